@@ -1,0 +1,331 @@
+#include "commandline.h"
+
+#include "filebytes.h"
+
+#include "engine.h"
+#include "format.h"
+#include "resultsexport.h"
+#include "workbookfile.h"
+
+#include <QDate>
+#include <QString>
+
+#include <algorithm>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+namespace roi {
+
+namespace {
+
+constexpr const char *kUsage =
+    "Usage:\n"
+    "  roi-workbench [FILE]                       open the window (on FILE if given)\n"
+    "  roi-workbench compute FILE [--scenario NAME] [--format text|json|csv]\n"
+    "                                             print the KPIs of every use case and scenario\n"
+    "  roi-workbench validate FILE                print every problem of FILE with its path\n"
+    "  roi-workbench --help | --version\n"
+    "\n"
+    "Exit codes: 0 success, 1 invalid workbook, 2 bad arguments, 3 file error.\n";
+
+struct Options
+{
+    std::string command;
+    std::string file;
+    std::string scenario;
+    std::string format;
+    std::string output;
+    bool scenarioGiven = false;
+};
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+/// Parses `command FILE [--opt value]...`; false with a message on bad arguments.
+bool parseOptions(const std::vector<std::string> &args, Options &o, std::string &error)
+{
+    o.command = args.at(0);
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        auto value = [&](std::string &into) {
+            if (i + 1 >= args.size()) {
+                error = a + " needs a value";
+                return false;
+            }
+            into = args[++i];
+            return true;
+        };
+        if (a == "--scenario" || a == "-s") {
+            if (!value(o.scenario))
+                return false;
+            o.scenarioGiven = true;
+        } else if (a == "--format" || a == "-f") {
+            if (!value(o.format))
+                return false;
+        } else if (a == "--output" || a == "-o") {
+            if (!value(o.output))
+                return false;
+        } else if (a.size() > 1 && a[0] == '-') {
+            error = "unknown option " + a;
+            return false;
+        } else if (o.file.empty()) {
+            o.file = a;
+        } else {
+            error = "unexpected argument " + a;
+            return false;
+        }
+    }
+    if (o.file.empty()) {
+        error = o.command + " needs a FILE";
+        return false;
+    }
+    return true;
+}
+
+/// Loads and validates; prints problems to err. nullopt when the file cannot be used.
+std::optional<Workbook> load(const std::string &file, std::ostream &err, int &exitCode,
+                             bool printWarnings)
+{
+    QString ioError;
+    const auto bytes =
+        readFileBytes(QString::fromStdString(file), limits::kMaxFileBytes, &ioError);
+    if (!bytes) {
+        err << "roi-workbench: " << utf8(ioError) << "\n";
+        exitCode = ExitIo;
+        return std::nullopt;
+    }
+    LoadResult result = readWorkbook(std::string_view(bytes->constData(),
+                                                      static_cast<std::size_t>(bytes->size())));
+    for (const Diagnostic &d : result.diagnostics) {
+        if (d.severity == Severity::Error || printWarnings)
+            err << file << ": " << d.toString() << "\n";
+    }
+    if (!result.ok()) {
+        exitCode = ExitInvalid;
+        return std::nullopt;
+    }
+    return std::move(result.workbook);
+}
+
+Date today()
+{
+    const QDate d = QDate::currentDate();
+    return Date{d.year(), d.month(), d.day()};
+}
+
+std::string pad(const std::string &s, std::size_t width, bool right)
+{
+    // Count UTF-8 code points, not bytes, so "€" aligns like "$".
+    std::size_t length = 0;
+    for (unsigned char c : s)
+        length += (c & 0xC0) != 0x80 ? 1 : 0;
+    if (length >= width)
+        return s;
+    const std::string fill(width - length, ' ');
+    return right ? fill + s : s + fill;
+}
+
+void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows)
+{
+    std::vector<std::size_t> widths;
+    for (const auto &row : rows) {
+        widths.resize(std::max(widths.size(), row.size()), 0);
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            std::size_t length = 0;
+            for (unsigned char ch : row[c])
+                length += (ch & 0xC0) != 0x80 ? 1 : 0;
+            widths[c] = std::max(widths[c], length);
+        }
+    }
+    for (const auto &row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c > 0)
+                line += "  ";
+            line += pad(row[c], widths[c], c > 0);
+        }
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        out << "  " << line << "\n";
+    }
+}
+
+std::vector<std::string> kpiRow(const std::string &label, const CaseResult &r,
+                                const std::string &cur)
+{
+    const Kpis &k = r.kpis;
+    return {label,
+            formatMoney(k.tco, cur),
+            formatMoney(k.hardBenefit, cur),
+            formatKpi(k.roiPercent, KpiFormat::Percent, cur),
+            formatMoney(k.npv, cur),
+            formatKpi(k.irrAnnual, KpiFormat::Irr, cur),
+            formatKpi(k.paybackMonth, KpiFormat::Month, cur),
+            formatKpi(k.costPerOutcome, KpiFormat::UnitCost, cur),
+            formatKpi(k.costPerInference, KpiFormat::UnitCost, cur)};
+}
+
+const std::vector<std::string> kHeader = {"Scenario",  "TCO",     "Hard benefit",
+                                          "ROI",       "NPV",     "IRR (annual)",
+                                          "Payback",   "Cost/outcome", "Cost/inference"};
+
+void printText(std::ostream &out, const Workbook &wb, const Results &res, int scenario)
+{
+    const std::string &cur = wb.settings.currency;
+    out << wb.settings.name << " — " << res.months << " months from "
+        << res.startMonth.toString() << ", " << cur << ", discount rate "
+        << formatPercent(wb.settings.discountRate) << " a year\n";
+    auto wanted = [&](std::size_t s) { return scenario < 0 || static_cast<int>(s) == scenario; };
+    for (int u = 0; u < res.useCaseCount; ++u) {
+        const UseCase &uc = wb.useCases[static_cast<std::size_t>(u)];
+        out << "\n" << uc.name << "\n";
+        std::vector<std::vector<std::string>> rows{kHeader};
+        for (std::size_t s = 0; s < res.scenarios.size(); ++s) {
+            if (wanted(s))
+                rows.push_back(kpiRow(res.scenarios[s], res.at(u, static_cast<int>(s)), cur));
+        }
+        printTable(out, rows);
+        const int shown = scenario < 0 ? 0 : scenario;
+        const CaseResult &r = res.at(u, shown);
+        const RunRate &rr = r.runRate;
+        out << "  Run rate (" << res.scenarios[static_cast<std::size_t>(shown)]
+            << ", steady month): TCO " << formatMoney(rr.tco, cur) << " a month";
+        bool first = true;
+        for (std::size_t i = 0; i < uc.layers.size(); ++i) {
+            if (uc.layers[i].type == LayerType::OneTime)
+                continue; // the run rate leaves one-time costs out
+            out << (first ? " = " : " + ") << uc.layers[i].name << " "
+                << formatMoney(rr.costByLayer[i], cur);
+            first = false;
+        }
+        out << "\n  " << formatKpi(rr.costPerUnit, KpiFormat::UnitCost, cur) << " per "
+            << uc.baseline.unit << " against "
+            << formatKpi(rr.invoicePerUnit, KpiFormat::UnitCost, cur)
+            << " from the model invoice alone; "
+            << formatKpi(rr.costPerOutcome, KpiFormat::UnitCost, cur) << " per "
+            << uc.outcome.name << "\n";
+    }
+    if (res.useCaseCount > 1) {
+        out << "\nPortfolio (" << res.useCaseCount << " use cases)\n";
+        std::vector<std::vector<std::string>> rows{kHeader};
+        for (std::size_t s = 0; s < res.scenarios.size(); ++s) {
+            if (wanted(s))
+                rows.push_back(kpiRow(res.scenarios[s], res.portfolio[s], cur));
+        }
+        printTable(out, rows);
+    }
+    if (!res.findings.empty()) {
+        out << "\nModel checks\n";
+        for (const Finding &f : res.findings) {
+            if (!f.scenario.empty() && scenario >= 0
+                && f.scenario != res.scenarios[static_cast<std::size_t>(scenario)])
+                continue;
+            out << "  " << enumLabel(f.severity) << ": " << f.message << "\n"
+                << "      input: " << f.input << "\n"
+                << "      fix: " << f.fix << "\n";
+        }
+    }
+}
+
+int resolveScenario(const Options &o, const Results &res, std::ostream &err)
+{
+    if (!o.scenarioGiven)
+        return -1;
+    for (std::size_t s = 0; s < res.scenarios.size(); ++s) {
+        if (QString::fromStdString(res.scenarios[s])
+                .compare(QString::fromStdString(o.scenario), Qt::CaseInsensitive)
+            == 0)
+            return static_cast<int>(s);
+    }
+    err << "roi-workbench: no scenario named '" << o.scenario << "'; the workbook has";
+    for (const auto &s : res.scenarios)
+        err << " '" << s << "'";
+    err << "\n";
+    return -2;
+}
+
+int runCompute(const Options &o, std::ostream &out, std::ostream &err)
+{
+    const std::string format = o.format.empty() ? "text" : o.format;
+    if (format != "text" && format != "json" && format != "csv") {
+        err << "roi-workbench: unknown format '" << format << "' (use text, json or csv)\n";
+        return ExitUsage;
+    }
+    int code = ExitOk;
+    const auto wb = load(o.file, err, code, false);
+    if (!wb)
+        return code;
+    ComputeOptions options;
+    options.today = today();
+    const Results res = compute(*wb, options);
+    const int scenario = resolveScenario(o, res, err);
+    if (scenario == -2)
+        return ExitUsage;
+    if (format == "json")
+        out << resultsJson(*wb, res, scenario);
+    else if (format == "csv")
+        out << seriesCsv(*wb, res, scenario);
+    else
+        printText(out, *wb, res, scenario);
+    return ExitOk;
+}
+
+int runValidate(const Options &o, std::ostream &out, std::ostream &err)
+{
+    int code = ExitOk;
+    const auto wb = load(o.file, err, code, true);
+    if (!wb)
+        return code;
+    const Results res = compute(*wb, ComputeOptions{today(), true});
+    int errors = 0;
+    for (const Finding &f : res.findings) {
+        out << o.file << ": " << enumName(f.severity) << ": " << f.input << ": " << f.message
+            << "\n";
+        errors += f.severity == Severity::Error ? 1 : 0;
+    }
+    out << o.file << ": valid workbook, " << wb->useCases.size() << " use case(s), "
+        << res.findings.size() << " model check finding(s)\n";
+    return ExitOk;
+}
+
+} // namespace
+
+bool isCommandLine(const std::vector<std::string> &args)
+{
+    if (args.empty())
+        return false;
+    static const char *kCommands[] = {"compute", "validate", "report", "help",
+                                      "--help",  "-h",       "--version", "-v"};
+    return std::any_of(std::begin(kCommands), std::end(kCommands),
+                       [&](const char *c) { return args[0] == c; });
+}
+
+int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
+{
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        out << "roi-workbench " << ROI_VERSION << " — model the return on AI spend\n\n"
+            << kUsage;
+        return ExitOk;
+    }
+    if (args[0] == "--version" || args[0] == "-v") {
+        out << "roi-workbench " << ROI_VERSION << "\n";
+        return ExitOk;
+    }
+    Options o;
+    std::string error;
+    if (!parseOptions(args, o, error)) {
+        err << "roi-workbench: " << error << "\n\n" << kUsage;
+        return ExitUsage;
+    }
+    if (o.command == "compute")
+        return runCompute(o, out, err);
+    if (o.command == "validate")
+        return runValidate(o, out, err);
+    err << "roi-workbench: unknown command '" << o.command << "'\n\n" << kUsage;
+    return ExitUsage;
+}
+
+} // namespace roi

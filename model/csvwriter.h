@@ -1,0 +1,30 @@
+// An RFC 4180 CSV writer (UTF-8, CRLF line ends, quotes where needed) that neutralises formula
+// injection: a text cell beginning with =, +, -, @, tab or CR gets a leading apostrophe, so a
+// spreadsheet shows it as text instead of running it. Numbers stay numbers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace roi {
+
+class CsvWriter
+{
+public:
+    void text(std::string_view value);
+    /// A number written so it reads back to the same double; non-finite values become empty.
+    void number(double value);
+    void endRow();
+    const std::string &str() const { return m_out; }
+
+    /// The cell as written: neutralised and quoted as needed.
+    static std::string escape(std::string_view value);
+
+private:
+    void separator();
+
+    std::string m_out;
+    bool m_rowStarted = false;
+};
+
+} // namespace roi

@@ -1,0 +1,25 @@
+// The projection engine: a pure function from a workbook to its results. No hidden state, no
+// caches; analytics call it many times, so it allocates only the result buffers.
+#pragma once
+
+#include "calendar.h"
+#include "results.h"
+#include "workbook.h"
+
+namespace roi {
+
+struct ComputeOptions
+{
+    /// The day checks measure ages against (price quotes older than 6 months). Null: the first
+    /// day of the workbook's start month, which keeps the result a function of the workbook.
+    Date today;
+    /// Run the model checks (red flags). Analytics that call compute in a loop turn them off.
+    bool checks = true;
+};
+
+Results compute(const Workbook &workbook, const ComputeOptions &options = {});
+
+/// Same, reusing the buffers of `out` (for analytics that call the engine in a loop).
+void compute(const Workbook &workbook, const ComputeOptions &options, Results &out);
+
+} // namespace roi

@@ -1,0 +1,30 @@
+// Finance maths on monthly cash flows (end of month, t = 1..n): NPV, IRR, payback, and the ramp-up
+// curves. Pure functions, no allocation.
+#pragma once
+
+#include "enums.h"
+#include "results.h"
+
+#include <span>
+
+namespace roi {
+
+/// The monthly rate equivalent to an annual one: (1 + annual)^(1/12) − 1.
+double monthlyRate(double annualRate);
+/// Σ flows[t−1] / (1 + monthlyRate)^t, t = 1..n (the spreadsheet NPV convention).
+double npv(std::span<const double> flows, double monthlyRate);
+/// The monthly rate that makes the NPV zero; NoSignChange when flows never change sign,
+/// NotFound when no rate in (−99%, 100000%) a month solves them. When several rates do, the one
+/// nearest zero.
+Kpi irrMonthly(std::span<const double> flows);
+/// The monthly IRR annualised: (1 + irr)^12 − 1.
+Kpi irrAnnual(std::span<const double> flows);
+/// The month after which the cumulative net stays at or above zero, interpolated within the
+/// month it crosses (0 when it never goes below zero); NeverPaysBack when it ends below zero;
+/// Undefined when every flow is zero.
+Kpi paybackMonth(std::span<const double> cumulative);
+/// The ramp-up curve at x = months since go-live / months to steady state, in [0, 1].
+/// Linear: x; S-curve: 3x² − 2x³ (smoothstep); Immediate: 1.
+double rampCurve(RampCurve curve, double x);
+
+} // namespace roi

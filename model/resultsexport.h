@@ -1,0 +1,23 @@
+// Results as machine-readable text: JSON (KPIs, run rate, first-month costs, findings) and CSV
+// (monthly series; KPI table). Used by the command line and the window's exporters alike.
+#pragma once
+
+#include "results.h"
+#include "workbook.h"
+
+#include <string>
+
+namespace roi {
+
+/// All scenarios when `scenario` is -1, else only that one.
+std::string resultsJson(const Workbook &workbook, const Results &results, int scenario = -1);
+/// One row per use case, scenario and month (plus the portfolio), cost per category included.
+std::string seriesCsv(const Workbook &workbook, const Results &results, int scenario = -1);
+/// One row per use case and scenario (plus the portfolio) with every KPI.
+std::string kpiCsv(const Workbook &workbook, const Results &results, int scenario = -1);
+
+/// The stable name of a KPI state in machine-readable output ("ok", "undefined",
+/// "noSignChange", "notFound", "neverPaysBack", "notApplicable").
+std::string_view kpiStateName(KpiState state);
+
+} // namespace roi

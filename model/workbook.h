@@ -1,0 +1,88 @@
+// The workbook: settings, price book, scenarios and use cases. A plain value, cheap to copy and
+// compared with ==; the Document in app/ owns one and the engine reads it.
+#pragma once
+
+#include "calendar.h"
+#include "enums.h"
+#include "usecase.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace roi {
+
+/// A model's token prices, per million tokens, as quoted on a date.
+struct PriceEntry
+{
+    std::string model;
+    double input = 0;
+    double output = 0;
+    double cachedInput = 0;
+    Date asOf;
+
+    friend bool operator==(const PriceEntry &, const PriceEntry &) = default;
+};
+
+/// Multiplies, sets or adds to a named input (see inputs.h), in every use case or in one.
+struct Adjustment
+{
+    std::string input; // e.g. "baseline.volume", "layers[\"Human review\"].share"
+    AdjustmentOp op = AdjustmentOp::Multiply;
+    double value = 1;
+    std::string useCase; // empty: every use case
+
+    friend bool operator==(const Adjustment &, const Adjustment &) = default;
+};
+
+struct Scenario
+{
+    std::string name;
+    std::string description;
+    std::vector<Adjustment> adjustments;
+
+    friend bool operator==(const Scenario &, const Scenario &) = default;
+};
+
+struct Settings
+{
+    std::string name = "Untitled workbook";
+    std::string currency = "USD"; // ISO 4217
+    YearMonth startMonth;
+    int horizonMonths = 36; // 1..120
+    double discountRate = 0.10; // annual
+    bool softValueInHeadline = false;
+    std::string preparedBy;       // report cover line
+    std::string logoPng;          // report cover logo, base64 PNG; empty = none
+    int monteCarloTrials = 1000;
+    std::uint32_t monteCarloSeed = 42;
+
+    friend bool operator==(const Settings &, const Settings &) = default;
+};
+
+struct Workbook
+{
+    Settings settings;
+    std::vector<PriceEntry> priceBook;
+    std::vector<Scenario> scenarios; // Base, Best and Worst first, then custom ones
+    std::vector<UseCase> useCases;
+
+    const PriceEntry *findPrice(std::string_view model) const;
+    int findUseCase(std::string_view name) const; // -1 when absent
+
+    friend bool operator==(const Workbook &, const Workbook &) = default;
+};
+
+inline constexpr std::string_view kBaseScenario = "Base";
+inline constexpr std::string_view kBestScenario = "Best";
+inline constexpr std::string_view kWorstScenario = "Worst";
+
+/// The default Base (no adjustment), Best and Worst scenarios: adoption, time saved, volume, token
+/// price and review share moved in the obvious direction.
+std::vector<Scenario> defaultScenarios();
+/// A new workbook with the default scenarios and an empty use case list.
+Workbook newWorkbook();
+/// A new use case with sensible defaults and the four layers every case needs.
+UseCase newUseCase(std::string name, YearMonth goLive);
+
+} // namespace roi

@@ -1,0 +1,956 @@
+#include "workbookfile.h"
+
+#include "inputs.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <set>
+
+namespace roi {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+template<typename E>
+std::string name(E e)
+{
+    return std::string(enumName(e));
+}
+
+template<typename T>
+void putFields(Json &obj, const T &value, std::span<const Field<T>> fields)
+{
+    for (const auto &f : fields)
+        obj[std::string(f.info.key)] = value.*(f.member);
+}
+
+// Writes the fields the element's type uses, plus any other field that differs from its default,
+// so that switching a layer's type and back loses nothing.
+template<typename T>
+void putApplicable(Json &obj, const T &value, std::span<const Field<T>> fields)
+{
+    static const T defaults{};
+    for (const auto &f : fields) {
+        if (fieldApplies(f, value) || value.*(f.member) != defaults.*(f.member))
+            obj[std::string(f.info.key)] = value.*(f.member);
+    }
+}
+
+Json toJson(const CostLayer &l)
+{
+    Json j;
+    j["name"] = l.name;
+    j["type"] = name(l.type);
+    j["category"] = name(l.category);
+    if (l.type == LayerType::TokenUsage || !l.model.empty())
+        j["model"] = l.model;
+    if (l.type == LayerType::PerUnit || l.basis != UnitBasis::HandledUnit)
+        j["basis"] = name(l.basis);
+    putApplicable(j, l, layerFields());
+    return j;
+}
+
+Json toJson(const ValueDriver &d)
+{
+    Json j;
+    j["name"] = d.name;
+    j["kind"] = name(d.kind);
+    j["hard"] = d.hard;
+    j["term"] = name(d.term);
+    j["area"] = name(d.area);
+    if (d.kind == DriverKind::AddedCapacity || d.capacityMode != CapacityMode::PerUnit)
+        j["capacityMode"] = name(d.capacityMode);
+    if (d.kind == DriverKind::AvoidedCost || d.avoidedMode != AvoidedMode::FixedMonthly)
+        j["avoidedMode"] = name(d.avoidedMode);
+    if (d.kind == DriverKind::SoftValue || !d.metric.empty())
+        j["metric"] = d.metric;
+    putApplicable(j, d, driverFields());
+    return j;
+}
+
+Json toJson(const UseCase &uc)
+{
+    Json j;
+    j["name"] = uc.name;
+    j["description"] = uc.description;
+    Json b;
+    b["capturedOn"] = uc.baseline.capturedOn.toString();
+    b["source"] = uc.baseline.source;
+    b["unit"] = uc.baseline.unit;
+    putFields(b, uc.baseline, baselineFields());
+    b["notes"] = uc.baseline.notes;
+    j["baseline"] = std::move(b);
+    Json o;
+    o["name"] = uc.outcome.name;
+    putFields(o, uc.outcome, outcomeFields());
+    j["outcome"] = std::move(o);
+    Json layers = Json::array();
+    for (const auto &l : uc.layers)
+        layers.push_back(toJson(l));
+    j["costLayers"] = std::move(layers);
+    Json drivers = Json::array();
+    for (const auto &d : uc.drivers)
+        drivers.push_back(toJson(d));
+    j["valueDrivers"] = std::move(drivers);
+    Json risk = Json::object();
+    putFields(risk, uc.risk, riskFields());
+    j["risk"] = std::move(risk);
+    Json ramp;
+    ramp["goLive"] = uc.ramp.goLive.toString();
+    ramp["curve"] = name(uc.ramp.curve);
+    putFields(ramp, uc.ramp, rampFields());
+    j["ramp"] = std::move(ramp);
+    j["maturity"] = name(uc.maturity);
+    Json card = Json::array();
+    for (const auto &m : uc.scorecard) {
+        Json e;
+        e["bucket"] = name(m.bucket);
+        e["name"] = m.name;
+        e["unit"] = m.unit;
+        e["baseline"] = m.baseline;
+        e["target"] = m.target;
+        if (m.actual)
+            e["actual"] = *m.actual;
+        card.push_back(std::move(e));
+    }
+    j["scorecard"] = std::move(card);
+    return j;
+}
+
+Json toJson(const Workbook &wb)
+{
+    Json j;
+    j["format"] = std::string(kFormatTag);
+    j["version"] = kFormatVersion;
+    const Settings &s = wb.settings;
+    Json settings;
+    settings["name"] = s.name;
+    settings["currency"] = s.currency;
+    settings["startMonth"] = s.startMonth.toString();
+    settings["horizonMonths"] = s.horizonMonths;
+    putFields(settings, s, settingsFields());
+    settings["softValueInHeadline"] = s.softValueInHeadline;
+    settings["preparedBy"] = s.preparedBy;
+    settings["logoPng"] = s.logoPng;
+    settings["monteCarlo"] = Json{{"trials", s.monteCarloTrials}, {"seed", s.monteCarloSeed}};
+    j["settings"] = std::move(settings);
+    Json prices = Json::array();
+    for (const auto &p : wb.priceBook) {
+        Json e;
+        e["model"] = p.model;
+        putFields(e, p, priceFields());
+        e["asOf"] = p.asOf.toString();
+        prices.push_back(std::move(e));
+    }
+    j["priceBook"] = std::move(prices);
+    Json scenarios = Json::array();
+    for (const auto &sc : wb.scenarios) {
+        Json e;
+        e["name"] = sc.name;
+        e["description"] = sc.description;
+        Json adjustments = Json::array();
+        for (const auto &a : sc.adjustments) {
+            Json aj;
+            aj["input"] = a.input;
+            aj["op"] = name(a.op);
+            aj["value"] = a.value;
+            if (!a.useCase.empty())
+                aj["useCase"] = a.useCase;
+            adjustments.push_back(std::move(aj));
+        }
+        e["adjustments"] = std::move(adjustments);
+        scenarios.push_back(std::move(e));
+    }
+    j["scenarios"] = std::move(scenarios);
+    Json useCases = Json::array();
+    for (const auto &uc : wb.useCases)
+        useCases.push_back(toJson(uc));
+    j["useCases"] = std::move(useCases);
+    return j;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+std::string escapePointer(std::string_view key)
+{
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string describeType(const Json &j)
+{
+    switch (j.type()) {
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::string:
+        return "a string";
+    case Json::value_t::boolean:
+        return "a boolean";
+    case Json::value_t::binary:
+        return "binary data";
+    case Json::value_t::discarded:
+        return "nothing";
+    default:
+        return "a number";
+    }
+}
+
+std::string formatLimit(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+/// Converts JSON to a workbook, collecting every problem with its path.
+class Reader
+{
+public:
+    std::vector<Diagnostic> diagnostics;
+
+    bool hasErrors() const
+    {
+        for (const auto &d : diagnostics) {
+            if (d.severity == Severity::Error)
+                return true;
+        }
+        return false;
+    }
+
+    std::optional<Workbook> read(const Json &root)
+    {
+        if (!root.is_object()) {
+            error("", "must be a JSON object, not " + describeType(root));
+            return std::nullopt;
+        }
+        const auto format = root.find("format");
+        if (format == root.end() || !format->is_string()
+            || format->get_ref<const std::string &>() != kFormatTag) {
+            error("/format", "must be \"roi-workbench\": this is not a ROI Workbench file");
+            return std::nullopt;
+        }
+        const auto version = root.find("version");
+        if (version == root.end() || !version->is_number_integer()) {
+            error("/version", "must be a whole number");
+            return std::nullopt;
+        }
+        const auto v = version->get<std::int64_t>();
+        if (v > kFormatVersion) {
+            error("/version", "the file is format version " + std::to_string(v)
+                                  + ", written by a newer ROI Workbench; this version reads up "
+                                    "to version "
+                                  + std::to_string(kFormatVersion)
+                                  + ". Update ROI Workbench to open it.");
+            return std::nullopt;
+        }
+        if (v < 1) {
+            error("/version", "must be >= 1");
+            return std::nullopt;
+        }
+        // Older versions would migrate here, one step at a time (if (v < 2) {...}).
+
+        Workbook wb;
+        for (auto it = root.begin(); it != root.end(); ++it) {
+            const std::string &key = it.key();
+            const std::string path = "/" + escapePointer(key);
+            if (key == "format" || key == "version") {
+            } else if (key == "settings") {
+                readSettings(*it, path, wb.settings);
+            } else if (key == "priceBook") {
+                readArray(*it, path, limits::kMaxPrices, [&](const Json &e, const std::string &p) {
+                    wb.priceBook.push_back(readPrice(e, p));
+                });
+            } else if (key == "scenarios") {
+                readArray(*it, path, limits::kMaxScenarios,
+                          [&](const Json &e, const std::string &p) {
+                              wb.scenarios.push_back(readScenario(e, p));
+                          });
+            } else if (key == "useCases") {
+                readArray(*it, path, limits::kMaxUseCases,
+                          [&](const Json &e, const std::string &p) {
+                              wb.useCases.push_back(readUseCase(e, p));
+                          });
+            } else {
+                unknown(path);
+            }
+        }
+        if (root.find("useCases") == root.end())
+            error("/useCases", "is missing");
+        crossCheck(wb);
+        if (hasErrors())
+            return std::nullopt;
+        return wb;
+    }
+
+private:
+    void add(Severity s, std::string path, std::string message)
+    {
+        if (diagnostics.size() < limits::kMaxDiagnostics) {
+            diagnostics.push_back({s, std::move(path), std::move(message)});
+        } else if (diagnostics.size() == limits::kMaxDiagnostics) {
+            diagnostics.push_back(
+                {Severity::Error, "", "too many problems; the rest are not listed"});
+        }
+    }
+    void error(std::string path, std::string message)
+    {
+        add(Severity::Error, std::move(path), std::move(message));
+    }
+    void warning(std::string path, std::string message)
+    {
+        add(Severity::Warning, std::move(path), std::move(message));
+    }
+    void unknown(const std::string &path)
+    {
+        warning(path, "unknown key, ignored");
+    }
+
+    bool expectObject(const Json &j, const std::string &path)
+    {
+        if (j.is_object())
+            return true;
+        error(path, "must be an object, not " + describeType(j));
+        return false;
+    }
+
+    template<typename F>
+    void readArray(const Json &j, const std::string &path, std::size_t max, F each)
+    {
+        if (!j.is_array()) {
+            error(path, "must be an array, not " + describeType(j));
+            return;
+        }
+        if (j.size() > max) {
+            error(path, "has " + std::to_string(j.size()) + " entries; at most "
+                            + std::to_string(max) + " are allowed");
+            return;
+        }
+        for (std::size_t i = 0; i < j.size(); ++i)
+            each(j[i], path + "/" + std::to_string(i));
+    }
+
+    std::string readString(const Json &j, const std::string &path,
+                           std::size_t max = limits::kMaxString)
+    {
+        if (!j.is_string()) {
+            error(path, "must be a string, not " + describeType(j));
+            return {};
+        }
+        const auto &s = j.get_ref<const std::string &>();
+        if (s.size() > max) {
+            error(path, "is " + std::to_string(s.size()) + " characters long; at most "
+                            + std::to_string(max) + " are allowed");
+            return {};
+        }
+        return s;
+    }
+
+    std::string readName(const Json &j, const std::string &path)
+    {
+        std::string s = readString(j, path, 200);
+        if (j.is_string() && j.get_ref<const std::string &>().empty())
+            error(path, "must not be empty");
+        return s;
+    }
+
+    bool readBool(const Json &j, const std::string &path)
+    {
+        if (!j.is_boolean()) {
+            error(path, "must be true or false, not " + describeType(j));
+            return false;
+        }
+        return j.get<bool>();
+    }
+
+    std::optional<double> readNumber(const Json &j, const std::string &path)
+    {
+        if (!j.is_number()) {
+            error(path, "must be a number, not " + describeType(j));
+            return std::nullopt;
+        }
+        const double v = j.get<double>();
+        if (!std::isfinite(v)) {
+            error(path, "must be a finite number");
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    double readChecked(const Json &j, const std::string &path, const FieldInfo &info,
+                       double fallback)
+    {
+        auto v = readNumber(j, path);
+        if (!v)
+            return fallback;
+        if (*v < info.min) {
+            error(path, "must be >= " + formatLimit(info.min));
+            return fallback;
+        }
+        if (*v > info.max) {
+            error(path, "must be <= " + formatLimit(info.max));
+            return fallback;
+        }
+        if (info.integer && *v != std::floor(*v)) {
+            error(path, "must be a whole number");
+            return fallback;
+        }
+        return *v;
+    }
+
+    long long readInteger(const Json &j, const std::string &path, long long min, long long max)
+    {
+        if (!j.is_number_integer()) {
+            error(path, "must be a whole number, not " + describeType(j));
+            return min;
+        }
+        // Unsigned values above the signed range read as huge numbers, caught below.
+        const double d = j.get<double>();
+        if (d < static_cast<double>(min)) {
+            error(path, "must be >= " + std::to_string(min));
+            return min;
+        }
+        if (d > static_cast<double>(max)) {
+            error(path, "must be <= " + std::to_string(max));
+            return min;
+        }
+        return j.get<long long>();
+    }
+
+    template<typename E>
+    E readEnum(const Json &j, const std::string &path, E fallback)
+    {
+        if (j.is_string()) {
+            if (auto e = enumFromName<E>(j.get_ref<const std::string &>()))
+                return *e;
+        }
+        std::string allowed;
+        for (const auto &entry : EnumInfo<E>::entries) {
+            if (!allowed.empty())
+                allowed += ", ";
+            allowed += entry.name;
+        }
+        error(path, "must be one of " + allowed);
+        return fallback;
+    }
+
+    Date readDate(const Json &j, const std::string &path)
+    {
+        const std::string s = readString(j, path, 32);
+        if (s.empty())
+            return {};
+        if (auto d = Date::parse(s))
+            return *d;
+        error(path, "must be a date YYYY-MM-DD or \"\"");
+        return {};
+    }
+
+    YearMonth readMonth(const Json &j, const std::string &path)
+    {
+        const std::string s = readString(j, path, 32);
+        if (auto m = YearMonth::parse(s))
+            return *m;
+        if (j.is_string())
+            error(path, "must be a month YYYY-MM");
+        return {};
+    }
+
+    /// Reads `key` as one of the numeric fields of T; false when it is not one.
+    template<typename T>
+    bool readField(const std::string &key, const Json &j, const std::string &path, T &target,
+                   std::span<const Field<T>> fields)
+    {
+        const Field<T> *f = findField(fields, key);
+        if (!f)
+            return false;
+        double &slot = target.*(f->member);
+        slot = readChecked(j, path, f->info, slot);
+        return true;
+    }
+
+    /// Iterates an object's members, calling `member(key, value, path)`; members it declines
+    /// are reported as unknown.
+    template<typename F>
+    void readObject(const Json &j, const std::string &path, F member)
+    {
+        if (!expectObject(j, path))
+            return;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string p = path + "/" + escapePointer(it.key());
+            if (!member(it.key(), *it, p))
+                unknown(p);
+        }
+    }
+
+    void readSettings(const Json &j, const std::string &path, Settings &s)
+    {
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "name") {
+                s.name = readString(v, p, 200);
+            } else if (key == "currency") {
+                s.currency = readString(v, p, 8);
+                const bool iso = s.currency.size() == 3
+                                 && std::all_of(s.currency.begin(), s.currency.end(),
+                                                [](char c) { return c >= 'A' && c <= 'Z'; });
+                if (v.is_string() && !iso) {
+                    error(p, "must be a three-letter ISO 4217 code such as USD");
+                    s.currency = "USD";
+                }
+            } else if (key == "startMonth") {
+                s.startMonth = readMonth(v, p);
+            } else if (key == "horizonMonths") {
+                s.horizonMonths = static_cast<int>(readInteger(v, p, 1, 120));
+            } else if (key == "softValueInHeadline") {
+                s.softValueInHeadline = readBool(v, p);
+            } else if (key == "preparedBy") {
+                s.preparedBy = readString(v, p, 200);
+            } else if (key == "logoPng") {
+                s.logoPng = readString(v, p, limits::kMaxLogo);
+                const bool base64 =
+                    std::all_of(s.logoPng.begin(), s.logoPng.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '+'
+                               || c == '/' || c == '=';
+                    });
+                if (!base64) {
+                    error(p, "must be base64-encoded PNG data");
+                    s.logoPng.clear();
+                }
+            } else if (key == "monteCarlo") {
+                readObject(v, p, [&](const std::string &k, const Json &mv, const std::string &mp) {
+                    if (k == "trials")
+                        s.monteCarloTrials = static_cast<int>(readInteger(mv, mp, 1, 1'000'000));
+                    else if (k == "seed")
+                        s.monteCarloSeed =
+                            static_cast<std::uint32_t>(readInteger(mv, mp, 0, 4294967295LL));
+                    else
+                        return false;
+                    return true;
+                });
+            } else if (!readField(key, v, p, s, settingsFields())) {
+                return false;
+            }
+            return true;
+        });
+    }
+
+    PriceEntry readPrice(const Json &j, const std::string &path)
+    {
+        PriceEntry e;
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "model")
+                e.model = readName(v, p);
+            else if (key == "asOf")
+                e.asOf = readDate(v, p);
+            else
+                return readField(key, v, p, e, priceFields());
+            return true;
+        });
+        if (j.is_object() && !j.contains("model"))
+            error(path + "/model", "is missing");
+        return e;
+    }
+
+    Scenario readScenario(const Json &j, const std::string &path)
+    {
+        Scenario sc;
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "name") {
+                sc.name = readName(v, p);
+            } else if (key == "description") {
+                sc.description = readString(v, p);
+            } else if (key == "adjustments") {
+                readArray(v, p, limits::kMaxAdjustments,
+                          [&](const Json &e, const std::string &ap) {
+                              sc.adjustments.push_back(readAdjustment(e, ap));
+                          });
+            } else {
+                return false;
+            }
+            return true;
+        });
+        if (j.is_object() && !j.contains("name"))
+            error(path + "/name", "is missing");
+        return sc;
+    }
+
+    Adjustment readAdjustment(const Json &j, const std::string &path)
+    {
+        Adjustment a;
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "input") {
+                a.input = readString(v, p, 400);
+                std::string why;
+                if (v.is_string() && !InputPath::parse(a.input, &why))
+                    error(p, "is not a named input: " + why);
+            } else if (key == "op") {
+                a.op = readEnum(v, p, AdjustmentOp::Multiply);
+            } else if (key == "value") {
+                if (auto n = readNumber(v, p))
+                    a.value = *n;
+            } else if (key == "useCase") {
+                a.useCase = readString(v, p, 200);
+            } else {
+                return false;
+            }
+            return true;
+        });
+        if (j.is_object() && !j.contains("input"))
+            error(path + "/input", "is missing");
+        return a;
+    }
+
+    CostLayer readLayer(const Json &j, const std::string &path)
+    {
+        CostLayer l;
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "name")
+                l.name = readName(v, p);
+            else if (key == "type")
+                l.type = readEnum(v, p, LayerType::FixedMonthly);
+            else if (key == "category")
+                l.category = readEnum(v, p, CostCategory::Other);
+            else if (key == "model")
+                l.model = readString(v, p, 200);
+            else if (key == "basis")
+                l.basis = readEnum(v, p, UnitBasis::HandledUnit);
+            else
+                return readField(key, v, p, l, layerFields());
+            return true;
+        });
+        if (j.is_object()) {
+            for (const char *required : {"name", "type", "category"}) {
+                if (!j.contains(required))
+                    error(path + "/" + required, "is missing");
+            }
+        }
+        return l;
+    }
+
+    ValueDriver readDriver(const Json &j, const std::string &path)
+    {
+        ValueDriver d;
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "name")
+                d.name = readName(v, p);
+            else if (key == "kind")
+                d.kind = readEnum(v, p, DriverKind::LaborReclaimed);
+            else if (key == "hard")
+                d.hard = readBool(v, p);
+            else if (key == "term")
+                d.term = readEnum(v, p, NumeratorTerm::AvoidedCost);
+            else if (key == "area")
+                d.area = readEnum(v, p, ValueArea::OperationalEfficiency);
+            else if (key == "capacityMode")
+                d.capacityMode = readEnum(v, p, CapacityMode::PerUnit);
+            else if (key == "avoidedMode")
+                d.avoidedMode = readEnum(v, p, AvoidedMode::FixedMonthly);
+            else if (key == "metric")
+                d.metric = readString(v, p, 200);
+            else
+                return readField(key, v, p, d, driverFields());
+            return true;
+        });
+        if (j.is_object()) {
+            for (const char *required : {"name", "kind"}) {
+                if (!j.contains(required))
+                    error(path + "/" + required, "is missing");
+            }
+        }
+        if (d.kind == DriverKind::SoftValue && d.hard) {
+            warning(path + "/hard", "a soft-value driver is never hard; read as soft");
+            d.hard = false;
+        }
+        return d;
+    }
+
+    ScorecardMetric readMetric(const Json &j, const std::string &path)
+    {
+        ScorecardMetric m;
+        static constexpr FieldInfo kMetric{"", "", ValueUnit::Number, -1e15, 1e15, false, ""};
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "bucket")
+                m.bucket = readEnum(v, p, ScorecardBucket::Outcomes);
+            else if (key == "name")
+                m.name = readName(v, p);
+            else if (key == "unit")
+                m.unit = readString(v, p, 100);
+            else if (key == "baseline")
+                m.baseline = readChecked(v, p, kMetric, 0);
+            else if (key == "target")
+                m.target = readChecked(v, p, kMetric, 0);
+            else if (key == "actual")
+                m.actual = v.is_null() ? std::nullopt
+                                       : std::optional<double>(readChecked(v, p, kMetric, 0));
+            else
+                return false;
+            return true;
+        });
+        return m;
+    }
+
+    UseCase readUseCase(const Json &j, const std::string &path)
+    {
+        UseCase uc;
+        uc.ramp.goLive = {};
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "name") {
+                uc.name = readName(v, p);
+            } else if (key == "description") {
+                uc.description = readString(v, p);
+            } else if (key == "baseline") {
+                Baseline &b = uc.baseline;
+                readObject(v, p, [&](const std::string &k, const Json &bv, const std::string &bp) {
+                    if (k == "capturedOn")
+                        b.capturedOn = readDate(bv, bp);
+                    else if (k == "source")
+                        b.source = readString(bv, bp);
+                    else if (k == "unit")
+                        b.unit = readString(bv, bp, 100);
+                    else if (k == "notes")
+                        b.notes = readString(bv, bp);
+                    else
+                        return readField(k, bv, bp, b, baselineFields());
+                    return true;
+                });
+            } else if (key == "outcome") {
+                readObject(v, p, [&](const std::string &k, const Json &ov, const std::string &op) {
+                    if (k == "name")
+                        uc.outcome.name = readString(ov, op, 200);
+                    else
+                        return readField(k, ov, op, uc.outcome, outcomeFields());
+                    return true;
+                });
+            } else if (key == "costLayers") {
+                readArray(v, p, limits::kMaxLayers, [&](const Json &e, const std::string &ep) {
+                    uc.layers.push_back(readLayer(e, ep));
+                });
+                uniqueNames(uc.layers, p, [](const CostLayer &l) { return l.name; });
+            } else if (key == "valueDrivers") {
+                readArray(v, p, limits::kMaxDrivers, [&](const Json &e, const std::string &ep) {
+                    uc.drivers.push_back(readDriver(e, ep));
+                });
+                uniqueNames(uc.drivers, p, [](const ValueDriver &d) { return d.name; });
+            } else if (key == "risk") {
+                readObject(v, p, [&](const std::string &k, const Json &rv, const std::string &rp) {
+                    return readField(k, rv, rp, uc.risk, riskFields());
+                });
+            } else if (key == "ramp") {
+                readObject(v, p, [&](const std::string &k, const Json &rv, const std::string &rp) {
+                    if (k == "goLive")
+                        uc.ramp.goLive = readMonth(rv, rp);
+                    else if (k == "curve")
+                        uc.ramp.curve = readEnum(rv, rp, RampCurve::Linear);
+                    else
+                        return readField(k, rv, rp, uc.ramp, rampFields());
+                    return true;
+                });
+                if (v.is_object() && !v.contains("goLive"))
+                    error(p + "/goLive", "is missing");
+            } else if (key == "maturity") {
+                uc.maturity = readEnum(v, p, MaturityStage::Readiness);
+            } else if (key == "scorecard") {
+                readArray(v, p, limits::kMaxScorecard, [&](const Json &e, const std::string &ep) {
+                    uc.scorecard.push_back(readMetric(e, ep));
+                });
+            } else {
+                return false;
+            }
+            return true;
+        });
+        if (j.is_object()) {
+            for (const char *required : {"name", "ramp"}) {
+                if (!j.contains(required))
+                    error(path + "/" + required, "is missing");
+            }
+        }
+        return uc;
+    }
+
+    template<typename T, typename NameOf>
+    void uniqueNames(const std::vector<T> &items, const std::string &path, NameOf nameOf)
+    {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string n = nameOf(items[i]);
+            if (!n.empty() && !seen.insert(n).second)
+                error(path + "/" + std::to_string(i) + "/name",
+                      "duplicate name '" + n + "'; names must be unique");
+        }
+    }
+
+    void crossCheck(Workbook &wb)
+    {
+        uniqueNames(wb.useCases, "/useCases", [](const UseCase &u) { return u.name; });
+        uniqueNames(wb.priceBook, "/priceBook", [](const PriceEntry &p) { return p.model; });
+        uniqueNames(wb.scenarios, "/scenarios", [](const Scenario &s) { return s.name; });
+        for (std::size_t s = 0; s < wb.scenarios.size(); ++s) {
+            const auto &adjustments = wb.scenarios[s].adjustments;
+            for (std::size_t a = 0; a < adjustments.size(); ++a) {
+                const std::string &target = adjustments[a].useCase;
+                if (!target.empty() && wb.findUseCase(target) < 0) {
+                    error("/scenarios/" + std::to_string(s) + "/adjustments/"
+                              + std::to_string(a) + "/useCase",
+                          "names no use case ('" + target + "')");
+                }
+            }
+        }
+        // Base, Best and Worst always exist; a file without them gets the defaults.
+        const auto defaults = defaultScenarios();
+        for (std::size_t i = 0; i < defaults.size(); ++i) {
+            bool present = false;
+            for (const auto &sc : wb.scenarios)
+                present = present || sc.name == defaults[i].name;
+            if (!present) {
+                warning("/scenarios", "scenario '" + defaults[i].name
+                                          + "' was missing; the default one was added");
+                wb.scenarios.insert(wb.scenarios.begin()
+                                        + static_cast<std::ptrdiff_t>(
+                                            std::min(i, wb.scenarios.size())),
+                                    defaults[i]);
+            }
+        }
+    }
+};
+
+/// Refuses nesting deeper than the format needs before the recursive parser sees it.
+std::optional<Diagnostic> checkDepth(std::string_view bytes)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > limits::kMaxDepth) {
+                return Diagnostic{Severity::Error, "",
+                                  "nesting deeper than " + std::to_string(limits::kMaxDepth)
+                                      + " levels at byte " + std::to_string(i)};
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string Diagnostic::toString() const
+{
+    std::string out = path.empty() ? std::string("(file)") : path;
+    out += ": ";
+    if (severity == Severity::Warning)
+        out += "warning: ";
+    out += message;
+    return out;
+}
+
+std::vector<Diagnostic> LoadResult::errors() const
+{
+    std::vector<Diagnostic> out;
+    for (const auto &d : diagnostics) {
+        if (d.severity == Severity::Error)
+            out.push_back(d);
+    }
+    return out;
+}
+
+LoadResult readWorkbook(std::string_view bytes)
+{
+    LoadResult result;
+    auto fail = [&](std::string message) {
+        result.diagnostics.push_back({Severity::Error, "", std::move(message)});
+        return result;
+    };
+    if (bytes.empty())
+        return fail("the file is empty");
+    if (bytes.size() > limits::kMaxFileBytes) {
+        return fail("the file is " + std::to_string(bytes.size())
+                    + " bytes; workbooks are limited to "
+                    + std::to_string(limits::kMaxFileBytes / (1024 * 1024)) + " MiB");
+    }
+    if (auto tooDeep = checkDepth(bytes)) {
+        result.diagnostics.push_back(*tooDeep);
+        return result;
+    }
+    Json root;
+    try {
+        root = Json::parse(bytes.begin(), bytes.end());
+    } catch (const Json::parse_error &e) {
+        // e.what() repeats the byte offset with library jargon; keep the part after "error".
+        std::string what = e.what();
+        const auto colon = what.find("syntax error");
+        return fail("not valid JSON at byte " + std::to_string(e.byte) + ": "
+                    + (colon != std::string::npos ? what.substr(colon) : what));
+    } catch (const std::exception &e) {
+        return fail(std::string("not valid JSON: ") + e.what());
+    }
+    Reader reader;
+    try {
+        result.workbook = reader.read(root);
+    } catch (const std::exception &e) {
+        reader.diagnostics.push_back(
+            {Severity::Error, "", std::string("unexpected content: ") + e.what()});
+        result.workbook.reset();
+    }
+    result.diagnostics = std::move(reader.diagnostics);
+    if (!result.errors().empty())
+        result.workbook.reset();
+    return result;
+}
+
+std::vector<Diagnostic> validateWorkbook(const Workbook &workbook)
+{
+    Reader reader;
+    reader.read(toJson(workbook));
+    // Warnings about defaults the reader would add are not problems of the workbook in memory,
+    // except a missing standard scenario.
+    return reader.diagnostics;
+}
+
+SaveResult writeWorkbook(const Workbook &workbook)
+{
+    SaveResult result;
+    const Json json = toJson(workbook);
+    Reader reader;
+    reader.read(json);
+    for (auto &d : reader.diagnostics) {
+        if (d.severity == Severity::Error)
+            result.errors.push_back(std::move(d));
+    }
+    if (!result.errors.empty())
+        return result;
+    result.text = json.dump(2, ' ', false, Json::error_handler_t::replace);
+    result.text += '\n';
+    return result;
+}
+
+} // namespace roi

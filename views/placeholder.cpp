@@ -1,0 +1,2 @@
+// Placeholder until the first view lands.
+namespace roi { }
