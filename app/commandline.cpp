@@ -25,6 +25,8 @@ constexpr const char *kUsage =
     "  roi-workbench compute FILE [--scenario NAME] [--format text|json|csv]\n"
     "                                             print the KPIs of every use case and scenario\n"
     "  roi-workbench validate FILE                print every problem of FILE with its path\n"
+    "  roi-workbench report FILE --format json|csv -o OUT [--scenario NAME]\n"
+    "                                             write a report file (same as Export in the window)\n"
     "  roi-workbench --help | --version\n"
     "\n"
     "Exit codes: 0 success, 1 invalid workbook, 2 bad arguments, 3 file error.\n";
@@ -291,6 +293,36 @@ int runValidate(const Options &o, std::ostream &out, std::ostream &err)
     return ExitOk;
 }
 
+int runReport(const Options &o, std::ostream &out, std::ostream &err)
+{
+    if (o.format.empty() || o.output.empty()) {
+        err << "roi-workbench: report needs --format and -o OUT\n\n" << kUsage;
+        return ExitUsage;
+    }
+    if (o.format != "json" && o.format != "csv") {
+        err << "roi-workbench: unknown report format '" << o.format << "' (use json or csv)\n";
+        return ExitUsage;
+    }
+    int code = ExitOk;
+    const auto wb = load(o.file, err, code, false);
+    if (!wb)
+        return code;
+    const Results res = compute(*wb, ComputeOptions{today(), true});
+    const int scenario = resolveScenario(o, res, err);
+    if (scenario == -2)
+        return ExitUsage;
+    const std::string text = o.format == "json" ? resultsJson(*wb, res, scenario)
+                                                : seriesCsv(*wb, res, scenario);
+    QString ioError;
+    if (!writeFileAtomically(QString::fromStdString(o.output),
+                             QByteArray::fromStdString(text), false, &ioError)) {
+        err << "roi-workbench: " << utf8(ioError) << "\n";
+        return ExitIo;
+    }
+    out << "wrote " << o.output << "\n";
+    return ExitOk;
+}
+
 } // namespace
 
 bool isCommandLine(const std::vector<std::string> &args)
@@ -324,6 +356,8 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         return runCompute(o, out, err);
     if (o.command == "validate")
         return runValidate(o, out, err);
+    if (o.command == "report")
+        return runReport(o, out, err);
     err << "roi-workbench: unknown command '" << o.command << "'\n\n" << kUsage;
     return ExitUsage;
 }
