@@ -26,7 +26,8 @@ constexpr const char *kUsage =
     "                                             print the KPIs of every use case and scenario\n"
     "  roi-workbench validate FILE                print every problem of FILE with its path\n"
     "  roi-workbench report FILE --format json|csv -o OUT [--scenario NAME]\n"
-    "                                             write a report file (same as Export in the window)\n"
+    "                                             write a report file (same as Export in the "
+    "window)\n"
     "  roi-workbench --help | --version\n"
     "\n"
     "Exit codes: 0 success, 1 invalid workbook, 2 bad arguments, 3 file error.\n";
@@ -92,15 +93,14 @@ std::optional<Workbook> load(const std::string &file, std::ostream &err, int &ex
                              bool printWarnings)
 {
     QString ioError;
-    const auto bytes =
-        readFileBytes(QString::fromStdString(file), limits::kMaxFileBytes, &ioError);
+    const auto bytes = readFileBytes(QString::fromStdString(file), limits::kMaxFileBytes, &ioError);
     if (!bytes) {
         err << "roi-workbench: " << utf8(ioError) << "\n";
         exitCode = ExitIo;
         return std::nullopt;
     }
-    LoadResult result = readWorkbook(std::string_view(bytes->constData(),
-                                                      static_cast<std::size_t>(bytes->size())));
+    LoadResult result =
+        readWorkbook(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())));
     for (const Diagnostic &d : result.diagnostics) {
         if (d.severity == Severity::Error || printWarnings)
             err << file << ": " << d.toString() << "\n";
@@ -170,17 +170,19 @@ std::vector<std::string> kpiRow(const std::string &label, const CaseResult &r,
             formatKpi(k.costPerInference, KpiFormat::UnitCost, cur)};
 }
 
-const std::vector<std::string> kHeader = {"Scenario",  "TCO",     "Hard benefit",
-                                          "ROI",       "NPV",     "IRR (annual)",
-                                          "Payback",   "Cost/outcome", "Cost/inference"};
+const std::vector<std::string> kHeader = {"Scenario", "TCO",          "Hard benefit",
+                                          "ROI",      "NPV",          "IRR (annual)",
+                                          "Payback",  "Cost/outcome", "Cost/inference"};
 
 void printText(std::ostream &out, const Workbook &wb, const Results &res, int scenario)
 {
     const std::string &cur = wb.settings.currency;
-    out << wb.settings.name << " — " << res.months << " months from "
-        << res.startMonth.toString() << ", " << cur << ", discount rate "
-        << formatPercent(wb.settings.discountRate) << " a year\n";
-    auto wanted = [&](std::size_t s) { return scenario < 0 || static_cast<int>(s) == scenario; };
+    out << wb.settings.name << " — " << res.months << " months from " << res.startMonth.toString()
+        << ", " << cur << ", discount rate " << formatPercent(wb.settings.discountRate)
+        << " a year\n";
+    auto wanted = [&](std::size_t s) {
+        return scenario < 0 || static_cast<int>(s) == scenario;
+    };
     for (int u = 0; u < res.useCaseCount; ++u) {
         const UseCase &uc = wb.useCases[static_cast<std::size_t>(u)];
         out << "\n" << uc.name << "\n";
@@ -207,8 +209,8 @@ void printText(std::ostream &out, const Workbook &wb, const Results &res, int sc
             << uc.baseline.unit << " against "
             << formatKpi(rr.invoicePerUnit, KpiFormat::UnitCost, cur)
             << " from the model invoice alone; "
-            << formatKpi(rr.costPerOutcome, KpiFormat::UnitCost, cur) << " per "
-            << uc.outcome.name << "\n";
+            << formatKpi(rr.costPerOutcome, KpiFormat::UnitCost, cur) << " per " << uc.outcome.name
+            << "\n";
     }
     if (res.useCaseCount > 1) {
         out << "\nPortfolio (" << res.useCaseCount << " use cases)\n";
@@ -311,11 +313,11 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
     const int scenario = resolveScenario(o, res, err);
     if (scenario == -2)
         return ExitUsage;
-    const std::string text = o.format == "json" ? resultsJson(*wb, res, scenario)
-                                                : seriesCsv(*wb, res, scenario);
+    const std::string text =
+        o.format == "json" ? resultsJson(*wb, res, scenario) : seriesCsv(*wb, res, scenario);
     QString ioError;
-    if (!writeFileAtomically(QString::fromStdString(o.output),
-                             QByteArray::fromStdString(text), false, &ioError)) {
+    if (!writeFileAtomically(QString::fromStdString(o.output), QByteArray::fromStdString(text),
+                             false, &ioError)) {
         err << "roi-workbench: " << utf8(ioError) << "\n";
         return ExitIo;
     }
@@ -329,7 +331,7 @@ bool isCommandLine(const std::vector<std::string> &args)
 {
     if (args.empty())
         return false;
-    static const char *kCommands[] = {"compute", "validate", "report", "help",
+    static const char *kCommands[] = {"compute", "validate", "report",    "help",
                                       "--help",  "-h",       "--version", "-v"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return args[0] == c; });
@@ -338,8 +340,7 @@ bool isCommandLine(const std::vector<std::string> &args)
 int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        out << "roi-workbench " << ROI_VERSION << " — model the return on AI spend\n\n"
-            << kUsage;
+        out << "roi-workbench " << ROI_VERSION << " — model the return on AI spend\n\n" << kUsage;
         return ExitOk;
     }
     if (args[0] == "--version" || args[0] == "-v") {

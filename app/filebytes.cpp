@@ -37,8 +37,7 @@ std::optional<QByteArray> readFileBytes(const QString &path, qint64 maxBytes, QS
     return bytes;
 }
 
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, bool backup,
-                         QString *error)
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, bool backup, QString *error)
 {
     const QFileInfo info(path);
     if (info.isDir()) {

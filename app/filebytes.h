@@ -13,7 +13,6 @@ std::optional<QByteArray> readFileBytes(const QString &path, qint64 maxBytes, QS
 
 /// Writes through a temporary file and an atomic rename (QSaveFile). With `backup`, a previous
 /// file is first copied to "<path>~" (Tiled and Qt Creator keep one the same way).
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, bool backup,
-                         QString *error);
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, bool backup, QString *error);
 
 } // namespace roi

@@ -9,8 +9,8 @@ namespace roi {
 
 struct Baseline
 {
-    Date capturedOn;   // when the figures were measured; null = not captured
-    std::string source; // where they come from (system, report, survey)
+    Date capturedOn;           // when the figures were measured; null = not captured
+    std::string source;        // where they come from (system, report, survey)
     std::string unit = "unit"; // the unit of work, e.g. "conversation"
     double volume = 0;         // units per month
     double minutesPerUnit = 0; // human minutes per unit today

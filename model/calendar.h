@@ -17,7 +17,10 @@ struct YearMonth
     static std::optional<YearMonth> parse(std::string_view text);
     std::string toString() const;
     /// Whole months from this month to `other` (positive when `other` is later).
-    int monthsUntil(YearMonth other) const { return (other.year - year) * 12 + other.month - month; }
+    int monthsUntil(YearMonth other) const
+    {
+        return (other.year - year) * 12 + other.month - month;
+    }
     YearMonth addMonths(int months) const;
 
     friend bool operator==(const YearMonth &, const YearMonth &) = default;

@@ -43,16 +43,22 @@ public:
             checkUseCase(static_cast<int>(u));
         checkSharedUnits();
         // Errors first, then warnings, then notes; stable within each severity.
-        std::stable_sort(m_res.findings.begin(), m_res.findings.end(),
-                         [](const Finding &a, const Finding &b) { return a.severity > b.severity; });
+        std::stable_sort(
+            m_res.findings.begin(), m_res.findings.end(),
+            [](const Finding &a, const Finding &b) { return a.severity > b.severity; });
     }
 
 private:
     void add(Severity severity, std::string code, int useCase, std::string input,
              std::string message, std::string fix)
     {
-        m_res.findings.push_back({severity, std::move(code), useCase, {}, std::move(input),
-                                  std::move(message), std::move(fix)});
+        m_res.findings.push_back({severity,
+                                  std::move(code),
+                                  useCase,
+                                  {},
+                                  std::move(input),
+                                  std::move(message),
+                                  std::move(fix)});
     }
 
     void checkWorkbook()
@@ -106,7 +112,8 @@ private:
         }
         if (b.capturedOn.isNull()) {
             add(Severity::Warning, "undated-baseline", u, "baseline.capturedOn",
-                who + "the baseline has no capture date, so nobody can tell whether it was "
+                who
+                    + "the baseline has no capture date, so nobody can tell whether it was "
                       "measured before launch.",
                 "Enter the date the baseline figures were measured and their source.");
         } else if (b.capturedOn.yearMonth() > uc.ramp.goLive) {
@@ -145,7 +152,8 @@ private:
         const bool live = base.kpis.handled > 0;
         if (anyTokens && othersEmpty) {
             add(Severity::Error, "invoice-only", u, "layers",
-                who + "only the model fee is costed; the invoice is not the cost (infrastructure, "
+                who
+                    + "only the model fee is costed; the invoice is not the cost (infrastructure, "
                       "engineering and review usually outweigh it many times).",
                 "Add the infrastructure, staff and human-review layers.");
         } else if (live && !anyReviewOrStaff) {
@@ -153,8 +161,7 @@ private:
                 who + "a production use case with no human-review or staff layer.",
                 "Add the engineering time that maintains it and the review of its outputs.");
         }
-        const double haircut = uc.risk.hallucination + uc.risk.humanOverride
-                               + uc.risk.dataExposure;
+        const double haircut = uc.risk.hallucination + uc.risk.humanOverride + uc.risk.dataExposure;
         if (reviewShare && haircut == 0) {
             add(Severity::Warning, "no-risk-discount", u, "risk.hallucination",
                 who + "outputs are reviewed, yet no risk discount is applied to the benefit.",
@@ -196,8 +203,7 @@ private:
                     add(Severity::Error, "errors-exceed-baseline", u,
                         driverInput(d.name, "errorReduction"),
                         who + "'" + d.name + "' removes " + percent(d.errorReduction)
-                            + " errors where the baseline has only " + percent(b.errorRate)
-                            + ".",
+                            + " errors where the baseline has only " + percent(b.errorRate) + ".",
                         "Lower the error-rate reduction or correct the baseline error rate.");
                 }
                 break;
@@ -223,8 +229,8 @@ private:
                     + "): the same time is counted twice.",
                 "Merge the labor drivers or split the baseline minutes between them.");
         } else {
-            for (DriverKind kind : {DriverKind::LaborReclaimed, DriverKind::RevenueUplift,
-                                    DriverKind::Retention}) {
+            for (DriverKind kind :
+                 {DriverKind::LaborReclaimed, DriverKind::RevenueUplift, DriverKind::Retention}) {
                 if (counts[static_cast<int>(kind)] > 1) {
                     add(Severity::Warning, "double-count", u, "drivers",
                         who + std::to_string(counts[static_cast<int>(kind)]) + " '"
@@ -238,7 +244,8 @@ private:
         const bool newWorkflow = uc.ramp.goLive >= m_wb.settings.startMonth;
         if (newWorkflow && (uc.ramp.rampMonths <= 0 || uc.ramp.curve == RampCurve::Immediate)) {
             add(Severity::Warning, "no-ramp", u, "ramp.rampMonths",
-                who + "full adoption from the first day of a new workflow; real adoption takes "
+                who
+                    + "full adoption from the first day of a new workflow; real adoption takes "
                       "months.",
                 "Enter the months to steady state (3-12 is typical) and an S-curve.");
         }
@@ -255,7 +262,8 @@ private:
                 who + "no cost at all; ROI is undefined.", "Enter the cost layers.");
         } else if (base.kpis.paybackMonth.state == KpiState::NeverPaysBack) {
             add(Severity::Info, "never-pays-back", u, "drivers",
-                who + "in the base scenario the benefits never catch up with the costs within "
+                who
+                    + "in the base scenario the benefits never catch up with the costs within "
                       "the horizon.",
                 "Review the value drivers, or stop the use case.");
         }

@@ -157,8 +157,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
                 price = &e;
         }
         if (price) {
-            ws.tokenSpendPerCall[i] = l.inputTokens * price->input
-                                      + l.outputTokens * price->output
+            ws.tokenSpendPerCall[i] = l.inputTokens * price->input + l.outputTokens * price->output
                                       + l.cachedInputTokens * price->cachedInput;
         }
     }
@@ -271,8 +270,8 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.costPerInference = k.calls > 0 ? Kpi::of((k.tokenCost + perCallTotal) / k.calls)
                                      : Kpi::none(KpiState::Undefined);
     const double revenue = k.byTerm[static_cast<std::size_t>(NumeratorTerm::Revenue)];
-    k.aiGrossMargin = revenue > 0 ? Kpi::of((revenue - k.tco) / revenue)
-                                  : Kpi::none(KpiState::NotApplicable);
+    k.aiGrossMargin =
+        revenue > 0 ? Kpi::of((revenue - k.tco) / revenue) : Kpi::none(KpiState::NotApplicable);
     const int years = (months + 11) / 12;
     k.roiPerYear.assign(static_cast<std::size_t>(years), Kpi{});
     for (int y = 0; y < years; ++y) {
@@ -306,8 +305,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     }
     rr.hardBenefit = gross * riskFactor;
     const double rrOutcomes = rr.handled * uc.outcome.perUnit;
-    rr.costPerUnit =
-        rr.handled > 0 ? Kpi::of(rr.tco / rr.handled) : Kpi::none(KpiState::Undefined);
+    rr.costPerUnit = rr.handled > 0 ? Kpi::of(rr.tco / rr.handled) : Kpi::none(KpiState::Undefined);
     rr.invoicePerUnit =
         rr.handled > 0 ? Kpi::of(rr.tokenCost / rr.handled) : Kpi::none(KpiState::Undefined);
     rr.costPerOutcome =
@@ -319,10 +317,9 @@ void computePortfolio(const Results &res, int scenario, double discountRate, Cas
     const int months = res.months;
     Kpis &k = r.kpis;
     k = Kpis{};
-    static constexpr Row kSummed[] = {Row::Units,    Row::Handled,     Row::Outcomes,
-                                      Row::Calls,    Row::TokenCost,   Row::PerCallCost,
-                                      Row::Cost,     Row::HardGross,   Row::HardNet,
-                                      Row::Soft,     Row::Benefit,     Row::Net};
+    static constexpr Row kSummed[] = {
+        Row::Units, Row::Handled,   Row::Outcomes, Row::Calls, Row::TokenCost, Row::PerCallCost,
+        Row::Cost,  Row::HardGross, Row::HardNet,  Row::Soft,  Row::Benefit,   Row::Net};
     for (int uc = 0; uc < res.useCaseCount; ++uc) {
         const CaseResult &c = res.at(uc, scenario);
         for (Row row : kSummed) {
@@ -382,8 +379,8 @@ void computePortfolio(const Results &res, int scenario, double discountRate, Cas
     k.costPerInference = k.calls > 0 ? Kpi::of((k.tokenCost + perCallTotal) / k.calls)
                                      : Kpi::none(KpiState::Undefined);
     const double revenue = k.byTerm[static_cast<std::size_t>(NumeratorTerm::Revenue)];
-    k.aiGrossMargin = revenue > 0 ? Kpi::of((revenue - k.tco) / revenue)
-                                  : Kpi::none(KpiState::NotApplicable);
+    k.aiGrossMargin =
+        revenue > 0 ? Kpi::of((revenue - k.tco) / revenue) : Kpi::none(KpiState::NotApplicable);
     const auto cost = r.row(Row::Cost);
     const auto benefit = r.row(Row::Benefit);
     const int years = (months + 11) / 12;
@@ -514,9 +511,10 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     }
 
     if (options.checks)
-        runChecks(wb, out, options.today.isNull() ? Date{wb.settings.startMonth.year,
-                                                          wb.settings.startMonth.month, 1}
-                                                  : options.today);
+        runChecks(wb, out,
+                  options.today.isNull()
+                      ? Date{wb.settings.startMonth.year, wb.settings.startMonth.month, 1}
+                      : options.today);
 }
 
 } // namespace roi

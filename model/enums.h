@@ -94,9 +94,9 @@ ROI_ENUM_INFO(RampCurve, EnumEntry{"immediate", "Immediate"}, EnumEntry{"linear"
 ROI_ENUM_INFO(MaturityStage, EnumEntry{"readiness", "Readiness"},
               EnumEntry{"productivity", "Productivity"}, EnumEntry{"decision", "Decision"},
               EnumEntry{"businessImpact", "Business impact"})
-ROI_ENUM_INFO(ScorecardBucket, EnumEntry{"outcomes", "Outcomes"},
-              EnumEntry{"adoption", "Adoption"}, EnumEntry{"quality", "Quality"},
-              EnumEntry{"speed", "Speed"}, EnumEntry{"cost", "Cost"})
+ROI_ENUM_INFO(ScorecardBucket, EnumEntry{"outcomes", "Outcomes"}, EnumEntry{"adoption", "Adoption"},
+              EnumEntry{"quality", "Quality"}, EnumEntry{"speed", "Speed"},
+              EnumEntry{"cost", "Cost"})
 ROI_ENUM_INFO(AdjustmentOp, EnumEntry{"multiply", "×"}, EnumEntry{"set", "="},
               EnumEntry{"add", "+"})
 ROI_ENUM_INFO(Severity, EnumEntry{"info", "Info"}, EnumEntry{"warning", "Warning"},

@@ -68,45 +68,58 @@ const Field<Outcome> kOutcome[] = {
 const Field<CostLayer> kLayer[] = {
     {{"callsPerUnit", "Calls per unit", U::Count, 0, 1e6, false,
       "Model calls per handled unit of work."},
-     &CostLayer::callsPerUnit, kToken},
+     &CostLayer::callsPerUnit,
+     kToken},
     {{"inputTokens", "Input tokens per call", U::Tokens, 0, 1e9, false,
       "Prompt tokens sent per call, excluding cached ones."},
-     &CostLayer::inputTokens, kToken},
+     &CostLayer::inputTokens,
+     kToken},
     {{"outputTokens", "Output tokens per call", U::Tokens, 0, 1e9, false,
       "Tokens generated per call; usually priced 4-5x input tokens."},
-     &CostLayer::outputTokens, kToken},
+     &CostLayer::outputTokens,
+     kToken},
     {{"cachedInputTokens", "Cached input tokens per call", U::Tokens, 0, 1e9, false,
       "Prompt tokens served from the provider's prompt cache, at the cached price."},
-     &CostLayer::cachedInputTokens, kToken},
+     &CostLayer::cachedInputTokens,
+     kToken},
     {{"overhead", "Retry & overhead", U::Share, 0, 10, false,
       "Extra token spend from retries, guardrail calls and failed requests, as a share."},
-     &CostLayer::overhead, kToken},
+     &CostLayer::overhead,
+     kToken},
     {{"amount", "Amount", U::Money, 0, kMaxMoney, false,
       "Monthly amount (fixed layers) or total amount (one-time layers)."},
-     &CostLayer::amount, kFixed | kOneTime},
+     &CostLayer::amount,
+     kFixed | kOneTime},
     {{"fte", "FTE", U::Count, 0, 1e5, false, "Full-time equivalents working on the use case."},
-     &CostLayer::fte, kStaff},
+     &CostLayer::fte,
+     kStaff},
     {{"annualCost", "Annual cost per FTE", U::Money, 0, 1e9, false,
       "Fully loaded annual cost of one FTE."},
-     &CostLayer::annualCost, kStaff},
-    {{"share", "Share reviewed", U::Share, 0, 1, false,
-      "Share of AI outputs a person reviews."},
-     &CostLayer::share, kReview},
+     &CostLayer::annualCost,
+     kStaff},
+    {{"share", "Share reviewed", U::Share, 0, 1, false, "Share of AI outputs a person reviews."},
+     &CostLayer::share,
+     kReview},
     {{"minutesPerReview", "Minutes per review", U::Minutes, 0, 1e4, false,
       "Minutes a reviewer spends on one flagged output."},
-     &CostLayer::minutesPerReview, kReview},
+     &CostLayer::minutesPerReview,
+     kReview},
     {{"hourlyRate", "Reviewer hourly rate", U::MoneyPerHour, 0, 1e6, false,
       "Fully loaded hourly cost of a reviewer."},
-     &CostLayer::hourlyRate, kReview},
+     &CostLayer::hourlyRate,
+     kReview},
     {{"unitCost", "Unit cost", U::Money, 0, 1e9, false,
       "Vendor fee per handled unit, per outcome or per model call."},
-     &CostLayer::unitCost, kPerUnit},
+     &CostLayer::unitCost,
+     kPerUnit},
     {{"month", "Month", U::Months, 1, 120, true,
       "Month of the horizon the one-time cost falls in (1 = first month)."},
-     &CostLayer::month, kOneTime},
+     &CostLayer::month,
+     kOneTime},
     {{"spreadMonths", "Spread over (months)", U::Months, 1, 120, true,
       "Months the one-time amount is spread over evenly."},
-     &CostLayer::spreadMonths, kOneTime},
+     &CostLayer::spreadMonths,
+     kOneTime},
 };
 
 const Field<ValueDriver> kDriver[] = {
@@ -117,67 +130,95 @@ const Field<ValueDriver> kDriver[] = {
     {{"minutesWithAi", "Minutes per unit with AI", U::Minutes, 0, 1e5, false,
       "Human minutes a handled unit still takes with the AI; the baseline gives the minutes "
       "before."},
-     &ValueDriver::minutesWithAi, kLabor},
+     &ValueDriver::minutesWithAi,
+     kLabor},
     {{"extraUnits", "Extra units per month", U::Count, 0, kMaxCount, false,
       "Units handled at steady state without hiring."},
-     &ValueDriver::extraUnits, kCapacity, kPerUnitMode},
+     &ValueDriver::extraUnits,
+     kCapacity,
+     kPerUnitMode},
     {{"valuePerUnit", "Value per extra unit", U::Money, 0, 1e9, false,
       "What one extra unit of capacity is worth."},
-     &ValueDriver::valuePerUnit, kCapacity, kPerUnitMode},
+     &ValueDriver::valuePerUnit,
+     kCapacity,
+     kPerUnitMode},
     {{"hires", "Hires avoided", U::Count, 0, 1e6, false,
       "People who no longer need to be hired at steady state."},
-     &ValueDriver::hires, kCapacity, kHiresMode},
+     &ValueDriver::hires,
+     kCapacity,
+     kHiresMode},
     {{"annualCostPerHire", "Annual cost per hire", U::Money, 0, 1e9, false,
       "Fully loaded annual cost of one avoided hire."},
-     &ValueDriver::annualCostPerHire, kCapacity, kHiresMode},
+     &ValueDriver::annualCostPerHire,
+     kCapacity,
+     kHiresMode},
     {{"conversionLift", "Conversion lift", U::Share, -1, 1, false,
       "Added conversion rate on handled units, in points (0.02 = +2 points)."},
-     &ValueDriver::conversionLift, kUplift},
+     &ValueDriver::conversionLift,
+     kUplift},
     {{"valuePerConversion", "Value per conversion", U::Money, 0, 1e9, false,
       "Average value of one conversion."},
-     &ValueDriver::valuePerConversion, kUplift},
+     &ValueDriver::valuePerConversion,
+     kUplift},
     {{"customers", "Customers affected", U::Count, 0, kMaxCount, false,
       "Customers whose churn the use case reduces."},
-     &ValueDriver::customers, kRetention},
+     &ValueDriver::customers,
+     kRetention},
     {{"churnReduction", "Churn reduction", U::Share, -1, 1, false,
       "Reduction of annual churn, in points."},
-     &ValueDriver::churnReduction, kRetention},
+     &ValueDriver::churnReduction,
+     kRetention},
     {{"annualValuePerCustomer", "Annual value per customer", U::Money, 0, 1e9, false,
       "Annual value kept when one customer stays."},
-     &ValueDriver::annualValuePerCustomer, kRetention},
+     &ValueDriver::annualValuePerCustomer,
+     kRetention},
     {{"unitsSold", "Units sold per month", U::Count, 0, kMaxCount, false,
       "Subscriptions or units sold per month at steady state (e.g. a premium AI tier)."},
-     &ValueDriver::unitsSold, kNewRevenue},
+     &ValueDriver::unitsSold,
+     kNewRevenue},
     {{"price", "Price", U::Money, 0, 1e9, false, "Price of one unit sold."},
-     &ValueDriver::price, kNewRevenue},
+     &ValueDriver::price,
+     kNewRevenue},
     {{"costToServe", "Cost to serve", U::Money, 0, 1e9, false,
       "Cost of serving one unit sold, outside the cost layers."},
-     &ValueDriver::costToServe, kNewRevenue},
+     &ValueDriver::costToServe,
+     kNewRevenue},
     {{"marginPoints", "Margin points", U::Share, -1, 1, false,
       "Gross margin improvement in points (0.01 = +1 point)."},
-     &ValueDriver::marginPoints, kMargin},
+     &ValueDriver::marginPoints,
+     kMargin},
     {{"revenueBase", "Monthly revenue base", U::Money, 0, kMaxCount, false,
       "Monthly revenue the margin improvement applies to."},
-     &ValueDriver::revenueBase, kMargin},
+     &ValueDriver::revenueBase,
+     kMargin},
     {{"amount", "Monthly amount", U::Money, 0, kMaxMoney, false,
       "Cost avoided per month at steady state."},
-     &ValueDriver::amount, kAvoided, kFixedMode},
+     &ValueDriver::amount,
+     kAvoided,
+     kFixedMode},
     {{"errorReduction", "Error-rate reduction", U::Share, -1, 1, false,
       "Reduction of the error rate on handled units, in points."},
-     &ValueDriver::errorReduction, kAvoided, kErrorMode},
+     &ValueDriver::errorReduction,
+     kAvoided,
+     kErrorMode},
     {{"costPerError", "Cost per error", U::Money, 0, 1e9, false,
       "What one error costs (rework, refunds, penalties)."},
-     &ValueDriver::costPerError, kAvoided, kErrorMode},
+     &ValueDriver::costPerError,
+     kAvoided,
+     kErrorMode},
     {{"metricBaseline", "Metric today", U::Number, -1e12, 1e12, false,
       "Value of the tracked metric today."},
-     &ValueDriver::metricBaseline, kSoft},
+     &ValueDriver::metricBaseline,
+     kSoft},
     {{"metricTarget", "Metric target", U::Number, -1e12, 1e12, false,
       "Value of the tracked metric the use case aims for."},
-     &ValueDriver::metricTarget, kSoft},
+     &ValueDriver::metricTarget,
+     kSoft},
     {{"moneyValue", "Money value per month", U::Money, 0, kMaxMoney, false,
       "Optional money value of the soft benefit at steady state; never in the headline unless "
       "the workbook says so."},
-     &ValueDriver::moneyValue, kSoft},
+     &ValueDriver::moneyValue,
+     kSoft},
 };
 
 const Field<RiskDiscount> kRisk[] = {
@@ -211,8 +252,7 @@ const Field<RampUp> kRamp[] = {
 };
 
 const Field<PriceEntry> kPrice[] = {
-    {{"input", "Input price", U::MoneyPerMillion, 0, 1e6, false,
-      "Price per million input tokens."},
+    {{"input", "Input price", U::MoneyPerMillion, 0, 1e6, false, "Price per million input tokens."},
      &PriceEntry::input},
     {{"output", "Output price", U::MoneyPerMillion, 0, 1e6, false,
       "Price per million output tokens."},
@@ -317,8 +357,8 @@ int adjustList(std::span<T> items, std::span<const Field<T>> fields, std::string
             if (path.selector == InputPath::Selector::All && !fieldApplies(*field, items[i]))
                 continue;
         }
-        changed += adjust(items[i], *field, op, value, selected(section, name, path.field),
-                          onClamp);
+        changed +=
+            adjust(items[i], *field, op, value, selected(section, name, path.field), onClamp);
     }
     return changed;
 }
@@ -332,14 +372,38 @@ const FieldInfo *infoOf(std::span<const Field<T>> fields, std::string_view key)
 
 } // namespace
 
-std::span<const Field<Baseline>> baselineFields() { return kBaseline; }
-std::span<const Field<Outcome>> outcomeFields() { return kOutcome; }
-std::span<const Field<CostLayer>> layerFields() { return kLayer; }
-std::span<const Field<ValueDriver>> driverFields() { return kDriver; }
-std::span<const Field<RiskDiscount>> riskFields() { return kRisk; }
-std::span<const Field<RampUp>> rampFields() { return kRamp; }
-std::span<const Field<PriceEntry>> priceFields() { return kPrice; }
-std::span<const Field<Settings>> settingsFields() { return kSettings; }
+std::span<const Field<Baseline>> baselineFields()
+{
+    return kBaseline;
+}
+std::span<const Field<Outcome>> outcomeFields()
+{
+    return kOutcome;
+}
+std::span<const Field<CostLayer>> layerFields()
+{
+    return kLayer;
+}
+std::span<const Field<ValueDriver>> driverFields()
+{
+    return kDriver;
+}
+std::span<const Field<RiskDiscount>> riskFields()
+{
+    return kRisk;
+}
+std::span<const Field<RampUp>> rampFields()
+{
+    return kRamp;
+}
+std::span<const Field<PriceEntry>> priceFields()
+{
+    return kPrice;
+}
+std::span<const Field<Settings>> settingsFields()
+{
+    return kSettings;
+}
 
 bool fieldApplies(const Field<CostLayer> &field, const CostLayer &layer)
 {
@@ -499,8 +563,7 @@ int applyAdjustment(const InputPath &path, AdjustmentOp op, double value, UseCas
         const auto *field = findField(fields, path.field);
         if (!field)
             return 0;
-        return adjust(target, *field, op, value, std::string(section) + '.' + path.field,
-                      onClamp);
+        return adjust(target, *field, op, value, std::string(section) + '.' + path.field, onClamp);
     };
     switch (path.section) {
     case InputSection::Settings:
@@ -514,21 +577,17 @@ int applyAdjustment(const InputPath &path, AdjustmentOp op, double value, UseCas
     case InputSection::Ramp:
         return single(useCase.ramp, rampFields(), "ramp");
     case InputSection::Layers:
-        return adjustList(std::span<CostLayer>(useCase.layers), layerFields(), "layers", path,
-                          op, value, [](const CostLayer &l) -> const std::string & {
-                              return l.name;
-                          },
-                          onClamp);
+        return adjustList(
+            std::span<CostLayer>(useCase.layers), layerFields(), "layers", path, op, value,
+            [](const CostLayer &l) -> const std::string & { return l.name; }, onClamp);
     case InputSection::Drivers:
-        return adjustList(std::span<ValueDriver>(useCase.drivers), driverFields(), "drivers",
-                          path, op, value, [](const ValueDriver &d) -> const std::string & {
-                              return d.name;
-                          },
-                          onClamp);
+        return adjustList(
+            std::span<ValueDriver>(useCase.drivers), driverFields(), "drivers", path, op, value,
+            [](const ValueDriver &d) -> const std::string & { return d.name; }, onClamp);
     case InputSection::Prices:
-        return adjustList(prices, priceFields(), "prices", path, op, value,
-                          [](const PriceEntry &p) -> const std::string & { return p.model; },
-                          onClamp);
+        return adjustList(
+            prices, priceFields(), "prices", path, op, value,
+            [](const PriceEntry &p) -> const std::string & { return p.model; }, onClamp);
     }
     return 0;
 }

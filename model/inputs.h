@@ -108,8 +108,7 @@ std::string priceInput(std::string_view model, std::string_view field);
 
 /// Called for each value an adjustment changed: the resolved path (with the element's name), the
 /// value the adjustment asked for and the value kept after clamping to the legal range.
-using ClampReport =
-    std::function<void(const std::string &path, double requested, double kept)>;
+using ClampReport = std::function<void(const std::string &path, double requested, double kept)>;
 
 /// Applies `op value` to every input the path selects in one use case (settings and price
 /// entries are passed apart because they are shared by every use case). Results outside the

@@ -62,7 +62,7 @@ struct Kpis
     double hardBenefit = 0;  // after the risk discount
     double softValue = 0;
     double headlineBenefit = 0;
-    double netValue = 0; // headline benefit − TCO
+    double netValue = 0;            // headline benefit − TCO
     std::array<double, 3> byTerm{}; // hard benefit after discount, indexed by NumeratorTerm
     double units = 0;
     double handled = 0;
@@ -75,7 +75,7 @@ struct Kpis
     Kpi paybackMonth; // months from the start of the horizon, fractional
     Kpi costPerOutcome;
     Kpi costPerInference;
-    Kpi aiGrossMargin; // as a fraction
+    Kpi aiGrossMargin;           // as a fraction
     std::vector<Kpi> roiPerYear; // one per (possibly partial) year of the horizon
 
     friend bool operator==(const Kpis &, const Kpis &) = default;

@@ -17,9 +17,12 @@ struct KpiColumn
 };
 
 constexpr KpiColumn kKpiColumns[] = {
-    {"roiPercent", &Kpis::roiPercent},         {"irrAnnual", &Kpis::irrAnnual},
-    {"paybackMonth", &Kpis::paybackMonth},     {"costPerOutcome", &Kpis::costPerOutcome},
-    {"costPerInference", &Kpis::costPerInference}, {"aiGrossMargin", &Kpis::aiGrossMargin},
+    {"roiPercent", &Kpis::roiPercent},
+    {"irrAnnual", &Kpis::irrAnnual},
+    {"paybackMonth", &Kpis::paybackMonth},
+    {"costPerOutcome", &Kpis::costPerOutcome},
+    {"costPerInference", &Kpis::costPerInference},
+    {"aiGrossMargin", &Kpis::aiGrossMargin},
 };
 
 void putKpi(Json &obj, Json &states, const char *name, const Kpi &kpi)
@@ -91,8 +94,7 @@ Json scenarioJson(const Results &res, const CaseResult &r, int scenario, const U
     if (uc) {
         Json first = Json::object();
         for (std::size_t i = 0; i < uc->layers.size(); ++i) {
-            first[uc->layers[i].name] =
-                r.months() > 0 ? r.layerCost(static_cast<int>(i))[0] : 0.0;
+            first[uc->layers[i].name] = r.months() > 0 ? r.layerCost(static_cast<int>(i))[0] : 0.0;
         }
         j["firstMonthCostByLayer"] = std::move(first);
     }
@@ -187,8 +189,8 @@ std::string resultsJson(const Workbook &wb, const Results &res, int scenario)
         Json list = Json::array();
         for (std::size_t s = 0; s < res.scenarios.size(); ++s) {
             if (wanted(static_cast<int>(s), scenario))
-                list.push_back(scenarioJson(res, res.at(u, static_cast<int>(s)),
-                                            static_cast<int>(s), &uc));
+                list.push_back(
+                    scenarioJson(res, res.at(u, static_cast<int>(s)), static_cast<int>(s), &uc));
         }
         ju["scenarios"] = std::move(list);
         useCases.push_back(std::move(ju));
@@ -197,8 +199,7 @@ std::string resultsJson(const Workbook &wb, const Results &res, int scenario)
     Json portfolio = Json::array();
     for (std::size_t s = 0; s < res.portfolio.size(); ++s) {
         if (wanted(static_cast<int>(s), scenario))
-            portfolio.push_back(
-                scenarioJson(res, res.portfolio[s], static_cast<int>(s), nullptr));
+            portfolio.push_back(scenarioJson(res, res.portfolio[s], static_cast<int>(s), nullptr));
     }
     j["portfolio"] = std::move(portfolio);
     Json findings = Json::array();
@@ -225,10 +226,10 @@ std::string resultsJson(const Workbook &wb, const Results &res, int scenario)
 std::string seriesCsv(const Workbook &wb, const Results &res, int scenario)
 {
     CsvWriter csv;
-    for (const char *h : {"useCase", "scenario", "month", "period", "units", "adoption",
-                          "handledUnits", "outcomes", "calls", "tokenCost", "cost",
-                          "hardBenefitGross", "hardBenefit", "softValue", "benefit", "net",
-                          "cumulativeNet"})
+    for (const char *h :
+         {"useCase", "scenario", "month", "period", "units", "adoption", "handledUnits", "outcomes",
+          "calls", "tokenCost", "cost", "hardBenefitGross", "hardBenefit", "softValue", "benefit",
+          "net", "cumulativeNet"})
         csv.text(h);
     for (int c = 0; c < kCategoryCount; ++c)
         csv.text("cost." + std::string(enumName(static_cast<CostCategory>(c))));

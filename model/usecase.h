@@ -35,10 +35,10 @@ struct RiskDiscount
 struct RampUp
 {
     YearMonth goLive;
-    double rampMonths = 0;     // months from go-live to steady state
+    double rampMonths = 0; // months from go-live to steady state
     RampCurve curve = RampCurve::Linear;
-    double steadyAdoption = 1; // share of eligible units handled at steady state
-    double volumeGrowth = 0;   // monthly growth of the unit volume
+    double steadyAdoption = 1;    // share of eligible units handled at steady state
+    double volumeGrowth = 0;      // monthly growth of the unit volume
     double tokenPriceDecline = 0; // annual decline of token prices
     double goLiveDelay = 0;       // months of slip; scenarios move it
 

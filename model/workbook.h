@@ -49,11 +49,11 @@ struct Settings
     std::string name = "Untitled workbook";
     std::string currency = "USD"; // ISO 4217
     YearMonth startMonth;
-    int horizonMonths = 36; // 1..120
+    int horizonMonths = 36;     // 1..120
     double discountRate = 0.10; // annual
     bool softValueInHeadline = false;
-    std::string preparedBy;       // report cover line
-    std::string logoPng;          // report cover logo, base64 PNG; empty = none
+    std::string preparedBy; // report cover line
+    std::string logoPng;    // report cover logo, base64 PNG; empty = none
     int monteCarloTrials = 1000;
     std::uint32_t monteCarloSeed = 42;
 

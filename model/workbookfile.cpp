@@ -318,10 +318,7 @@ private:
     {
         add(Severity::Warning, std::move(path), std::move(message));
     }
-    void unknown(const std::string &path)
-    {
-        warning(path, "unknown key, ignored");
-    }
+    void unknown(const std::string &path) { warning(path, "unknown key, ignored"); }
 
     bool expectObject(const Json &j, const std::string &path)
     {
@@ -523,11 +520,10 @@ private:
                 s.preparedBy = readString(v, p, 200);
             } else if (key == "logoPng") {
                 s.logoPng = readString(v, p, limits::kMaxLogo);
-                const bool base64 =
-                    std::all_of(s.logoPng.begin(), s.logoPng.end(), [](char c) {
-                        return std::isalnum(static_cast<unsigned char>(c)) || c == '+'
-                               || c == '/' || c == '=';
-                    });
+                const bool base64 = std::all_of(s.logoPng.begin(), s.logoPng.end(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/'
+                           || c == '=';
+                });
                 if (!base64) {
                     error(p, "must be base64-encoded PNG data");
                     s.logoPng.clear();
@@ -576,10 +572,9 @@ private:
             } else if (key == "description") {
                 sc.description = readString(v, p);
             } else if (key == "adjustments") {
-                readArray(v, p, limits::kMaxAdjustments,
-                          [&](const Json &e, const std::string &ap) {
-                              sc.adjustments.push_back(readAdjustment(e, ap));
-                          });
+                readArray(v, p, limits::kMaxAdjustments, [&](const Json &e, const std::string &ap) {
+                    sc.adjustments.push_back(readAdjustment(e, ap));
+                });
             } else {
                 return false;
             }
@@ -805,8 +800,8 @@ private:
             for (std::size_t a = 0; a < adjustments.size(); ++a) {
                 const std::string &target = adjustments[a].useCase;
                 if (!target.empty() && wb.findUseCase(target) < 0) {
-                    error("/scenarios/" + std::to_string(s) + "/adjustments/"
-                              + std::to_string(a) + "/useCase",
+                    error("/scenarios/" + std::to_string(s) + "/adjustments/" + std::to_string(a)
+                              + "/useCase",
                           "names no use case ('" + target + "')");
                 }
             }
@@ -820,10 +815,10 @@ private:
             if (!present) {
                 warning("/scenarios", "scenario '" + defaults[i].name
                                           + "' was missing; the default one was added");
-                wb.scenarios.insert(wb.scenarios.begin()
-                                        + static_cast<std::ptrdiff_t>(
-                                            std::min(i, wb.scenarios.size())),
-                                    defaults[i]);
+                wb.scenarios.insert(
+                    wb.scenarios.begin()
+                        + static_cast<std::ptrdiff_t>(std::min(i, wb.scenarios.size())),
+                    defaults[i]);
             }
         }
     }

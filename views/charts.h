@@ -1,0 +1,49 @@
+// The charts of ROI Workbench, drawn onto a QCustomPlot: the window shows them live and the
+// reports render the same plots to PDF, SVG and PNG, so both always agree.
+#pragma once
+
+#include "numberformat.h"
+#include "results.h"
+#include "workbook.h"
+
+#include <QColor>
+#include <QString>
+#include <QVector>
+
+class QCustomPlot;
+
+namespace roi {
+
+enum class ChartKind {
+    CumulativeNet,     // cumulative net for every scenario, payback points marked
+    CostVsBenefit,     // monthly cost stacked by category against hard benefit
+    InvoiceVsTrueCost, // run-rate TCO by layer: how small the model fee is
+    Adoption,          // adoption ramp and handled units
+    Comparison         // use cases side by side: NPV, TCO, hard benefit
+};
+inline constexpr ChartKind kAllChartKinds[] = {ChartKind::CumulativeNet, ChartKind::CostVsBenefit,
+                                               ChartKind::InvoiceVsTrueCost, ChartKind::Adoption,
+                                               ChartKind::Comparison};
+
+struct ChartInput
+{
+    const Workbook *workbook = nullptr;
+    const Results *results = nullptr;
+    int useCase = 0; // -1: the portfolio
+    int scenario = 0;
+    NumberFormat format;
+};
+
+QString chartTitle(ChartKind kind);
+/// A file-name friendly identifier: "cumulative-net".
+QString chartId(ChartKind kind);
+
+/// Clears `plot` and draws the chart with title, axis labels and legend. Does not replot: the
+/// window queues a replot, exporters render directly.
+void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input);
+
+/// The colours charts use, so tiles and tables can match them.
+QColor scenarioColor(int scenario);
+QColor categoryColor(CostCategory category);
+
+} // namespace roi

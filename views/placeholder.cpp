@@ -1,2 +1,0 @@
-// Placeholder until the first view lands.
-namespace roi { }
