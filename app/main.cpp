@@ -1,5 +1,11 @@
-// roi-workbench: the command line when given a subcommand, else the window.
+// roi-workbench: the command line when given a subcommand, else the window (on FILE if given).
 #include "commandline.h"
+#include "mainwindow.h"
+#include "recovery.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QTimer>
 
 #include <iostream>
 #include <string>
@@ -10,6 +16,24 @@ int main(int argc, char *argv[])
     std::vector<std::string> args(argv + 1, argv + argc);
     if (roi::isCommandLine(args))
         return roi::runCommandLine(args, std::cout, std::cerr);
-    std::cerr << "roi-workbench: the window is not built yet; see --help\n";
-    return roi::ExitUsage;
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("roi-workbench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ROI Workbench"));
+    QApplication::setOrganizationName(QStringLiteral("roi-workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(ROI_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.roiworkbench.RoiWorkbench"));
+
+    roi::MainWindow window;
+    window.show();
+    const QString recoveryDir = roi::defaultRecoveryDirectory();
+    // Offer recovery before opening a file, so the user decides which work comes back; then
+    // autosave this session's work into the same folder.
+    const bool recovered = window.offerRecovery(recoveryDir);
+    window.setRecoveryDirectory(recoveryDir);
+    if (!recovered && args.size() == 1)
+        window.openFile(QString::fromLocal8Bit(argv[1]));
+    else if (args.size() > 1)
+        std::cerr << "roi-workbench: opens one file at a time; see --help\n";
+    return app.exec();
 }

@@ -41,7 +41,7 @@ QSharedPointer<QCPAxisTickerText> monthTicker(const Results &res, const QLocale 
     int step = 1;
     for (int s : {1, 2, 3, 6, 12, 24}) {
         step = s;
-        if (months / s <= 12)
+        if (months / s <= 7)
             break;
     }
     const QDate start(res.startMonth.year, res.startMonth.month, 1);
@@ -256,6 +256,19 @@ void drawCostVsBenefit(QCustomPlot &plot, const ChartInput &in)
     double hi = 0;
     for (int m = 0; m < res.months; ++m)
         hi = std::max({hi, stackTop[m], benefitValues[m]});
+    if (in.allScenarios) {
+        for (int s = 0; s < static_cast<int>(res.scenarios.size()); ++s) {
+            if (s == in.scenario)
+                continue;
+            auto *other = plot.addGraph();
+            other->setName(QStringLiteral("Hard benefit, %1").arg(scenarioName(in, s)));
+            other->setPen(QPen(scenarioColor(s), 1.6, Qt::DashLine));
+            const auto values = toVector(resultOf(in, s).row(Row::HardNet));
+            other->setData(keys, values, true);
+            for (double v : values)
+                hi = std::max(hi, v);
+        }
+    }
     plot.xAxis->setTicker(monthTicker(res, in.format.locale()));
     plot.xAxis->setRange(0.3, res.months + 0.7);
     plot.xAxis->setLabel(QStringLiteral("Month"));
@@ -372,6 +385,16 @@ void drawAdoption(QCustomPlot &plot, const ChartInput &in)
     adoption->setName(QStringLiteral("Adoption"));
     adoption->setPen(QPen(QColor(0x1f, 0x5f, 0xa8), 2.6));
     adoption->setData(keys, toVector(r.row(Row::Adoption), 100.0), true);
+    if (in.allScenarios) {
+        for (int s = 0; s < static_cast<int>(res.scenarios.size()); ++s) {
+            if (s == in.scenario)
+                continue;
+            auto *other = plot.addGraph(plot.xAxis, plot.yAxis);
+            other->setName(QStringLiteral("Adoption, %1").arg(scenarioName(in, s)));
+            other->setPen(QPen(scenarioColor(s), 1.6, Qt::DashLine));
+            other->setData(keys, toVector(resultOf(in, s).row(Row::Adoption), 100.0), true);
+        }
+    }
     double hiUnits = 0;
     for (double v : handledValues)
         hiUnits = std::max(hiUnits, v);

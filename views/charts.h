@@ -32,6 +32,8 @@ struct ChartInput
     int useCase = 0; // -1: the portfolio
     int scenario = 0;
     NumberFormat format;
+    /// Overlay every scenario where a chart shows one (cost vs benefit, adoption).
+    bool allScenarios = false;
 };
 
 QString chartTitle(ChartKind kind);

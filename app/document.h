@@ -1,0 +1,116 @@
+// The open workbook: its value, file, undo stack, results and autosave. Views never write the
+// workbook; every edit goes through one of the edit methods here as one undo command.
+#pragma once
+
+#include "engine.h"
+#include "workbook.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QTimer;
+class QUndoStack;
+
+namespace roi {
+
+class Autosaver;
+struct RecoverySlot;
+
+/// What an edit changed, so views refresh only what is affected.
+enum class Change { Settings, PriceBook, Scenarios, UseCase, UseCaseList, Everything };
+
+class Document : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Document(QObject *parent = nullptr);
+    ~Document() override;
+
+    const Workbook &workbook() const { return m_workbook; }
+    const Results &results() const { return m_results; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    QString filePath() const { return m_filePath; }
+    /// The file name, or "Untitled" for a new workbook.
+    QString displayName() const;
+    bool isModified() const;
+
+    /// Replaces the document with a workbook (new or recovered), clearing undo history.
+    /// `modified` marks it as unsaved (recovered work).
+    void reset(Workbook workbook, const QString &filePath = {}, bool modified = false);
+    /// Opens a .roiwb file. On failure the document is unchanged and `error` lists the problems.
+    bool load(const QString &path, QString *error, QStringList *warnings = nullptr);
+    /// Saves atomically to `path` (keeping the previous file as "<path>~") and makes it the
+    /// document's file. On failure the document stays modified and the old file is intact.
+    bool saveAs(const QString &path, QString *error);
+    bool save(QString *error) { return saveAs(m_filePath, error); }
+
+    // Edits: one undo command each. `mergeKey` lets successive edits of one field (typing)
+    // fold into one command; empty = never merge.
+    void setSettings(const Settings &settings, const QString &text, const QString &mergeKey = {});
+    void setPriceBook(const std::vector<PriceEntry> &prices, const QString &text,
+                      const QString &mergeKey = {});
+    void setScenarios(const std::vector<Scenario> &scenarios, const QString &text,
+                      const QString &mergeKey = {});
+    void setUseCase(int index, const UseCase &useCase, const QString &text,
+                    const QString &mergeKey = {});
+    void insertUseCase(int index, const UseCase &useCase, const QString &text);
+    void removeUseCase(int index);
+    void moveUseCase(int from, int to);
+
+    // Used by the undo commands only.
+    void assignSettings(const Settings &settings);
+    void assignPriceBook(const std::vector<PriceEntry> &prices);
+    void assignScenarios(const std::vector<Scenario> &scenarios);
+    void assignUseCase(int index, const UseCase &useCase);
+    void insertUseCaseNow(int index, const UseCase &useCase);
+    void removeUseCaseNow(int index);
+    void moveUseCaseNow(int from, int to);
+
+    /// Autosave: within a second of an edit the workbook is written to a recovery file in
+    /// `directory` (readable only by the user). Empty disables autosave.
+    void setRecoveryDirectory(const QString &directory);
+    QString recoveryFilePath() const;
+    QDateTime lastAutosave() const { return m_lastAutosave; }
+    /// Writes the recovery file now (and waits for it); for tests and shutdown paths.
+    void flushAutosave();
+    /// Removes this document's recovery file (after a save or a normal close).
+    void discardRecovery();
+    /// Milliseconds the last recompute took.
+    double lastComputeMs() const { return m_lastComputeMs; }
+
+Q_SIGNALS:
+    void changed(roi::Change change, int useCase);
+    void resultsChanged();
+    void modifiedChanged(bool modified);
+    void filePathChanged(const QString &path);
+    void autosaved(const QDateTime &when);
+    void autosaveFailed(const QString &error);
+
+private:
+    void touched(Change change, int useCase);
+    void recompute();
+    void scheduleAutosave();
+    void flushAutosaveAsync();
+    QByteArray recoveryInfo() const;
+
+    Workbook m_workbook;
+    Results m_results;
+    QString m_filePath;
+    QUndoStack *m_undoStack;
+    bool m_forcedModified = false;
+    QTimer *m_autosaveTimer;
+    std::unique_ptr<Autosaver> m_autosaver;
+    std::unique_ptr<RecoverySlot> m_recovery;
+    QDateTime m_lastAutosave;
+    double m_lastComputeMs = 0;
+};
+
+} // namespace roi
+
+Q_DECLARE_METATYPE(roi::Change)

@@ -1,0 +1,126 @@
+// The main window: navigator and case health on the left, the inputs of the selected page in the
+// middle, KPI tiles and live charts on the right; a Compare mode for side-by-side ranking and a
+// Present mode for client meetings. Owns the Document and turns editors' edits into its commands.
+#pragma once
+
+#include "usecasenavigator.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QUndoView;
+
+namespace roi {
+
+class CaseHealthPanel;
+class ComparisonView;
+class Document;
+class PriceBookEditor;
+class ResultsPanel;
+class ScenarioEditor;
+class SettingsEditor;
+class UseCaseEditor;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Document *document() const { return m_doc; }
+    /// Opens a file, reporting problems in a message box. Returns false on failure.
+    bool openFile(const QString &path);
+    /// Offers to recover work a crashed session left in `directory`; returns true if it did.
+    bool offerRecovery(const QString &directory);
+    /// Turns on autosave into `directory` (the default recovery folder in normal use).
+    void setRecoveryDirectory(const QString &directory);
+
+    // For tests: the widgets a user drives.
+    UseCaseNavigator *navigator() const { return m_navigator; }
+    UseCaseEditor *useCaseEditor() const { return m_useCaseEditor; }
+    ResultsPanel *results() const { return m_results; }
+    ComparisonView *comparison() const { return m_comparison; }
+    CaseHealthPanel *caseHealth() const { return m_health; }
+    SettingsEditor *settingsEditor() const { return m_settingsEditor; }
+    ScenarioEditor *scenarioEditor() const { return m_scenarioEditor; }
+    PriceBookEditor *priceBookEditor() const { return m_priceEditor; }
+    QComboBox *scenarioSwitcher() const { return m_scenarioCombo; }
+    QAction *compareAction() const { return m_compareAction; }
+    int currentScenario() const { return m_scenario; }
+
+    /// Saves to the current file or asks for one. Returns false if not saved.
+    bool save();
+    bool saveAs();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void refresh(int change, int useCase);
+    void refreshResults();
+    void updateTitle();
+    void updateStatus();
+    void showPage(UseCaseNavigator::Page page, int useCase);
+    void navigateTo(int useCase, const QString &input, const QString &scenario);
+    bool maybeSave();
+    void newWorkbook();
+    void open();
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void addUseCase();
+    void duplicateUseCase(int index);
+    void removeUseCase(int index);
+    void renameUseCase(int index, const QString &name);
+    void chooseLogo();
+    void setCompare(bool on);
+    void setPresent(bool on);
+    void updateScenarioSwitcher();
+    void about();
+
+    Document *m_doc;
+    int m_scenario = 0;
+    bool m_allScenarios = false;
+
+    UseCaseNavigator *m_navigator;
+    CaseHealthPanel *m_health;
+    QStackedWidget *m_modes;
+    QSplitter *m_split;
+    QStackedWidget *m_inputs;
+    SettingsEditor *m_settingsEditor;
+    PriceBookEditor *m_priceEditor;
+    ScenarioEditor *m_scenarioEditor;
+    QWidget *m_portfolioPage;
+    QLabel *m_portfolioText;
+    UseCaseEditor *m_useCaseEditor;
+    ResultsPanel *m_results;
+    ComparisonView *m_comparison;
+    QDockWidget *m_navigatorDock;
+    QDockWidget *m_healthDock;
+    QDockWidget *m_undoDock;
+    QUndoView *m_undoView;
+    QComboBox *m_scenarioCombo;
+    QCheckBox *m_allCheck;
+    QLabel *m_fileStatus;
+    QLabel *m_computeStatus;
+    QMenu *m_recentMenu;
+    QMenu *m_examplesMenu;
+    QAction *m_compareAction;
+    QAction *m_presentAction;
+    QAction *m_saveAction;
+    bool m_presenting = false;
+};
+
+} // namespace roi

@@ -1,0 +1,35 @@
+// One KPI tile: the figure, its worst–best range, and an explanation of the formula and the
+// inputs behind it on hover and on click.
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+namespace roi {
+
+class KpiTile : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit KpiTile(const QString &title, QWidget *parent = nullptr);
+
+    void setValue(const QString &value, const QString &range, const QString &explanation,
+                  bool warning = false);
+    QString value() const;
+    QString range() const;
+    QString explanation() const { return m_explanation; }
+    void setLarge(bool large);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    QLabel *m_title;
+    QLabel *m_value;
+    QLabel *m_range;
+    QString m_explanation;
+};
+
+} // namespace roi
