@@ -55,10 +55,10 @@ Document::Document(QObject *parent)
     m_undoStack->setUndoLimit(1000);
     connect(m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool) { Q_EMIT modifiedChanged(isModified()); });
-    // Throttle, not debounce: a snapshot at most a second after the first unsaved edit, even
-    // while the user keeps typing.
+    // Throttle, not debounce: a snapshot half a second after the first unsaved edit even while
+    // the user keeps typing, so a crash loses less than a second of work, write time included.
     m_autosaveTimer->setSingleShot(true);
-    m_autosaveTimer->setInterval(1000);
+    m_autosaveTimer->setInterval(500);
     connect(m_autosaveTimer, &QTimer::timeout, this, &Document::flushAutosaveAsync);
     connect(m_autosaver.get(), &Autosaver::written, this, [this](bool ok, const QString &error) {
         if (ok) {
@@ -327,7 +327,9 @@ QString Document::recoveryFilePath() const
 
 void Document::scheduleAutosave()
 {
-    if (!m_recovery || !isModified())
+    // Not "if modified": a command's redo runs before the stack counts it, so the document
+    // looks clean here during the first edit. The timer checks when it fires.
+    if (!m_recovery)
         return;
     if (!m_autosaveTimer->isActive())
         m_autosaveTimer->start();

@@ -1,6 +1,7 @@
 #include "numberfield.h"
 
 #include <QFocusEvent>
+#include <QKeyEvent>
 #include <QRegularExpressionValidator>
 
 #include <cmath>
@@ -141,15 +142,43 @@ void NumberField::onTextEdited(const QString &text)
     }
 }
 
+void NumberField::focusInEvent(QFocusEvent *event)
+{
+    m_visitStart = m_value;
+    QLineEdit::focusInEvent(event);
+}
+
 void NumberField::focusOutEvent(QFocusEvent *event)
 {
-    // A visit ends: the next edit starts a new undo command. Bad text reverts to the model's
-    // value, which was never changed.
-    ++m_session;
+    // Typing "150" into a percentage passes through 1% and 15% on the way; when the entry
+    // ends refused, the whole visit is taken back, not just its last keystroke.
     if (!parse(text()))
-        setText(display(m_value));
+        revertVisit();
+    // A visit ends: the next edit starts a new undo command.
+    ++m_session;
     setProblem({});
     QLineEdit::focusOutEvent(event);
+}
+
+void NumberField::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && (m_value != m_visitStart || !m_problem.isEmpty())) {
+        revertVisit();
+        selectAll();
+        event->accept();
+        return;
+    }
+    QLineEdit::keyPressEvent(event);
+}
+
+void NumberField::revertVisit()
+{
+    if (m_value != m_visitStart) {
+        m_value = m_visitStart;
+        Q_EMIT valueEdited(m_value); // same merge key: the merged command becomes a no-op
+    }
+    setText(display(m_value));
+    setProblem({});
 }
 
 void NumberField::setProblem(const QString &problem)

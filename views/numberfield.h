@@ -39,17 +39,23 @@ Q_SIGNALS:
     void problemChanged(const QString &problem);
 
 protected:
+    void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void onTextEdited(const QString &text);
     void setProblem(const QString &problem);
+    /// Puts back the value the field had when this visit began (Escape, or leaving the field
+    /// with text that is not a legal value), so a refused entry leaves the model unchanged.
+    void revertVisit();
     double scale() const;
 
     FieldInfo m_info;
     double m_value = 0;
     QString m_problem;
     int m_session = 0;
+    double m_visitStart = 0;
     QLocale m_locale;
 };
 

@@ -1,0 +1,428 @@
+// The window driven through its widgets: typing into forms recomputes the tiles and charts, undo
+// and redo restore both; layers and drivers are added, removed and reordered; bad entries are
+// refused at the field; the comparison view lists and ranks every use case.
+#include "mainwindow.h"
+
+#include "casehealthpanel.h"
+#include "chartview.h"
+#include "comparisonview.h"
+#include "costlayerspane.h"
+#include "document.h"
+#include "fieldform.h"
+#include "kpitile.h"
+#include "resultspanel.h"
+#include "usecaseeditor.h"
+#include "valuedriverspane.h"
+
+#include <QListWidget>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace roi;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void typingVolumeRecomputesAndUndoRestores();
+    void invalidEntriesAreRefused_data();
+    void invalidEntriesAreRefused();
+    void minusSignRefusedWhereNegativeIsIllegal();
+    void addRemoveReorderLayers();
+    void addRemoveReorderDrivers();
+    void layerTypeChangesTheForm();
+    void comparisonListsAndSorts();
+    void caseHealthNavigatesToInput();
+    void scenarioSwitcherChangesTiles();
+    void screenshots();
+
+private:
+    void openExample(const char *name);
+    NumberField *baselineField(const char *key);
+    QVector<double> cumulativeNet();
+
+    MainWindow *m_window = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("roi-workbench-test"));
+}
+
+void TestMainWindow::init()
+{
+    m_window = new MainWindow;
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void TestMainWindow::cleanup()
+{
+    // Leave without the unsaved-changes prompt.
+    m_window->document()->undoStack()->setClean();
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestMainWindow::openExample(const char *name)
+{
+    QVERIFY(m_window->openFile(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/")
+                               + QLatin1String(name)));
+    m_window->navigator()->selectUseCase(0);
+    QCOMPARE(m_window->useCaseEditor()->index(), 0);
+}
+
+NumberField *TestMainWindow::baselineField(const char *key)
+{
+    return m_window->useCaseEditor()->baselineForm()->field(key);
+}
+
+QVector<double> TestMainWindow::cumulativeNet()
+{
+    ChartView *chart = m_window->results()->chart(ChartKind::CumulativeNet);
+    QVector<double> values;
+    for (int g = 0; g < chart->graphCount(); ++g) {
+        if (chart->graph(g)->name() != QLatin1String("Base"))
+            continue;
+        for (auto it = chart->graph(g)->data()->constBegin();
+             it != chart->graph(g)->data()->constEnd(); ++it)
+            values << it->value;
+    }
+    return values;
+}
+
+void TestMainWindow::typingVolumeRecomputesAndUndoRestores()
+{
+    openExample("support-assistant.roiwb");
+    KpiTile *tco = m_window->results()->tile(ResultsPanel::TcoTile);
+    const QString tcoBefore = tco->value();
+    const QString rangeBefore = tco->range();
+    const QVector<double> chartBefore = cumulativeNet();
+    QVERIFY(!chartBefore.isEmpty());
+    QVERIFY2(rangeBefore.contains(QStringLiteral("5,038")), qPrintable(rangeBefore));
+
+    NumberField *volume = baselineField("volume");
+    volume->setFocus();
+    volume->selectAll();
+    QTest::keyClicks(volume, QStringLiteral("100000"));
+    QCOMPARE(m_window->document()->workbook().useCases[0].baseline.volume, 100000.0);
+    // One command for the whole typed number.
+    QCOMPARE(m_window->document()->undoStack()->count(), 1);
+    // Twice the volume: tokens $875 and review $2,400 make a run rate of $6,675 a month.
+    QVERIFY2(tco->range().contains(QStringLiteral("6,675")), qPrintable(tco->range()));
+    QVERIFY(tco->value() != tcoBefore || tco->range() != rangeBefore);
+    const QVector<double> chartAfter = cumulativeNet();
+    QVERIFY(chartAfter != chartBefore);
+
+    m_window->document()->undoStack()->undo();
+    QCOMPARE(m_window->document()->workbook().useCases[0].baseline.volume, 50000.0);
+    QCOMPARE(tco->value(), tcoBefore);
+    QCOMPARE(tco->range(), rangeBefore);
+    QCOMPARE(cumulativeNet(), chartBefore);
+    QCOMPARE(volume->text(), QStringLiteral("50,000"));
+
+    m_window->document()->undoStack()->redo();
+    QVERIFY(tco->range().contains(QStringLiteral("6,675")));
+    QCOMPARE(cumulativeNet(), chartAfter);
+    QCOMPARE(volume->text(), QStringLiteral("100,000"));
+}
+
+void TestMainWindow::invalidEntriesAreRefused_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("letters") << QStringLiteral("volume") << QStringLiteral("abc") << QString();
+    QTest::newRow("negative volume")
+        << QStringLiteral("volume") << QStringLiteral("-") << QString();
+    QTest::newRow("share above 100%")
+        << QStringLiteral("errorRate") << QStringLiteral("150") << QStringLiteral("at most 100");
+    QTest::newRow("too large") << QStringLiteral("volume") << QStringLiteral("1e20")
+                               << QStringLiteral("at most");
+}
+
+void TestMainWindow::invalidEntriesAreRefused()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, typed);
+    QFETCH(QString, hint);
+    openExample("support-assistant.roiwb");
+    const Workbook before = m_window->document()->workbook();
+    NumberField *field = baselineField(key.toLatin1().constData());
+    QVERIFY(field);
+    field->setFocus();
+    field->selectAll();
+    QTest::keyClicks(field, typed);
+    // The field says what is wrong, and the model never holds the refused value (legal
+    // prefixes such as 1% and 15% on the way to 150% may pass through while typing).
+    if (!hint.isEmpty()) {
+        QVERIFY2(field->problem().contains(hint), qPrintable(field->problem()));
+        const Baseline &b = m_window->document()->workbook().useCases[0].baseline;
+        QVERIFY(b.errorRate <= 1.0);
+        QVERIFY(b.volume <= 1e13);
+    } else {
+        QVERIFY(m_window->document()->workbook() == before);
+    }
+    // Leaving the field takes the whole entry back: the model is as before and nothing is
+    // left to undo.
+    m_window->navigator()->tree()->setFocus();
+    QCOMPARE(m_window->document()->undoStack()->count(), 0);
+    QVERIFY(field->problem().isEmpty());
+    QCOMPARE(field->text(), field->display(field->value()));
+    QVERIFY(m_window->document()->workbook() == before);
+}
+
+void TestMainWindow::minusSignRefusedWhereNegativeIsIllegal()
+{
+    openExample("support-assistant.roiwb");
+    NumberField *volume = baselineField("volume");
+    volume->setFocus();
+    volume->selectAll();
+    QTest::keyClicks(volume, QStringLiteral("-5"));
+    // The minus never reaches the field: only the 5 does.
+    QCOMPARE(volume->text(), QStringLiteral("5"));
+    QCOMPARE(m_window->document()->workbook().useCases[0].baseline.volume, 5.0);
+    // Where negatives are legal (a conversion lift can be negative) the sign is accepted.
+    m_window->useCaseEditor()->setCurrentIndex(UseCaseEditor::ValueTab);
+    ValueDriversPane *pane = m_window->useCaseEditor()->value();
+    pane->selectDriver(1); // Fewer escalations: error-rate reduction, range -100%..100%
+    NumberField *reduction = pane->fields()->field("errorReduction");
+    QVERIFY(reduction);
+    reduction->setFocus();
+    reduction->selectAll();
+    QTest::keyClicks(reduction, QStringLiteral("-1"));
+    QCOMPARE(m_window->document()->workbook().useCases[0].drivers[1].errorReduction, -0.01);
+}
+
+void TestMainWindow::addRemoveReorderLayers()
+{
+    openExample("support-assistant.roiwb");
+    UseCaseEditor *editor = m_window->useCaseEditor();
+    editor->setCurrentIndex(UseCaseEditor::CostsTab);
+    CostLayersPane *pane = editor->costs();
+    const auto layers = [&] {
+        return m_window->document()->workbook().useCases[0].layers;
+    };
+    const std::size_t n = layers().size();
+    QCOMPARE(pane->table()->model()->rowCount(), static_cast<int>(n));
+
+    // Add a per-unit layer through the Add menu.
+    auto *add = pane->findChild<QToolButton *>(QStringLiteral("addLayer"));
+    QVERIFY(add && add->menu());
+    QAction *perUnit = nullptr;
+    for (QAction *a : add->menu()->actions()) {
+        if (a->text() == QLatin1String("Per unit"))
+            perUnit = a;
+    }
+    QVERIFY(perUnit);
+    pane->selectLayer(static_cast<int>(n) - 1);
+    perUnit->trigger();
+    QCOMPARE(layers().size(), n + 1);
+    QCOMPARE(layers().back().type, LayerType::PerUnit);
+    QCOMPARE(pane->table()->model()->rowCount(), static_cast<int>(n + 1));
+    // Its form shows the per-unit fields only.
+    QVERIFY(pane->fields()->field("unitCost"));
+    QVERIFY(!pane->fields()->field("inputTokens"));
+    // Type a unit cost: TCO goes up.
+    const double tco = m_window->document()->results().at(0, 0).kpis.tco;
+    NumberField *unitCost = pane->fields()->field("unitCost");
+    unitCost->setFocus();
+    unitCost->selectAll();
+    QTest::keyClicks(unitCost, QStringLiteral("0.02"));
+    QCOMPARE(layers().back().unitCost, 0.02);
+    QVERIFY(m_window->document()->results().at(0, 0).kpis.tco > tco);
+
+    // Reorder: move the first layer down.
+    const std::string first = layers()[0].name;
+    const std::string second = layers()[1].name;
+    pane->selectLayer(0);
+    QTest::mouseClick(pane->findChild<QToolButton *>(QStringLiteral("layerDown")), Qt::LeftButton);
+    QCOMPARE(layers()[0].name, second);
+    QCOMPARE(layers()[1].name, first);
+    QCOMPARE(pane->currentLayer(), 1);
+
+    // Remove it.
+    QTest::mouseClick(pane->findChild<QToolButton *>(QStringLiteral("removeLayer")),
+                      Qt::LeftButton);
+    QCOMPARE(layers().size(), n);
+    QVERIFY(std::none_of(layers().begin(), layers().end(),
+                         [&](const CostLayer &l) { return l.name == first; }));
+    // Every step undoes.
+    QUndoStack *stack = m_window->document()->undoStack();
+    while (stack->canUndo())
+        stack->undo();
+    QCOMPARE(layers().size(), n);
+    QCOMPARE(layers()[0].name, first);
+}
+
+void TestMainWindow::addRemoveReorderDrivers()
+{
+    openExample("support-assistant.roiwb");
+    UseCaseEditor *editor = m_window->useCaseEditor();
+    editor->setCurrentIndex(UseCaseEditor::ValueTab);
+    ValueDriversPane *pane = editor->value();
+    const auto drivers = [&] {
+        return m_window->document()->workbook().useCases[0].drivers;
+    };
+    const std::size_t n = drivers().size();
+    auto *add = pane->findChild<QToolButton *>(QStringLiteral("addDriver"));
+    QAction *revenue = nullptr;
+    for (QAction *a : add->menu()->actions()) {
+        if (a->text() == QLatin1String("Revenue uplift"))
+            revenue = a;
+    }
+    QVERIFY(revenue);
+    revenue->trigger();
+    QCOMPARE(drivers().size(), n + 1);
+    const int added = pane->currentDriver();
+    QCOMPARE(drivers()[static_cast<std::size_t>(added)].kind, DriverKind::RevenueUplift);
+    QCOMPARE(drivers()[static_cast<std::size_t>(added)].term, NumeratorTerm::Revenue);
+    // Give it value: hard benefit rises.
+    const double hard = m_window->document()->results().at(0, 0).kpis.hardBenefit;
+    for (const char *key : {"conversionLift", "valuePerConversion"}) {
+        NumberField *f = pane->fields()->field(key);
+        QVERIFY(f);
+        f->setFocus();
+        f->selectAll();
+        QTest::keyClicks(f, QLatin1String(key) == QLatin1String("conversionLift")
+                                ? QStringLiteral("1")
+                                : QStringLiteral("50"));
+    }
+    QCOMPARE(drivers()[static_cast<std::size_t>(added)].conversionLift, 0.01);
+    QVERIFY(m_window->document()->results().at(0, 0).kpis.hardBenefit > hard);
+
+    const std::string firstName = drivers()[0].name;
+    pane->selectDriver(0);
+    QTest::mouseClick(pane->findChild<QToolButton *>(QStringLiteral("driverDown")), Qt::LeftButton);
+    QCOMPARE(drivers()[1].name, firstName);
+    pane->selectDriver(1);
+    QTest::mouseClick(pane->findChild<QToolButton *>(QStringLiteral("removeDriver")),
+                      Qt::LeftButton);
+    QCOMPARE(drivers().size(), n);
+    QVERIFY(std::none_of(drivers().begin(), drivers().end(),
+                         [&](const ValueDriver &d) { return d.name == firstName; }));
+}
+
+void TestMainWindow::layerTypeChangesTheForm()
+{
+    openExample("support-assistant.roiwb");
+    CostLayersPane *pane = m_window->useCaseEditor()->costs();
+    pane->selectLayer(1); // Retrieval & hosting, fixed monthly
+    QVERIFY(pane->fields()->field("amount"));
+    auto *type = pane->findChild<QComboBox *>(QStringLiteral("layerType"));
+    type->setCurrentIndex(type->findData(static_cast<int>(LayerType::Staff)));
+    QCOMPARE(m_window->document()->workbook().useCases[0].layers[1].type, LayerType::Staff);
+    QVERIFY(pane->fields()->field("fte"));
+    QVERIFY(!pane->fields()->field("amount"));
+}
+
+void TestMainWindow::comparisonListsAndSorts()
+{
+    openExample("portfolio.roiwb");
+    m_window->compareAction()->trigger();
+    ComparisonView *view = m_window->comparison();
+    QVERIFY(view->isVisible());
+    QTableView *table = view->table();
+    QCOMPARE(table->model()->rowCount(), 3);
+    QStringList names;
+    for (int r = 0; r < 3; ++r)
+        names << table->model()->index(r, ComparisonView::NameColumn).data().toString();
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("Contract summaries"),
+                                 QStringLiteral("Lead qualification"),
+                                 QStringLiteral("Support assistant")}));
+    for (int column = ComparisonView::RoiColumn; column < ComparisonView::ColumnCount; ++column) {
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            table->sortByColumn(column, order);
+            for (int r = 1; r < 3; ++r) {
+                const double a =
+                    table->model()->index(r - 1, column).data(Qt::UserRole + 1).toDouble();
+                const double b = table->model()->index(r, column).data(Qt::UserRole + 1).toDouble();
+                QVERIFY2(order == Qt::AscendingOrder ? a <= b : a >= b,
+                         qPrintable(QStringLiteral("column %1 row %2").arg(column).arg(r)));
+            }
+        }
+    }
+    // NPV descending puts the support assistant first: it has the largest NPV.
+    table->sortByColumn(ComparisonView::NpvColumn, Qt::DescendingOrder);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("Support assistant"));
+    // Activating a row opens that use case.
+    table->setCurrentIndex(table->model()->index(2, 0));
+    const QString last = table->model()->index(2, 0).data().toString();
+    emit table->activated(table->model()->index(2, 0));
+    QVERIFY(!m_window->compareAction()->isChecked());
+    const int opened = m_window->useCaseEditor()->index();
+    QCOMPARE(QString::fromStdString(
+                 m_window->document()->workbook().useCases[static_cast<std::size_t>(opened)].name),
+             last);
+}
+
+void TestMainWindow::caseHealthNavigatesToInput()
+{
+    openExample("support-assistant.roiwb");
+    // Date the baseline after go-live: the check appears; clicking it focuses the date field.
+    UseCase uc = m_window->document()->workbook().useCases[0];
+    uc.baseline.capturedOn = Date{2027, 6, 1};
+    m_window->document()->setUseCase(0, uc, QStringLiteral("Redate"));
+    QListWidget *list = m_window->caseHealth()->list();
+    QListWidgetItem *flag = nullptr;
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->text().contains(QStringLiteral("reconstructed after launch")))
+            flag = list->item(i);
+    }
+    QVERIFY(flag);
+    m_window->useCaseEditor()->setCurrentIndex(UseCaseEditor::CostsTab);
+    emit list->itemClicked(flag);
+    QCOMPARE(m_window->useCaseEditor()->currentIndex(), int(UseCaseEditor::BaselineTab));
+    QVERIFY(QApplication::focusWidget());
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("capturedOn"));
+}
+
+void TestMainWindow::scenarioSwitcherChangesTiles()
+{
+    openExample("support-assistant.roiwb");
+    KpiTile *npv = m_window->results()->tile(ResultsPanel::NpvTile);
+    const QString base = npv->value();
+    m_window->scenarioSwitcher()->setCurrentIndex(2); // Worst
+    QCOMPARE(m_window->currentScenario(), 2);
+    QVERIFY(npv->value() != base);
+    m_window->scenarioSwitcher()->setCurrentIndex(0);
+    QCOMPARE(npv->value(), base);
+}
+
+void TestMainWindow::screenshots()
+{
+    // Writes the README screenshots when asked (ROI_SCREENSHOT_DIR); always checks the window
+    // renders at both sizes.
+    openExample("portfolio.roiwb");
+    const QByteArray dir = qgetenv("ROI_SCREENSHOT_DIR");
+    for (QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+        m_window->resize(size);
+        QTest::qWait(50);
+        const QPixmap shot = m_window->grab();
+        QCOMPARE(shot.size(), size * shot.devicePixelRatio());
+        if (!dir.isEmpty())
+            QVERIFY(shot.save(
+                QString::fromLocal8Bit(dir)
+                + QStringLiteral("/window-%1x%2.png").arg(size.width()).arg(size.height())));
+    }
+    m_window->compareAction()->trigger();
+    QTest::qWait(50);
+    if (!dir.isEmpty())
+        QVERIFY(
+            m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/compare.png")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
