@@ -103,9 +103,8 @@ CostLayersPane::CostLayersPane(QWidget *parent)
     , m_model(new TableModel(this))
     , m_table(new QTableView(this))
 {
-    m_model->setHeaders({tr("Layer"), tr("Type"), tr("Category"), tr("Inputs"), tr("Month 1"),
-                         tr("Run rate / month")},
-                        {QString(), QString(), QString(), QString(),
+    m_model->setHeaders({tr("Layer"), tr("Inputs"), tr("Month 1"), tr("Run rate / month")},
+                        {tr("Hover a layer for its type and category"), QString(),
                          tr("Cost in the first month of the horizon"),
                          tr("Steady month: baseline volume, full ramp, today's prices; one-time "
                             "costs excluded")});
@@ -115,7 +114,7 @@ CostLayersPane::CostLayersPane(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
 
@@ -164,10 +163,9 @@ CostLayersPane::CostLayersPane(QWidget *parent)
     form->addRow(m_modelLabel, m_modelCombo);
     form->addRow(m_basisLabel, m_basis);
     m_fields = new FieldForm(m_detail);
-    auto *detailLayout = new QHBoxLayout(m_detail);
-    detailLayout->addLayout(form, 0);
-    detailLayout->addSpacing(16);
-    detailLayout->addWidget(m_fields, 0, Qt::AlignTop);
+    form->addRow(m_fields);
+    auto *detailLayout = new QVBoxLayout(m_detail);
+    detailLayout->addLayout(form);
     detailLayout->addStretch(1);
 
     auto *top = new QWidget(this);
@@ -179,8 +177,8 @@ CostLayersPane::CostLayersPane(QWidget *parent)
     split->setChildrenCollapsible(false);
     split->addWidget(top);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 0);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -253,11 +251,13 @@ void CostLayersPane::setData(const UseCase &useCase, const std::vector<PriceEntr
         QString runText = l.type == LayerType::OneTime ? tr("one-time") : format.money(run);
         if (l.type != LayerType::OneTime && total > 0)
             runText += QStringLiteral("  (%1)").arg(format.percent(run / total, 0));
+        const QString summary = layerSummary(l, format);
         rows.push_back({
-            {QString::fromStdString(l.name), {}, {}, false},
-            {enumText(l.type), {}, {}, false},
-            {enumText(l.category), {}, {}, false},
-            {layerSummary(l, format), {}, layerSummary(l, format), false},
+            {QString::fromStdString(l.name),
+             {},
+             QStringLiteral("%1 · %2").arg(enumText(l.type), enumText(l.category)),
+             false},
+            {summary, {}, summary, false},
             {format.money(first), first, {}, true},
             {runText, run, {}, true},
         });

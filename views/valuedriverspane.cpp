@@ -136,19 +136,17 @@ ValueDriversPane::ValueDriversPane(QWidget *parent)
     , m_model(new TableModel(this))
     , m_table(new QTableView(this))
 {
-    m_model->setHeaders(
-        {tr("Driver"), tr("Kind"), tr("Hard/soft"), tr("ROI term"), tr("Value area"), tr("Inputs"),
-         tr("Over horizon")},
-        {QString(), QString(), tr("Hard value counts in ROI; soft value is reported apart"),
-         tr("The term of the ROI numerator the driver adds to"), QString(), QString(),
-         tr("Value over the horizon after the risk discount (soft: as entered)")});
+    m_model->setHeaders({tr("Driver"), tr("Kind"), tr("Inputs"), tr("Over horizon")},
+                        {tr("Hover a driver for its ROI term and value area"),
+                         tr("Hard value counts in ROI; soft value is reported apart"), QString(),
+                         tr("Value over the horizon after the risk discount (soft: as entered)")});
     m_table->setObjectName(QStringLiteral("driversTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
 
@@ -206,10 +204,9 @@ ValueDriversPane::ValueDriversPane(QWidget *parent)
     form->addRow(m_avoidedLabel, m_avoidedMode);
     form->addRow(m_metricLabel, m_metric);
     m_fields = new FieldForm(m_detail);
-    auto *detailLayout = new QHBoxLayout(m_detail);
-    detailLayout->addLayout(form, 0);
-    detailLayout->addSpacing(16);
-    detailLayout->addWidget(m_fields, 0, Qt::AlignTop);
+    form->addRow(m_fields);
+    auto *detailLayout = new QVBoxLayout(m_detail);
+    detailLayout->addLayout(form);
     detailLayout->addStretch(1);
 
     auto *top = new QWidget(this);
@@ -221,6 +218,8 @@ ValueDriversPane::ValueDriversPane(QWidget *parent)
     split->setChildrenCollapsible(false);
     split->addWidget(top);
     split->addWidget(m_detail);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -295,11 +294,15 @@ void ValueDriversPane::setData(const UseCase &useCase, const CaseResult *base,
         const bool hard = d.hard && d.kind != DriverKind::SoftValue;
         const QString summary = driverSummary(d, m_baseline, format);
         rows.push_back({
-            {QString::fromStdString(d.name), {}, {}, false},
-            {enumText(d.kind), {}, {}, false},
-            {hard ? tr("hard") : tr("soft"), {}, {}, false},
-            {hard ? enumText(d.term) : tr("—"), {}, {}, false},
-            {enumText(d.area), {}, {}, false},
+            {QString::fromStdString(d.name),
+             {},
+             hard ? QStringLiteral("%1 · %2").arg(enumText(d.term), enumText(d.area))
+                  : QStringLiteral("Soft value · %1").arg(enumText(d.area)),
+             false},
+            {QStringLiteral("%1 (%2)").arg(enumText(d.kind), hard ? tr("hard") : tr("soft")),
+             {},
+             {},
+             false},
             {summary, {}, summary, false},
             {format.money(total, 0), total, {}, true},
         });

@@ -417,6 +417,16 @@ void TestMainWindow::screenshots()
                 QString::fromLocal8Bit(dir)
                 + QStringLiteral("/window-%1x%2.png").arg(size.width()).arg(size.height())));
     }
+    m_window->resize(1280, 800);
+    for (int tab : {int(UseCaseEditor::CostsTab), int(UseCaseEditor::ValueTab),
+                    int(UseCaseEditor::RiskRampTab), int(UseCaseEditor::ScorecardTab)}) {
+        m_window->useCaseEditor()->setCurrentIndex(tab);
+        QTest::qWait(30);
+        if (!dir.isEmpty())
+            QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dir)
+                                          + QStringLiteral("/tab-%1.png").arg(tab)));
+    }
+    m_window->resize(1920, 1080);
     m_window->compareAction()->trigger();
     QTest::qWait(50);
     if (!dir.isEmpty())
