@@ -328,11 +328,12 @@ void MainWindow::refresh(int changeValue, int useCase)
     if (everything || change == Change::PriceBook || change == Change::Settings)
         m_priceEditor->setPrices(
             wb.priceBook, NumberFormat(QString::fromStdString(wb.settings.currency)).prefix());
-    if (everything || change == Change::Scenarios || change == Change::UseCaseList
-        || change == Change::UseCase || change == Change::PriceBook) {
-        m_scenarioEditor->setData(wb);
+    if (everything || change == Change::Scenarios || change == Change::UseCaseList)
         updateScenarioSwitcher();
-    }
+    // The scenario editor lists every input of every use case: rebuild it only when it is on
+    // screen (and when it is shown), not on every keystroke elsewhere.
+    if (m_inputs->currentWidget() == m_scenarioEditor)
+        m_scenarioEditor->setData(wb);
     if (m_navigator->currentPage() == UseCaseNavigator::Page::UseCase)
         m_useCaseEditor->setData(wb, m_doc->results(), m_navigator->currentUseCase(), m_scenario);
     refreshResults();
@@ -402,6 +403,7 @@ void MainWindow::showPage(UseCaseNavigator::Page page, int useCase)
         m_inputs->setCurrentWidget(m_priceEditor);
         break;
     case UseCaseNavigator::Page::Scenarios:
+        m_scenarioEditor->setData(m_doc->workbook());
         m_inputs->setCurrentWidget(m_scenarioEditor);
         break;
     case UseCaseNavigator::Page::Portfolio:

@@ -81,6 +81,11 @@ ResultsPanel::ResultsPanel(QWidget *parent)
         m_charts->addTab(view, chartTitle(kind));
     }
     m_charts->setDocumentMode(true);
+    connect(m_charts, &QTabWidget::currentChanged, this, [this] {
+        auto *view = qobject_cast<ChartView *>(m_charts->currentWidget());
+        if (view && m_hasInput && m_stale.removeAll(view) > 0)
+            view->setInput(m_input);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addLayout(grid);
@@ -275,8 +280,16 @@ void ResultsPanel::setData(const Workbook &wb, const Results &res, int useCase, 
 
     ChartInput in{&wb, &res, useCase, scenario, fmt};
     in.allScenarios = allScenarios;
-    for (ChartView *v : m_views)
-        v->setInput(in);
+    m_input = in;
+    m_hasInput = true;
+    // Only the chart on screen is drawn on every edit; the others when their tab is opened.
+    m_stale.clear();
+    for (ChartView *v : m_views) {
+        if (v == m_charts->currentWidget())
+            v->setInput(in);
+        else
+            m_stale << v;
+    }
 }
 
 } // namespace roi

@@ -44,6 +44,9 @@ private:
     KpiTile *m_tiles[TileCount];
     QTabWidget *m_charts;
     QList<ChartView *> m_views;
+    ChartInput m_input;
+    bool m_hasInput = false;
+    QList<ChartView *> m_stale; // charts on hidden tabs, drawn when their tab is shown
 };
 
 } // namespace roi

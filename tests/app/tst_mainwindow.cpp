@@ -256,7 +256,8 @@ void TestMainWindow::addRemoveReorderLayers()
     QTest::mouseClick(pane->findChild<QToolButton *>(QStringLiteral("removeLayer")),
                       Qt::LeftButton);
     QCOMPARE(layers().size(), n);
-    QVERIFY(std::none_of(layers().begin(), layers().end(),
+    const auto remaining = layers(); // one copy: both iterators must come from it
+    QVERIFY(std::none_of(remaining.begin(), remaining.end(),
                          [&](const CostLayer &l) { return l.name == first; }));
     // Every step undoes.
     QUndoStack *stack = m_window->document()->undoStack();
@@ -310,7 +311,8 @@ void TestMainWindow::addRemoveReorderDrivers()
     QTest::mouseClick(pane->findChild<QToolButton *>(QStringLiteral("removeDriver")),
                       Qt::LeftButton);
     QCOMPARE(drivers().size(), n);
-    QVERIFY(std::none_of(drivers().begin(), drivers().end(),
+    const auto remainingDrivers = drivers(); // one copy: both iterators must come from it
+    QVERIFY(std::none_of(remainingDrivers.begin(), remainingDrivers.end(),
                          [&](const ValueDriver &d) { return d.name == firstName; }));
 }
 
