@@ -32,13 +32,27 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = roi-workbench ] || fail "Package is '$(field Package)'"
 [ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', project is $version"
 [ "$(field Architecture)" = "$arch" ] || fail "Architecture is '$(field Architecture)'"
-[ "$(field Section)" = office ] || fail "Section is '$(field Section)'"
+[ "$(field Section)" = science ] || fail "Section is '$(field Section)'"
 field Maintainer | grep -q '^[^<]\+ <[^>]\+@[^>]\+>$' || fail "Maintainer '$(field Maintainer)'"
 field Homepage | grep -q '^https://' || fail "Homepage '$(field Homepage)'"
 depends=$(field Depends)
-for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqcustomplot libc6 libstdc++6 qt6-qpa-plugins; do
-    echo "$depends" | grep -q "$dep" || fail "Depends lacks $dep: $depends"
+# dpkg-shlibdeps must have named the package of every library the binary needs (Qt, and
+# QCustomPlot once the window links it), and qt6-qpa-plugins is added by hand.
+for dep in libqt6core6 libc6 libstdc++6 qt6-qpa-plugins; do
+    echo "$depends" | grep -q "\(^\|, \)$dep\( \|,\|$\)" || fail "Depends lacks $dep: $depends"
 done
+exe_built=$build/app/roi-workbench
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+for soname in $(readelf -d "$exe_built" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+    pkg=$(dpkg -S "*/$soname" 2>/dev/null | grep "/$multiarch/$soname\$" | head -n 1 | cut -d: -f1)
+    [ -n "$pkg" ] || fail "no Debian package ships $soname"
+    echo "$depends" | grep -q "\(^\|, \)$pkg\( \|,\|$\)" \
+        || fail "Depends lacks $pkg (for $soname): $depends"
+    echo "  $soname -> $pkg"
+done
+if readelf -d "$exe_built" | grep -q 'NEEDED.*libqcustomplot'; then
+    echo "$depends" | grep -q libqcustomplot || fail "Depends lacks libqcustomplot: $depends"
+fi
 description=$(field Description)
 synopsis=$(echo "$description" | head -n 1)
 [ -n "$synopsis" ] && [ ${#synopsis} -le 80 ] || fail "synopsis '$synopsis'"
@@ -55,7 +69,9 @@ for f in \
     /usr/share/mime/packages/roi-workbench.xml \
     /usr/share/icons/hicolor/scalable/apps/$id.svg \
     /usr/share/doc/roi-workbench/copyright \
-    /usr/share/doc/roi-workbench/LICENSE; do
+    /usr/share/doc/roi-workbench/LICENSE \
+    /usr/share/doc/roi-workbench/changelog.gz \
+    /usr/share/man/man1/roi-workbench.1.gz; do
     grep -qx "$f" "$tmp/files" || fail "$f is not in the package"
 done
 for size in 16 22 24 32 48 64 128 256; do
@@ -82,6 +98,10 @@ if readelf -d "$exe" | grep -q 'RPATH\|RUNPATH'; then
 fi
 cmp -s "$example" "$src/resources/examples/support-assistant.roiwb" \
     || fail "the packaged example differs from resources/examples"
+zcat "$root/usr/share/doc/roi-workbench/changelog.gz" | head -n 1 \
+    | grep -q "^roi-workbench ($version) " || fail "installer/changelog's first entry is not $version"
+grep -q "ROI Workbench $version" "$src/installer/roi-workbench.1" \
+    || fail "installer/roi-workbench.1 is not for version $version"
 desktop-file-validate "$root/usr/share/applications/$id.desktop"
 appstreamcli validate --no-net "$root/usr/share/metainfo/$id.metainfo.xml" >/dev/null
 
