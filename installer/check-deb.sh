@@ -99,7 +99,7 @@ fi
 cmp -s "$example" "$src/resources/examples/support-assistant.roiwb" \
     || fail "the packaged example differs from resources/examples"
 zcat "$root/usr/share/doc/roi-workbench/changelog.gz" | head -n 1 \
-    | grep -q "^roi-workbench ($version) " || fail "installer/changelog's first entry is not $version"
+    | grep -q "^roi-workbench ($version) " || fail "changelog: first entry not $version"
 grep -q "ROI Workbench $version" "$src/installer/roi-workbench.1" \
     || fail "installer/roi-workbench.1 is not for version $version"
 desktop-file-validate "$root/usr/share/applications/$id.desktop"

@@ -16,3 +16,8 @@ for size in 16 22 24 32 48 64 128 256; do
     fi
     echo "$dir/$name.png"
 done
+# The Windows icon (installer, shortcuts): the PNGs above in one .ico.
+convert hicolor/16x16/apps/$name.png hicolor/24x24/apps/$name.png hicolor/32x32/apps/$name.png \
+    hicolor/48x48/apps/$name.png hicolor/64x64/apps/$name.png hicolor/256x256/apps/$name.png \
+    "$name.ico"
+echo "$name.ico"
