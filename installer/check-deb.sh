@@ -14,7 +14,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/roi-deb.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 tmp=$(cd "$tmp" && pwd -P)
-case "$tmp/" in "$src"/*) fail "the temporary directory $tmp is inside the source tree" ;; esac
+case "$tmp/" in "$src"/* | "$build"/*) fail "the temporary directory $tmp is in the tree" ;; esac
 
 echo "== cpack -G DEB;TGZ -C $config"
 arch=$(dpkg --print-architecture)
@@ -130,10 +130,10 @@ if command -v strace >/dev/null 2>&1 && strace -f -qq -o /dev/null true 2>/dev/n
         strace -f -qq -e trace=%file -o trace.txt \
         "$exe" report "$example" --format json -o traced.json >/dev/null
     grep -q "\"$example\"" trace.txt || fail "the trace does not show the unpacked example opened"
-    if grep -F "\"$src/" trace.txt; then
+    if grep -F -e "\"$src/" -e "\"$build/" trace.txt; then
         fail "the unpacked binary touched the source or build tree (above)"
     fi
-    echo "strace: no access to $src"
+    echo "strace: no access to $src or $build"
 else
     echo "strace unavailable: skipped the file-access trace"
 fi
