@@ -26,41 +26,58 @@ bool isInside(const QString &dir, const QString &root)
 }
 #endif
 
+/// Calls `visit` with each candidate directory in search order until it returns true. Lazy, so
+/// that an installed executable that finds its examples never even looks at the build tree.
+template<typename Visit>
+bool forEachCandidate(const QString &applicationDir, Visit visit)
+{
+    const QString override = qEnvironmentVariable(kDataDirEnvVar);
+    if (!override.isEmpty())
+        return visit(cleanAbsolute(override + QStringLiteral("/examples")));
+
+    const QDir app(applicationDir);
+    if (visit(cleanAbsolute(app.filePath(QStringLiteral("../share/roi-workbench/examples"))))
+        || visit(cleanAbsolute(app.filePath(QStringLiteral("../Resources/examples")))))
+        return true;
+#if defined(ROI_BUILD_DIR) && defined(ROI_SOURCE_EXAMPLES_DIR)
+    // The source tree is only a fallback for executables run from the build tree: an installed
+    // binary must never pick up files from the machine it was built on.
+    if (isInside(applicationDir, QStringLiteral(ROI_BUILD_DIR))
+        && visit(cleanAbsolute(QStringLiteral(ROI_SOURCE_EXAMPLES_DIR))))
+        return true;
+#endif
+    const QStringList dataDirs =
+        QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation);
+    for (const QString &dataDir : dataDirs) {
+        if (visit(cleanAbsolute(dataDir + QStringLiteral("/roi-workbench/examples"))))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QStringList examplesSearchPath(const QString &applicationDir)
 {
-    const QString override = qEnvironmentVariable(kDataDirEnvVar);
-    if (!override.isEmpty())
-        return {cleanAbsolute(override + QStringLiteral("/examples"))};
-
-    const QDir app(applicationDir);
-    QStringList dirs{
-        cleanAbsolute(app.filePath(QStringLiteral("../share/roi-workbench/examples"))),
-        cleanAbsolute(app.filePath(QStringLiteral("../Resources/examples"))),
-    };
-#if defined(ROI_BUILD_DIR) && defined(ROI_SOURCE_EXAMPLES_DIR)
-    // The source tree is only a fallback for executables run from the build tree: an installed
-    // binary must never pick up files from the machine it was built on.
-    if (isInside(applicationDir, QStringLiteral(ROI_BUILD_DIR)))
-        dirs.append(cleanAbsolute(QStringLiteral(ROI_SOURCE_EXAMPLES_DIR)));
-#endif
-    const QStringList dataDirs =
-        QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation);
-    for (const QString &dataDir : dataDirs)
-        dirs.append(cleanAbsolute(dataDir + QStringLiteral("/roi-workbench/examples")));
-    dirs.removeDuplicates();
+    QStringList dirs;
+    forEachCandidate(applicationDir, [&dirs](const QString &dir) {
+        if (!dirs.contains(dir))
+            dirs.append(dir);
+        return false;
+    });
     return dirs;
 }
 
 QString examplesDirectory(const QString &applicationDir)
 {
-    const QStringList dirs = examplesSearchPath(applicationDir);
-    for (const QString &dir : dirs) {
-        if (QFileInfo(dir).isDir())
-            return dir;
-    }
-    return {};
+    QString found;
+    forEachCandidate(applicationDir, [&found](const QString &dir) {
+        if (!QFileInfo(dir).isDir())
+            return false;
+        found = dir;
+        return true;
+    });
+    return found;
 }
 
 QString examplesDirectory()

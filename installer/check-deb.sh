@@ -36,9 +36,8 @@ field() { dpkg-deb -f "$deb" "$1"; }
 field Maintainer | grep -q '^[^<]\+ <[^>]\+@[^>]\+>$' || fail "Maintainer '$(field Maintainer)'"
 field Homepage | grep -q '^https://' || fail "Homepage '$(field Homepage)'"
 depends=$(field Depends)
-# dpkg-shlibdeps must have named the package of every library the binary needs (Qt, and
-# QCustomPlot once the window links it), and qt6-qpa-plugins is added by hand.
-for dep in libqt6core6 libc6 libstdc++6 qt6-qpa-plugins; do
+# dpkg-shlibdeps must have named the package of every library the binary needs.
+for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqcustomplot2.1-qt6 libc6 libstdc++6; do
     echo "$depends" | grep -q "\(^\|, \)$dep\( \|,\|$\)" || fail "Depends lacks $dep: $depends"
 done
 exe_built=$build/app/roi-workbench
@@ -50,9 +49,6 @@ for soname in $(readelf -d "$exe_built" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'
         || fail "Depends lacks $pkg (for $soname): $depends"
     echo "  $soname -> $pkg"
 done
-if readelf -d "$exe_built" | grep -q 'NEEDED.*libqcustomplot'; then
-    echo "$depends" | grep -q libqcustomplot || fail "Depends lacks libqcustomplot: $depends"
-fi
 description=$(field Description)
 synopsis=$(echo "$description" | head -n 1)
 [ -n "$synopsis" ] && [ ${#synopsis} -le 80 ] || fail "synopsis '$synopsis'"
@@ -125,7 +121,11 @@ run report "$example" --format csv -o report.csv || fail "report --format csv fa
 
 # Prove the run used the unpacked files only: trace every file the binary touches and refuse
 # any path in the source tree (which holds the build tree too).
+have_strace=""
 if command -v strace >/dev/null 2>&1 && strace -f -qq -o /dev/null true 2>/dev/null; then
+    have_strace=yes
+fi
+if [ -n "$have_strace" ]; then
     env -u ROI_WORKBENCH_DATA_DIR HOME="$tmp/work" QT_QPA_PLATFORM=offscreen \
         strace -f -qq -e trace=%file -o trace.txt \
         "$exe" report "$example" --format json -o traced.json >/dev/null
@@ -136,6 +136,30 @@ if command -v strace >/dev/null 2>&1 && strace -f -qq -o /dev/null true 2>/dev/n
     echo "strace: no access to $src or $build"
 else
     echo "strace unavailable: skipped the file-access trace"
+fi
+
+echo "== open the unpacked example in the window (offscreen)"
+# Still running after 5 s (timeout's 124) means the window came up on the file without a crash,
+# a missing plugin or an error dialog's early exit.
+mkdir -m 700 "$tmp/runtime"
+trace=""
+if [ -n "$have_strace" ]; then trace="strace -f -qq -e trace=%file -o gui-trace.txt"; fi
+set +e
+env -u ROI_WORKBENCH_DATA_DIR HOME="$tmp/work" XDG_RUNTIME_DIR="$tmp/runtime" \
+    QT_QPA_PLATFORM=offscreen timeout 5 $trace "$exe" "$example" >gui.log 2>&1
+rc=$?
+set -e
+cat gui.log
+[ $rc -eq 124 ] || fail "the window exited with $rc within 5 s"
+if grep -i 'could not\|failed to load\|cannot load' gui.log; then
+    fail "the window reported a loading problem (above)"
+fi
+if [ -n "$have_strace" ]; then
+    grep -q "\"$example\"" gui-trace.txt || fail "the window did not open the unpacked example"
+    if grep -F -e "\"$src/" -e "\"$build/" gui-trace.txt; then
+        fail "the window touched the source or build tree (above)"
+    fi
+    echo "strace: the window opened the unpacked example, no access to $src or $build"
 fi
 
 echo "== tar.gz"
