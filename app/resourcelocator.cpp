@@ -1,0 +1,103 @@
+#include "resourcelocator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace roi {
+
+namespace {
+
+QString cleanAbsolute(const QString &path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+
+#if defined(ROI_BUILD_DIR) && defined(ROI_SOURCE_EXAMPLES_DIR)
+/// True when `dir` is `root` or lies below it (both compared as canonical paths).
+bool isInside(const QString &dir, const QString &root)
+{
+    const QString d = QFileInfo(dir).canonicalFilePath();
+    const QString r = QFileInfo(root).canonicalFilePath();
+    if (d.isEmpty() || r.isEmpty())
+        return false;
+    return d == r || d.startsWith(r + QLatin1Char('/'));
+}
+#endif
+
+/// Calls `visit` with each candidate directory in search order until it returns true. Lazy, so
+/// that an installed executable that finds its examples never even looks at the build tree.
+template<typename Visit>
+bool forEachCandidate(const QString &applicationDir, Visit visit)
+{
+    const QString override = qEnvironmentVariable(kDataDirEnvVar);
+    if (!override.isEmpty())
+        return visit(cleanAbsolute(override + QStringLiteral("/examples")));
+
+    const QDir app(applicationDir);
+    if (visit(cleanAbsolute(app.filePath(QStringLiteral("../share/roi-workbench/examples"))))
+        || visit(cleanAbsolute(app.filePath(QStringLiteral("../Resources/examples")))))
+        return true;
+#if defined(ROI_BUILD_DIR) && defined(ROI_SOURCE_EXAMPLES_DIR)
+    // The source tree is only a fallback for executables run from the build tree: an installed
+    // binary must never pick up files from the machine it was built on.
+    if (isInside(applicationDir, QStringLiteral(ROI_BUILD_DIR))
+        && visit(cleanAbsolute(QStringLiteral(ROI_SOURCE_EXAMPLES_DIR))))
+        return true;
+#endif
+    const QStringList dataDirs =
+        QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation);
+    for (const QString &dataDir : dataDirs) {
+        if (visit(cleanAbsolute(dataDir + QStringLiteral("/roi-workbench/examples"))))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QStringList examplesSearchPath(const QString &applicationDir)
+{
+    QStringList dirs;
+    forEachCandidate(applicationDir, [&dirs](const QString &dir) {
+        if (!dirs.contains(dir))
+            dirs.append(dir);
+        return false;
+    });
+    return dirs;
+}
+
+QString examplesDirectory(const QString &applicationDir)
+{
+    QString found;
+    forEachCandidate(applicationDir, [&found](const QString &dir) {
+        if (!QFileInfo(dir).isDir())
+            return false;
+        found = dir;
+        return true;
+    });
+    return found;
+}
+
+QString examplesDirectory()
+{
+    return examplesDirectory(QCoreApplication::applicationDirPath());
+}
+
+QStringList exampleFiles()
+{
+    const QString dir = examplesDirectory();
+    if (dir.isEmpty())
+        return {};
+    const QDir examples(dir);
+    const QStringList names =
+        examples.entryList({QStringLiteral("*.roiwb")}, QDir::Files | QDir::Readable, QDir::Name);
+    QStringList files;
+    files.reserve(names.size());
+    for (const QString &name : names)
+        files.append(examples.filePath(name));
+    return files;
+}
+
+} // namespace roi
