@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "recovery.h"
+#include "resourcelocator.h"
 
 #include "casehealthpanel.h"
 #include "comparisonview.h"
@@ -201,6 +202,18 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     updateRecentMenu();
+    const QStringList examples = exampleFiles();
+    for (const QString &path : examples) {
+        QString title = QFileInfo(path).completeBaseName();
+        title.replace(QLatin1Char('-'), QLatin1Char(' '));
+        title[0] = title[0].toUpper();
+        m_examplesMenu->addAction(title, this, [this, path] {
+            if (maybeSave())
+                openExample(path);
+        });
+    }
+    if (examples.isEmpty())
+        m_examplesMenu->addAction(tr("No examples installed"))->setEnabled(false);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = stack->createUndoAction(this, tr("&Undo"));
@@ -530,6 +543,25 @@ bool MainWindow::openFile(const QString &path)
             tr("Opened with %n note(s): %1", nullptr, warnings.size()).arg(warnings.first()),
             10000);
     return true;
+}
+
+void MainWindow::openExample(const QString &path)
+{
+    // An example opens as a new, untitled workbook: saving never writes over the bundled file
+    // (which may be read-only in an installed tree).
+    QString error;
+    Document probe;
+    if (!probe.load(path, &error)) {
+        QMessageBox::critical(this, tr("Cannot open example"), error);
+        return;
+    }
+    m_doc->discardRecovery();
+    m_doc->reset(probe.workbook());
+    m_navigator->selectPage(UseCaseNavigator::Page::Portfolio);
+    if (!m_doc->workbook().useCases.empty())
+        m_navigator->selectUseCase(0);
+    statusBar()->showMessage(tr("Opened the example as a new workbook; Save As keeps your copy."),
+                             6000);
 }
 
 bool MainWindow::save()

@@ -39,6 +39,8 @@ public:
     Document *document() const { return m_doc; }
     /// Opens a file, reporting problems in a message box. Returns false on failure.
     bool openFile(const QString &path);
+    /// Opens a bundled example as a new untitled workbook.
+    void openExample(const QString &path);
     /// Offers to recover work a crashed session left in `directory`; returns true if it did.
     bool offerRecovery(const QString &directory);
     /// Turns on autosave into `directory` (the default recovery folder in normal use).

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void comparisonListsAndSorts();
     void caseHealthNavigatesToInput();
     void scenarioSwitcherChangesTiles();
+    void openExampleIsUntitled();
     void screenshots();
 
 private:
@@ -401,6 +402,26 @@ void TestMainWindow::scenarioSwitcherChangesTiles()
     QVERIFY(npv->value() != base);
     m_window->scenarioSwitcher()->setCurrentIndex(0);
     QCOMPARE(npv->value(), base);
+}
+
+void TestMainWindow::openExampleIsUntitled()
+{
+    // File → Open Example lists the bundled examples and opens one as a new workbook.
+    QMenu *examples = nullptr;
+    for (QMenu *menu : m_window->findChildren<QMenu *>()) {
+        if (menu->title() == QLatin1String("Open E&xample"))
+            examples = menu;
+    }
+    QVERIFY(examples);
+    QAction *portfolio = nullptr;
+    for (QAction *a : examples->actions()) {
+        if (a->text() == QLatin1String("Portfolio"))
+            portfolio = a;
+    }
+    QVERIFY(portfolio);
+    portfolio->trigger();
+    QCOMPARE(m_window->document()->workbook().useCases.size(), std::size_t(3));
+    QVERIFY(m_window->document()->filePath().isEmpty());
 }
 
 void TestMainWindow::screenshots()
