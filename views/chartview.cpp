@@ -12,7 +12,7 @@ ChartView::ChartView(ChartKind kind, QWidget *parent)
     setObjectName(chartId(kind));
     setMinimumSize(320, 220);
     setMouseTracking(true);
-    setAntialiasedElements(QCP::aeAll);
+    setAntialiasedElements(QCP::aePlottables | QCP::aeItems | QCP::aeLegendItems);
 }
 
 void ChartView::setInput(const ChartInput &input)

@@ -99,7 +99,9 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     auto *split = new QSplitter(this);
     split->addWidget(left);
     split->addWidget(right);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+    left->setMaximumWidth(220);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 

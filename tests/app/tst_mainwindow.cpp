@@ -449,6 +449,14 @@ void TestMainWindow::screenshots()
             QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dir)
                                           + QStringLiteral("/tab-%1.png").arg(tab)));
     }
+    for (auto page : {UseCaseNavigator::Page::Settings, UseCaseNavigator::Page::PriceBook,
+                      UseCaseNavigator::Page::Scenarios, UseCaseNavigator::Page::Portfolio}) {
+        m_window->navigator()->selectPage(page);
+        QTest::qWait(30);
+        if (!dir.isEmpty())
+            QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dir)
+                                          + QStringLiteral("/page-%1.png").arg(int(page))));
+    }
     m_window->resize(1920, 1080);
     m_window->compareAction()->trigger();
     QTest::qWait(50);
