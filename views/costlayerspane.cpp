@@ -10,14 +10,8 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QSplitter>
-#include <QTableView>
-#include <QToolButton>
-#include <QVBoxLayout>
 
 namespace roi {
 
@@ -72,120 +66,38 @@ QString layerSummary(const CostLayer &l, const NumberFormat &f)
     return {};
 }
 
-namespace {
-
-QToolButton *toolButton(const QString &text, const QString &tip, QWidget *parent)
-{
-    auto *b = new QToolButton(parent);
-    b->setText(text);
-    b->setToolTip(tip);
-    b->setAutoRaise(false);
-    return b;
-}
-
-QString uniqueName(const std::vector<CostLayer> &layers, const QString &base)
-{
-    QString name = base;
-    for (int n = 2;; ++n) {
-        const bool taken = std::any_of(layers.begin(), layers.end(), [&](const CostLayer &l) {
-            return QString::fromStdString(l.name) == name;
-        });
-        if (!taken)
-            return name;
-        name = QStringLiteral("%1 %2").arg(base).arg(n);
-    }
-}
-
-} // namespace
-
 CostLayersPane::CostLayersPane(QWidget *parent)
-    : QWidget(parent)
-    , m_model(new TableModel(this))
-    , m_table(new QTableView(this))
+    : ListPane(QStringLiteral("Layer"), tr("Add layer"),
+               {tr("Layer"), tr("Inputs"), tr("Month 1"), tr("Run rate / month")},
+               {tr("Hover a layer for its type and category"), QString(),
+                tr("Cost in the first month of the horizon"),
+                tr("Steady month: baseline volume, full ramp, today's prices; one-time costs "
+                   "excluded")},
+               1, parent)
 {
-    m_model->setHeaders({tr("Layer"), tr("Inputs"), tr("Month 1"), tr("Run rate / month")},
-                        {tr("Hover a layer for its type and category"), QString(),
-                         tr("Cost in the first month of the horizon"),
-                         tr("Steady month: baseline volume, full ramp, today's prices; one-time "
-                            "costs excluded")});
-    m_table->setObjectName(QStringLiteral("layersTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_table->setWordWrap(false);
-    m_table->setAlternatingRowColors(true);
-
-    m_add = toolButton(tr("Add layer"), tr("Add a cost layer of a given type"), this);
-    m_add->setObjectName(QStringLiteral("addLayer"));
-    m_add->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(m_add);
     for (std::size_t i = 0; i < enumCount<LayerType>(); ++i) {
         const auto type = static_cast<LayerType>(i);
-        menu->addAction(enumText(type), this, [this, type] { addLayer(type); });
+        addMenu()->addAction(enumText(type), this, [this, type] { addLayer(type); });
     }
-    m_add->setMenu(menu);
-    m_duplicate = toolButton(tr("Duplicate"), tr("Duplicate the selected layer"), this);
-    m_remove = toolButton(tr("Remove"), tr("Remove the selected layer (Delete)"), this);
-    m_remove->setObjectName(QStringLiteral("removeLayer"));
-    m_up = toolButton(tr("Move up"), tr("Move the selected layer up"), this);
-    m_up->setObjectName(QStringLiteral("layerUp"));
-    m_down = toolButton(tr("Move down"), tr("Move the selected layer down"), this);
-    m_down->setObjectName(QStringLiteral("layerDown"));
-    connect(m_duplicate, &QToolButton::clicked, this, &CostLayersPane::duplicateLayer);
-    connect(m_remove, &QToolButton::clicked, this, &CostLayersPane::removeLayer);
-    connect(m_up, &QToolButton::clicked, this, [this] { moveLayer(-1); });
-    connect(m_down, &QToolButton::clicked, this, [this] { moveLayer(1); });
-    auto *buttons = new QHBoxLayout;
-    for (QToolButton *b : {m_add, m_duplicate, m_remove, m_up, m_down})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
-
-    m_detail = new QGroupBox(tr("Selected layer"), this);
-    auto *form = new QFormLayout;
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_name = new TextField(QStringLiteral("layerName"), m_detail);
+    QGroupBox *box = detail();
+    m_name = new TextField(QStringLiteral("layerName"), box);
     m_name->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral(".+")), m_name));
-    m_type = makeEnumCombo<LayerType>(m_detail, QStringLiteral("layerType"));
-    m_category = makeEnumCombo<CostCategory>(m_detail, QStringLiteral("layerCategory"));
-    m_modelCombo = new QComboBox(m_detail);
+    m_type = makeEnumCombo<LayerType>(box, QStringLiteral("layerType"));
+    m_category = makeEnumCombo<CostCategory>(box, QStringLiteral("layerCategory"));
+    m_modelCombo = new QComboBox(box);
     m_modelCombo->setObjectName(QStringLiteral("layerModel"));
     m_modelCombo->setToolTip(tr("The price-book entry whose prices this layer uses"));
-    m_modelLabel = new QLabel(tr("Model:"), m_detail);
-    m_basis = makeEnumCombo<UnitBasis>(m_detail, QStringLiteral("layerBasis"));
-    m_basisLabel = new QLabel(tr("Charged:"), m_detail);
+    m_modelLabel = new QLabel(tr("Model:"), box);
+    m_basis = makeEnumCombo<UnitBasis>(box, QStringLiteral("layerBasis"));
+    m_basisLabel = new QLabel(tr("Charged:"), box);
+    QFormLayout *form = detailForm();
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Type:"), m_type);
     form->addRow(tr("Category:"), m_category);
     form->addRow(m_modelLabel, m_modelCombo);
     form->addRow(m_basisLabel, m_basis);
-    m_fields = new FieldForm(m_detail);
-    form->addRow(m_fields);
-    auto *detailLayout = new QVBoxLayout(m_detail);
-    detailLayout->addLayout(form);
-    detailLayout->addStretch(1);
 
-    auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addLayout(buttons);
-    topLayout->addWidget(m_table);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->setChildrenCollapsible(false);
-    split->addWidget(top);
-    split->addWidget(m_detail);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(split);
-
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        showDetail();
-        updateButtons();
-    });
     connect(m_name, &TextField::valueEdited, this, [this](const QString &text) {
         editCurrent([&](CostLayer &l) { l.name = text.toStdString(); }, tr("Rename layer"),
                     m_name->mergeKey());
@@ -211,7 +123,7 @@ CostLayersPane::CostLayersPane(QWidget *parent)
         const auto basis = enumComboValue<UnitBasis>(m_basis);
         editCurrent([&](CostLayer &l) { l.basis = basis; }, tr("Change layer basis"));
     });
-    connect(m_fields, &FieldForm::edited, this,
+    connect(fields(), &FieldForm::edited, this,
             [this](const QString &key, double value, const QString &mergeKey) {
                 const Field<CostLayer> *f = findField(layerFields(), key.toStdString());
                 if (!f)
@@ -219,7 +131,6 @@ CostLayersPane::CostLayersPane(QWidget *parent)
                 editCurrent([&](CostLayer &l) { l.*(f->member) = value; },
                             tr("Edit %1").arg(fieldLabel(f->info).toLower()), mergeKey);
             });
-    updateButtons();
 }
 
 void CostLayersPane::setData(const UseCase &useCase, const std::vector<PriceEntry> &prices,
@@ -262,33 +173,14 @@ void CostLayersPane::setData(const UseCase &useCase, const std::vector<PriceEntr
             {runText, run, {}, true},
         });
     }
-    m_model->setRows(std::move(rows));
-    if (currentLayer() < 0 && !m_layers.empty())
-        selectLayer(0);
-    showDetail();
-    updateButtons();
-}
-
-int CostLayersPane::currentLayer() const
-{
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    return current.isValid() && current.row() < static_cast<int>(m_layers.size()) ? current.row()
-                                                                                  : -1;
-}
-
-void CostLayersPane::selectLayer(int index)
-{
-    if (index < 0 || index >= static_cast<int>(m_layers.size()))
-        return;
-    m_table->selectionModel()->setCurrentIndex(
-        m_model->index(index, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    setRows(std::move(rows));
 }
 
 void CostLayersPane::focusField(int layer, const QString &key)
 {
     selectLayer(layer);
     showDetail();
-    QWidget *target = m_fields->field(key.toStdString());
+    QWidget *target = fields()->field(key.toStdString());
     if (!target)
         target = key == QLatin1String("model") ? static_cast<QWidget *>(m_modelCombo) : m_name;
     target->setFocus(Qt::OtherFocusReason);
@@ -297,13 +189,13 @@ void CostLayersPane::focusField(int layer, const QString &key)
 void CostLayersPane::showDetail()
 {
     const int i = currentLayer();
-    m_detail->setEnabled(i >= 0);
+    detail()->setEnabled(i >= 0);
     if (i < 0) {
         m_name->setValue({});
         return;
     }
     const CostLayer &l = m_layers[static_cast<std::size_t>(i)];
-    m_detail->setTitle(tr("Layer “%1”").arg(QString::fromStdString(l.name)));
+    detail()->setTitle(tr("Layer “%1”").arg(QString::fromStdString(l.name)));
     m_name->setValue(QString::fromStdString(l.name));
     setEnumCombo(m_type, l.type);
     setEnumCombo(m_category, l.category);
@@ -325,14 +217,14 @@ void CostLayersPane::showDetail()
     m_basis->setVisible(l.type == LayerType::PerUnit);
     m_basisLabel->setVisible(l.type == LayerType::PerUnit);
     if (m_shownType != static_cast<int>(l.type)) {
-        m_fields->setFields(FieldForm::infos(
+        fields()->setFields(FieldForm::infos(
             layerFields(), [&](const Field<CostLayer> &f) { return fieldApplies(f, l); }));
         m_shownType = static_cast<int>(l.type);
     }
-    m_fields->setCurrencyPrefix(m_format.prefix());
+    fields()->setCurrencyPrefix(m_format.prefix());
     for (const auto &f : layerFields()) {
         if (fieldApplies(f, l))
-            m_fields->setValue(f.info.key, l.*(f.member));
+            fields()->setValue(f.info.key, l.*(f.member));
     }
 }
 
@@ -364,51 +256,22 @@ void CostLayersPane::addLayer(LayerType type)
     m_name->selectAll();
 }
 
-void CostLayersPane::removeLayer()
+void CostLayersPane::removeAt(int row)
 {
-    const int i = currentLayer();
-    if (i < 0)
-        return;
     std::vector<CostLayer> layers = m_layers;
-    const QString name = QString::fromStdString(layers[static_cast<std::size_t>(i)].name);
-    layers.erase(layers.begin() + i);
+    const QString name = QString::fromStdString(layers[static_cast<std::size_t>(row)].name);
+    layers.erase(layers.begin() + row);
     Q_EMIT edited(layers, tr("Remove layer “%1”").arg(name), {});
-    selectLayer(std::min(i, static_cast<int>(m_layers.size()) - 1));
 }
 
-void CostLayersPane::duplicateLayer()
+void CostLayersPane::duplicateAt(int row)
 {
-    const int i = currentLayer();
-    if (i < 0)
-        return;
-    std::vector<CostLayer> layers = m_layers;
-    CostLayer copy = layers[static_cast<std::size_t>(i)];
-    copy.name = uniqueName(layers, QString::fromStdString(copy.name)).toStdString();
-    layers.insert(layers.begin() + i + 1, copy);
-    Q_EMIT edited(layers, tr("Duplicate layer"), {});
-    selectLayer(i + 1);
+    Q_EMIT edited(withDuplicate(m_layers, row), tr("Duplicate layer"), {});
 }
 
-void CostLayersPane::moveLayer(int delta)
+void CostLayersPane::moveTo(int from, int to)
 {
-    const int i = currentLayer();
-    const int j = i + delta;
-    if (i < 0 || j < 0 || j >= static_cast<int>(m_layers.size()))
-        return;
-    std::vector<CostLayer> layers = m_layers;
-    std::swap(layers[static_cast<std::size_t>(i)], layers[static_cast<std::size_t>(j)]);
-    Q_EMIT edited(layers, tr("Move layer"), {});
-    selectLayer(j);
-}
-
-void CostLayersPane::updateButtons()
-{
-    const int i = currentLayer();
-    const int n = static_cast<int>(m_layers.size());
-    m_remove->setEnabled(i >= 0);
-    m_duplicate->setEnabled(i >= 0);
-    m_up->setEnabled(i > 0);
-    m_down->setEnabled(i >= 0 && i < n - 1);
+    Q_EMIT edited(withMoved(m_layers, from, to), tr("Move layer"), {});
 }
 
 } // namespace roi

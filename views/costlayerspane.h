@@ -2,26 +2,22 @@
 // form for the selected layer whose fields follow its type.
 #pragma once
 
+#include "listpane.h"
 #include "numberformat.h"
 #include "usecase.h"
 #include "workbook.h"
 
-#include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
-class QTableView;
-class QToolButton;
-class QGroupBox;
 
 namespace roi {
 
-class FieldForm;
-class TableModel;
-class TextField;
 class CaseResult;
+class TextField;
 
-class CostLayersPane : public QWidget
+class CostLayersPane : public ListPane
 {
     Q_OBJECT
 
@@ -30,37 +26,29 @@ public:
 
     void setData(const UseCase &useCase, const std::vector<PriceEntry> &prices,
                  const CaseResult *base, const NumberFormat &format);
-    int currentLayer() const;
-    void selectLayer(int index);
+    int currentLayer() const { return currentRow(); }
+    void selectLayer(int index) { selectRow(index); }
     /// Selects the layer and focuses the field with this key (or the name).
     void focusField(int layer, const QString &key);
-    QTableView *table() const { return m_table; }
-    FieldForm *fields() const { return m_fields; }
 
 Q_SIGNALS:
     void edited(const std::vector<roi::CostLayer> &layers, const QString &text,
                 const QString &mergeKey);
 
+protected:
+    int itemCount() const override { return static_cast<int>(m_layers.size()); }
+    void showDetail() override;
+    void removeAt(int row) override;
+    void duplicateAt(int row) override;
+    void moveTo(int from, int to) override;
+
 private:
-    void showDetail();
     void editCurrent(const std::function<void(CostLayer &)> &change, const QString &text,
                      const QString &mergeKey = {});
     void addLayer(LayerType type);
-    void removeLayer();
-    void duplicateLayer();
-    void moveLayer(int delta);
-    void updateButtons();
 
     std::vector<CostLayer> m_layers;
     NumberFormat m_format;
-    TableModel *m_model;
-    QTableView *m_table;
-    QToolButton *m_add;
-    QToolButton *m_remove;
-    QToolButton *m_duplicate;
-    QToolButton *m_up;
-    QToolButton *m_down;
-    QGroupBox *m_detail;
     TextField *m_name;
     QComboBox *m_type;
     QComboBox *m_category;
@@ -68,7 +56,6 @@ private:
     QLabel *m_modelLabel;
     QComboBox *m_basis;
     QLabel *m_basisLabel;
-    FieldForm *m_fields;
     int m_shownType = -1;
 };
 

@@ -1,5 +1,7 @@
 #include "fieldform.h"
 
+#include "formhints.h"
+
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -38,10 +40,7 @@ void FieldForm::setFields(const std::vector<FieldInfo> &fields)
         field->setFixedWidth(140);
         auto *unit = new QLabel(cell);
         unit->setMinimumWidth(90);
-        auto *hint = new QLabel(cell);
-        hint->setObjectName(QStringLiteral("hint"));
-        hint->setStyleSheet(QStringLiteral("color: #c0392b; font-size: small;"));
-        hint->setVisible(false);
+        QLabel *hint = makeHintLabel(cell);
         line->addWidget(field);
         line->addWidget(unit);
         line->addStretch(1);
@@ -54,10 +53,8 @@ void FieldForm::setFields(const std::vector<FieldInfo> &fields)
         const QString key = field->objectName();
         connect(field, &NumberField::valueEdited, this,
                 [this, key, field](double v) { Q_EMIT edited(key, v, field->mergeKey()); });
-        connect(field, &NumberField::problemChanged, hint, [hint](const QString &problem) {
-            hint->setText(problem);
-            hint->setVisible(!problem.isEmpty());
-        });
+        connect(field, &NumberField::problemChanged, hint,
+                [hint](const QString &problem) { showHint(hint, problem); });
         m_rows.push_back({info, field, unit, hint});
     }
     updateUnits();

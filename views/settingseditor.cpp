@@ -1,6 +1,7 @@
 #include "settingseditor.h"
 
 #include "fieldform.h"
+#include "formhints.h"
 #include "textfield.h"
 
 #include "inputs.h"
@@ -21,29 +22,6 @@
 
 namespace roi {
 
-namespace {
-
-QLabel *hintLabel(QWidget *parent)
-{
-    auto *hint = new QLabel(parent);
-    hint->setStyleSheet(QStringLiteral("color: #c0392b; font-size: small;"));
-    hint->setVisible(false);
-    return hint;
-}
-
-QWidget *withHint(QWidget *field, QLabel *hint)
-{
-    auto *w = new QWidget;
-    auto *l = new QVBoxLayout(w);
-    l->setContentsMargins(0, 0, 0, 0);
-    l->setSpacing(1);
-    l->addWidget(field);
-    l->addWidget(hint);
-    return w;
-}
-
-} // namespace
-
 SettingsEditor::SettingsEditor(QWidget *parent)
     : QWidget(parent)
 {
@@ -62,14 +40,14 @@ SettingsEditor::SettingsEditor(QWidget *parent)
     m_currency->lineEdit()->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[A-Za-z]{0,3}")), m_currency));
     m_currency->setToolTip(tr("ISO 4217 code of the currency every amount is in"));
-    m_currencyHint = hintLabel(general);
+    m_currencyHint = makeHintLabel(general);
     m_start = new TextField(QStringLiteral("startMonth"), general);
     m_start->setPlaceholderText(QStringLiteral("YYYY-MM"));
     m_start->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("\\d{4}-\\d{2}")), m_start));
     m_start->setFixedWidth(120);
     m_start->setToolTip(tr("The first month of the projection"));
-    m_startHint = hintLabel(general);
+    m_startHint = makeHintLabel(general);
     m_horizon = new QSpinBox(general);
     m_horizon->setObjectName(QStringLiteral("horizonMonths"));
     m_horizon->setRange(1, 120);
@@ -180,12 +158,6 @@ SettingsEditor::SettingsEditor(QWidget *parent)
     });
     connect(m_trials, &QSpinBox::editingFinished, this, [this] { ++m_spinSession; });
     connect(m_seed, &QSpinBox::editingFinished, this, [this] { ++m_spinSession; });
-}
-
-void SettingsEditor::showHint(QLabel *hint, const QString &text)
-{
-    hint->setText(text);
-    hint->setVisible(!text.isEmpty());
 }
 
 void SettingsEditor::setSettings(const Settings &s)

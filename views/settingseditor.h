@@ -36,7 +36,6 @@ Q_SIGNALS:
 private:
     void edit(const std::function<void(Settings &)> &change, const QString &text,
               const QString &mergeKey = {});
-    void showHint(QLabel *hint, const QString &text);
 
     Settings m_settings;
     TextField *m_name;

@@ -3,6 +3,7 @@
 #include "costlayerspane.h"
 #include "enumcombo.h"
 #include "fieldform.h"
+#include "formhints.h"
 #include "textfield.h"
 #include "valuedriverspane.h"
 
@@ -32,31 +33,6 @@ QWidget *scrolled(QWidget *content)
     area->setFrameShape(QFrame::NoFrame);
     area->setWidget(content);
     return area;
-}
-
-QLabel *hintLabel(QWidget *parent)
-{
-    auto *hint = new QLabel(parent);
-    hint->setStyleSheet(QStringLiteral("color: #c0392b; font-size: small;"));
-    hint->setVisible(false);
-    return hint;
-}
-
-void showHint(QLabel *hint, const QString &text)
-{
-    hint->setText(text);
-    hint->setVisible(!text.isEmpty());
-}
-
-QWidget *withHint(QWidget *field, QLabel *hint)
-{
-    auto *w = new QWidget;
-    auto *l = new QVBoxLayout(w);
-    l->setContentsMargins(0, 0, 0, 0);
-    l->setSpacing(1);
-    l->addWidget(field);
-    l->addWidget(hint);
-    return w;
 }
 
 } // namespace
@@ -109,7 +85,7 @@ QWidget *UseCaseEditor::buildBaselineTab()
     m_capturedOn->setToolTip(tr("The date the baseline figures were measured. A baseline dated "
                                 "after go-live is flagged: reconstructed after launch."));
     m_capturedOn->setFixedWidth(140);
-    m_capturedHint = hintLabel(baseline);
+    m_capturedHint = makeHintLabel(baseline);
     m_source = new TextField(QStringLiteral("source"), baseline);
     m_source->setMaxLength(10000);
     m_source->setPlaceholderText(tr("System, report or survey the figures come from"));
@@ -213,7 +189,7 @@ QWidget *UseCaseEditor::buildRiskRampTab()
         QRegularExpression(QStringLiteral("\\d{4}-\\d{2}")), m_goLive));
     m_goLive->setFixedWidth(140);
     m_goLive->setToolTip(tr("The month the AI starts handling units"));
-    m_goLiveHint = hintLabel(ramp);
+    m_goLiveHint = makeHintLabel(ramp);
     m_curve = makeEnumCombo<RampCurve>(ramp, QStringLiteral("curve"));
     m_curve->setToolTip(tr("Linear: even steps to steady state. S-curve: slow start, fast middle, "
                            "slow finish (3x² − 2x³). Immediate: steady from go-live."));

@@ -12,14 +12,8 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QSplitter>
-#include <QTableView>
-#include <QToolButton>
-#include <QVBoxLayout>
 
 namespace roi {
 
@@ -79,27 +73,6 @@ QString driverSummary(const ValueDriver &d, const Baseline &b, const NumberForma
 
 namespace {
 
-QToolButton *toolButton(const QString &text, const QString &tip, QWidget *parent)
-{
-    auto *b = new QToolButton(parent);
-    b->setText(text);
-    b->setToolTip(tip);
-    return b;
-}
-
-QString uniqueName(const std::vector<ValueDriver> &drivers, const QString &base)
-{
-    QString name = base;
-    for (int n = 2;; ++n) {
-        const bool taken = std::any_of(drivers.begin(), drivers.end(), [&](const ValueDriver &d) {
-            return QString::fromStdString(d.name) == name;
-        });
-        if (!taken)
-            return name;
-        name = QStringLiteral("%1 %2").arg(base).arg(n);
-    }
-}
-
 NumeratorTerm defaultTerm(DriverKind kind)
 {
     switch (kind) {
@@ -132,69 +105,36 @@ ValueArea defaultArea(DriverKind kind)
 } // namespace
 
 ValueDriversPane::ValueDriversPane(QWidget *parent)
-    : QWidget(parent)
-    , m_model(new TableModel(this))
-    , m_table(new QTableView(this))
+    : ListPane(QStringLiteral("Driver"), tr("Add driver"),
+               {tr("Driver"), tr("Kind"), tr("Inputs"), tr("Over horizon")},
+               {tr("Hover a driver for its ROI term and value area"),
+                tr("Hard value counts in ROI; soft value is reported apart"), QString(),
+                tr("Value over the horizon after the risk discount (soft: as entered)")},
+               2, parent)
 {
-    m_model->setHeaders({tr("Driver"), tr("Kind"), tr("Inputs"), tr("Over horizon")},
-                        {tr("Hover a driver for its ROI term and value area"),
-                         tr("Hard value counts in ROI; soft value is reported apart"), QString(),
-                         tr("Value over the horizon after the risk discount (soft: as entered)")});
-    m_table->setObjectName(QStringLiteral("driversTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-
-    m_add = toolButton(tr("Add driver"), tr("Add a value driver of a given kind"), this);
-    m_add->setObjectName(QStringLiteral("addDriver"));
-    m_add->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(m_add);
     for (std::size_t i = 0; i < enumCount<DriverKind>(); ++i) {
         const auto kind = static_cast<DriverKind>(i);
-        menu->addAction(enumText(kind), this, [this, kind] { addDriver(kind); });
+        addMenu()->addAction(enumText(kind), this, [this, kind] { addDriver(kind); });
     }
-    m_add->setMenu(menu);
-    m_duplicate = toolButton(tr("Duplicate"), tr("Duplicate the selected driver"), this);
-    m_remove = toolButton(tr("Remove"), tr("Remove the selected driver"), this);
-    m_remove->setObjectName(QStringLiteral("removeDriver"));
-    m_up = toolButton(tr("Move up"), tr("Move the selected driver up"), this);
-    m_up->setObjectName(QStringLiteral("driverUp"));
-    m_down = toolButton(tr("Move down"), tr("Move the selected driver down"), this);
-    m_down->setObjectName(QStringLiteral("driverDown"));
-    connect(m_duplicate, &QToolButton::clicked, this, &ValueDriversPane::duplicateDriver);
-    connect(m_remove, &QToolButton::clicked, this, &ValueDriversPane::removeDriver);
-    connect(m_up, &QToolButton::clicked, this, [this] { moveDriver(-1); });
-    connect(m_down, &QToolButton::clicked, this, [this] { moveDriver(1); });
-    auto *buttons = new QHBoxLayout;
-    for (QToolButton *b : {m_add, m_duplicate, m_remove, m_up, m_down})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
-
-    m_detail = new QGroupBox(tr("Selected driver"), this);
-    auto *form = new QFormLayout;
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_name = new TextField(QStringLiteral("driverName"), m_detail);
+    QGroupBox *box = detail();
+    m_name = new TextField(QStringLiteral("driverName"), box);
     m_name->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral(".+")), m_name));
-    m_kind = makeEnumCombo<DriverKind>(m_detail, QStringLiteral("driverKind"));
-    m_hard = new QCheckBox(tr("Hard value (counts in ROI)"), m_detail);
+    m_kind = makeEnumCombo<DriverKind>(box, QStringLiteral("driverKind"));
+    m_hard = new QCheckBox(tr("Hard value (counts in ROI)"), box);
     m_hard->setObjectName(QStringLiteral("driverHard"));
     m_hard->setToolTip(tr("Hard value is money the finance team can trace; soft value (CSAT, "
                           "speed) is reported apart and never in the headline unless the "
                           "workbook says so."));
-    m_term = makeEnumCombo<NumeratorTerm>(m_detail, QStringLiteral("driverTerm"));
-    m_area = makeEnumCombo<ValueArea>(m_detail, QStringLiteral("driverArea"));
-    m_capacityMode = makeEnumCombo<CapacityMode>(m_detail, QStringLiteral("capacityMode"));
-    m_capacityLabel = new QLabel(tr("Valued as:"), m_detail);
-    m_avoidedMode = makeEnumCombo<AvoidedMode>(m_detail, QStringLiteral("avoidedMode"));
-    m_avoidedLabel = new QLabel(tr("Avoided as:"), m_detail);
-    m_metric = new TextField(QStringLiteral("metric"), m_detail);
-    m_metricLabel = new QLabel(tr("Metric:"), m_detail);
+    m_term = makeEnumCombo<NumeratorTerm>(box, QStringLiteral("driverTerm"));
+    m_area = makeEnumCombo<ValueArea>(box, QStringLiteral("driverArea"));
+    m_capacityMode = makeEnumCombo<CapacityMode>(box, QStringLiteral("capacityMode"));
+    m_capacityLabel = new QLabel(tr("Valued as:"), box);
+    m_avoidedMode = makeEnumCombo<AvoidedMode>(box, QStringLiteral("avoidedMode"));
+    m_avoidedLabel = new QLabel(tr("Avoided as:"), box);
+    m_metric = new TextField(QStringLiteral("metric"), box);
+    m_metricLabel = new QLabel(tr("Metric:"), box);
+    QFormLayout *form = detailForm();
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Kind:"), m_kind);
     form->addRow(QString(), m_hard);
@@ -203,30 +143,7 @@ ValueDriversPane::ValueDriversPane(QWidget *parent)
     form->addRow(m_capacityLabel, m_capacityMode);
     form->addRow(m_avoidedLabel, m_avoidedMode);
     form->addRow(m_metricLabel, m_metric);
-    m_fields = new FieldForm(m_detail);
-    form->addRow(m_fields);
-    auto *detailLayout = new QVBoxLayout(m_detail);
-    detailLayout->addLayout(form);
-    detailLayout->addStretch(1);
 
-    auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addLayout(buttons);
-    topLayout->addWidget(m_table);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->setChildrenCollapsible(false);
-    split->addWidget(top);
-    split->addWidget(m_detail);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(split);
-
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        showDetail();
-        updateButtons();
-    });
     connect(m_name, &TextField::valueEdited, this, [this](const QString &text) {
         editCurrent([&](ValueDriver &d) { d.name = text.toStdString(); }, tr("Rename driver"),
                     m_name->mergeKey());
@@ -266,7 +183,7 @@ ValueDriversPane::ValueDriversPane(QWidget *parent)
         const auto mode = enumComboValue<AvoidedMode>(m_avoidedMode);
         editCurrent([&](ValueDriver &d) { d.avoidedMode = mode; }, tr("Change avoided-cost mode"));
     });
-    connect(m_fields, &FieldForm::edited, this,
+    connect(fields(), &FieldForm::edited, this,
             [this](const QString &key, double value, const QString &mergeKey) {
                 const Field<ValueDriver> *f = findField(driverFields(), key.toStdString());
                 if (!f)
@@ -274,7 +191,6 @@ ValueDriversPane::ValueDriversPane(QWidget *parent)
                 editCurrent([&](ValueDriver &d) { d.*(f->member) = value; },
                             tr("Edit %1").arg(fieldLabel(f->info).toLower()), mergeKey);
             });
-    updateButtons();
 }
 
 void ValueDriversPane::setData(const UseCase &useCase, const CaseResult *base,
@@ -307,44 +223,25 @@ void ValueDriversPane::setData(const UseCase &useCase, const CaseResult *base,
             {format.money(total, 0), total, {}, true},
         });
     }
-    m_model->setRows(std::move(rows));
-    if (currentDriver() < 0 && !m_drivers.empty())
-        selectDriver(0);
-    showDetail();
-    updateButtons();
-}
-
-int ValueDriversPane::currentDriver() const
-{
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    return current.isValid() && current.row() < static_cast<int>(m_drivers.size()) ? current.row()
-                                                                                   : -1;
-}
-
-void ValueDriversPane::selectDriver(int index)
-{
-    if (index < 0 || index >= static_cast<int>(m_drivers.size()))
-        return;
-    m_table->selectionModel()->setCurrentIndex(
-        m_model->index(index, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    setRows(std::move(rows));
 }
 
 void ValueDriversPane::focusField(int driver, const QString &key)
 {
     selectDriver(driver);
     showDetail();
-    QWidget *target = m_fields->field(key.toStdString());
+    QWidget *target = fields()->field(key.toStdString());
     (target ? target : m_name)->setFocus(Qt::OtherFocusReason);
 }
 
 void ValueDriversPane::showDetail()
 {
     const int i = currentDriver();
-    m_detail->setEnabled(i >= 0);
+    detail()->setEnabled(i >= 0);
     if (i < 0)
         return;
     const ValueDriver &d = m_drivers[static_cast<std::size_t>(i)];
-    m_detail->setTitle(tr("Driver “%1”").arg(QString::fromStdString(d.name)));
+    detail()->setTitle(tr("Driver “%1”").arg(QString::fromStdString(d.name)));
     m_name->setValue(QString::fromStdString(d.name));
     m_metric->setValue(QString::fromStdString(d.metric));
     setEnumCombo(m_kind, d.kind);
@@ -370,14 +267,14 @@ void ValueDriversPane::showDetail()
                               .arg(static_cast<int>(d.capacityMode))
                               .arg(static_cast<int>(d.avoidedMode));
     if (shape != m_shownShape) {
-        m_fields->setFields(FieldForm::infos(
+        fields()->setFields(FieldForm::infos(
             driverFields(), [&](const Field<ValueDriver> &f) { return fieldApplies(f, d); }));
         m_shownShape = shape;
     }
-    m_fields->setCurrencyPrefix(m_format.prefix());
+    fields()->setCurrencyPrefix(m_format.prefix());
     for (const auto &f : driverFields()) {
         if (fieldApplies(f, d))
-            m_fields->setValue(f.info.key, d.*(f.member));
+            fields()->setValue(f.info.key, d.*(f.member));
     }
 }
 
@@ -412,51 +309,22 @@ void ValueDriversPane::addDriver(DriverKind kind)
     m_name->selectAll();
 }
 
-void ValueDriversPane::removeDriver()
+void ValueDriversPane::removeAt(int row)
 {
-    const int i = currentDriver();
-    if (i < 0)
-        return;
     std::vector<ValueDriver> drivers = m_drivers;
-    const QString name = QString::fromStdString(drivers[static_cast<std::size_t>(i)].name);
-    drivers.erase(drivers.begin() + i);
+    const QString name = QString::fromStdString(drivers[static_cast<std::size_t>(row)].name);
+    drivers.erase(drivers.begin() + row);
     Q_EMIT edited(drivers, tr("Remove driver “%1”").arg(name), {});
-    selectDriver(std::min(i, static_cast<int>(m_drivers.size()) - 1));
 }
 
-void ValueDriversPane::duplicateDriver()
+void ValueDriversPane::duplicateAt(int row)
 {
-    const int i = currentDriver();
-    if (i < 0)
-        return;
-    std::vector<ValueDriver> drivers = m_drivers;
-    ValueDriver copy = drivers[static_cast<std::size_t>(i)];
-    copy.name = uniqueName(drivers, QString::fromStdString(copy.name)).toStdString();
-    drivers.insert(drivers.begin() + i + 1, copy);
-    Q_EMIT edited(drivers, tr("Duplicate driver"), {});
-    selectDriver(i + 1);
+    Q_EMIT edited(withDuplicate(m_drivers, row), tr("Duplicate driver"), {});
 }
 
-void ValueDriversPane::moveDriver(int delta)
+void ValueDriversPane::moveTo(int from, int to)
 {
-    const int i = currentDriver();
-    const int j = i + delta;
-    if (i < 0 || j < 0 || j >= static_cast<int>(m_drivers.size()))
-        return;
-    std::vector<ValueDriver> drivers = m_drivers;
-    std::swap(drivers[static_cast<std::size_t>(i)], drivers[static_cast<std::size_t>(j)]);
-    Q_EMIT edited(drivers, tr("Move driver"), {});
-    selectDriver(j);
-}
-
-void ValueDriversPane::updateButtons()
-{
-    const int i = currentDriver();
-    const int n = static_cast<int>(m_drivers.size());
-    m_remove->setEnabled(i >= 0);
-    m_duplicate->setEnabled(i >= 0);
-    m_up->setEnabled(i > 0);
-    m_down->setEnabled(i >= 0 && i < n - 1);
+    Q_EMIT edited(withMoved(m_drivers, from, to), tr("Move driver"), {});
 }
 
 } // namespace roi
