@@ -1,17 +1,22 @@
 #include "commandline.h"
 
 #include "filebytes.h"
+#include "reportexporter.h"
 
 #include "engine.h"
 #include "format.h"
 #include "resultsexport.h"
 #include "workbookfile.h"
 
+#include <QApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QString>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <iomanip>
+#include <memory>
 #include <ostream>
 #include <sstream>
 
@@ -25,9 +30,13 @@ constexpr const char *kUsage =
     "  roi-workbench compute FILE [--scenario NAME] [--format text|json|csv]\n"
     "                                             print the KPIs of every use case and scenario\n"
     "  roi-workbench validate FILE                print every problem of FILE with its path\n"
-    "  roi-workbench report FILE --format json|csv -o OUT [--scenario NAME]\n"
-    "                                             write a report file (same as Export in the "
-    "window)\n"
+    "  roi-workbench report FILE --format pdf|html|csv|xlsx|json -o OUT [--scenario NAME]\n"
+    "                                             write a report (same as Export in the window);\n"
+    "                                             csv writes OUT-series.csv and OUT-kpis.csv\n"
+    "  roi-workbench chart FILE --chart KIND -o OUT.png|.pdf|.svg [--use-case NAME]\n"
+    "                        [--scenario NAME]    write one chart; KIND is cumulative-net,\n"
+    "                                             cost-vs-benefit, invoice-vs-true-cost, adoption\n"
+    "                                             or comparison; NAME 'portfolio' for all\n"
     "  roi-workbench --help | --version\n"
     "\n"
     "Exit codes: 0 success, 1 invalid workbook, 2 bad arguments, 3 file error.\n";
@@ -39,7 +48,10 @@ struct Options
     std::string scenario;
     std::string format;
     std::string output;
+    std::string chart;
+    std::string useCase;
     bool scenarioGiven = false;
+    bool useCaseGiven = false;
 };
 
 std::string utf8(const QString &s)
@@ -71,6 +83,13 @@ bool parseOptions(const std::vector<std::string> &args, Options &o, std::string 
         } else if (a == "--output" || a == "-o") {
             if (!value(o.output))
                 return false;
+        } else if (a == "--chart" || a == "-c") {
+            if (!value(o.chart))
+                return false;
+        } else if (a == "--use-case" || a == "-u") {
+            if (!value(o.useCase))
+                return false;
+            o.useCaseGiven = true;
         } else if (a.size() > 1 && a[0] == '-') {
             error = "unknown option " + a;
             return false;
@@ -112,10 +131,42 @@ std::optional<Workbook> load(const std::string &file, std::ostream &err, int &ex
     return std::move(result.workbook);
 }
 
+/// Today, or the day of SOURCE_DATE_EPOCH (UTC) when set, so reports can be reproduced.
+QDate reportDate()
+{
+    bool ok = false;
+    const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
+    if (ok && epoch >= 0)
+        return QDateTime::fromSecsSinceEpoch(epoch, QTimeZone::utc()).date();
+    return QDate::currentDate();
+}
+
 Date today()
 {
-    const QDate d = QDate::currentDate();
+    const QDate d = reportDate();
     return Date{d.year(), d.month(), d.day()};
+}
+
+/// Reports and charts are drawn with Qt's painters, which need a QApplication. Nothing is shown,
+/// so the offscreen platform serves unless the user chose one: no display server is needed, and
+/// a stale DISPLAY (ssh, cron) cannot abort the command. Returns the application it created (or
+/// null when one exists already); on failure says why in `error`.
+std::unique_ptr<QApplication> ensureApplication(bool &ok, std::string &error)
+{
+    ok = true;
+    if (qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return nullptr;
+    if (QCoreApplication::instance()) {
+        ok = false;
+        error = "drawing needs a QApplication, and another kind of application is running";
+        return nullptr;
+    }
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "roi-workbench";
+    static char *argv[] = {name, nullptr};
+    return std::make_unique<QApplication>(argc, argv);
 }
 
 std::string pad(const std::string &s, std::size_t width, bool right)
@@ -301,8 +352,14 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
         err << "roi-workbench: report needs --format and -o OUT\n\n" << kUsage;
         return ExitUsage;
     }
-    if (o.format != "json" && o.format != "csv") {
-        err << "roi-workbench: unknown report format '" << o.format << "' (use json or csv)\n";
+    const auto format = reportFormatFromName(QString::fromStdString(o.format));
+    if (!format) {
+        err << "roi-workbench: unknown report format '" << o.format
+            << "' (use pdf, html, csv, xlsx or json)\n";
+        return ExitUsage;
+    }
+    if (o.useCaseGiven || !o.chart.empty()) {
+        err << "roi-workbench: report takes no --use-case or --chart (see the chart command)\n";
         return ExitUsage;
     }
     int code = ExitOk;
@@ -313,11 +370,94 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
     const int scenario = resolveScenario(o, res, err);
     if (scenario == -2)
         return ExitUsage;
-    const std::string text =
-        o.format == "json" ? resultsJson(*wb, res, scenario) : seriesCsv(*wb, res, scenario);
+    std::unique_ptr<QApplication> app;
+    if (reportFormatNeedsGui(*format)) {
+        bool ok = true;
+        std::string error;
+        app = ensureApplication(ok, error);
+        if (!ok) {
+            err << "roi-workbench: " << error << "\n";
+            return ExitIo;
+        }
+    }
+    ReportOptions options;
+    options.scenario = scenario;
+    options.outputPath = QString::fromStdString(o.output);
+    options.today = reportDate();
     QString ioError;
-    if (!writeFileAtomically(QString::fromStdString(o.output), QByteArray::fromStdString(text),
-                             false, &ioError)) {
+    QStringList written;
+    if (!exportReport(*wb, res, *format, options, &ioError, &written)) {
+        err << "roi-workbench: " << utf8(ioError) << "\n";
+        return ExitIo;
+    }
+    for (const QString &path : written)
+        out << "wrote " << utf8(path) << "\n";
+    return ExitOk;
+}
+
+int runChart(const Options &o, std::ostream &out, std::ostream &err)
+{
+    if (o.chart.empty() || o.output.empty()) {
+        err << "roi-workbench: chart needs --chart KIND and -o OUT\n\n" << kUsage;
+        return ExitUsage;
+    }
+    const auto kind = chartKindFromId(QString::fromStdString(o.chart));
+    if (!kind) {
+        err << "roi-workbench: unknown chart '" << o.chart << "' (use";
+        for (ChartKind k : kAllChartKinds)
+            err << " " << utf8(chartId(k));
+        err << ")\n";
+        return ExitUsage;
+    }
+    if (!chartFormatFromPath(QString::fromStdString(o.output))) {
+        err << "roi-workbench: " << o.output << ": a chart is written as .png, .pdf or .svg\n";
+        return ExitUsage;
+    }
+    if (!o.format.empty()) {
+        err << "roi-workbench: chart takes its format from the suffix of OUT, not --format\n";
+        return ExitUsage;
+    }
+    int code = ExitOk;
+    const auto wb = load(o.file, err, code, false);
+    if (!wb)
+        return code;
+    const Results res = compute(*wb, ComputeOptions{today(), false});
+    int scenario = resolveScenario(o, res, err);
+    if (scenario == -2)
+        return ExitUsage;
+    if (scenario < 0)
+        scenario = std::max(0, res.findScenario(kBaseScenario));
+    // Comparison and a workbook of several use cases default to the portfolio.
+    int useCase = *kind == ChartKind::Comparison || res.useCaseCount != 1 ? -1 : 0;
+    if (o.useCaseGiven) {
+        const QString wanted = QString::fromStdString(o.useCase);
+        useCase = -2;
+        if (wanted.compare(QStringLiteral("portfolio"), Qt::CaseInsensitive) == 0)
+            useCase = -1;
+        for (int u = 0; u < res.useCaseCount && useCase == -2; ++u) {
+            if (QString::fromStdString(wb->useCases[static_cast<std::size_t>(u)].name)
+                    .compare(wanted, Qt::CaseInsensitive)
+                == 0)
+                useCase = u;
+        }
+        if (useCase == -2) {
+            err << "roi-workbench: no use case named '" << o.useCase << "'; the workbook has";
+            for (const UseCase &uc : wb->useCases)
+                err << " '" << uc.name << "'";
+            err << " (or use 'portfolio')\n";
+            return ExitUsage;
+        }
+    }
+    bool ok = true;
+    std::string error;
+    const auto app = ensureApplication(ok, error);
+    if (!ok) {
+        err << "roi-workbench: " << error << "\n";
+        return ExitIo;
+    }
+    QString ioError;
+    if (!exportChart(*wb, res, *kind, useCase, scenario, QString::fromStdString(o.output),
+                     &ioError)) {
         err << "roi-workbench: " << utf8(ioError) << "\n";
         return ExitIo;
     }
@@ -331,7 +471,7 @@ bool isCommandLine(const std::vector<std::string> &args)
 {
     if (args.empty())
         return false;
-    static const char *kCommands[] = {"compute", "validate", "report",    "help",
+    static const char *kCommands[] = {"compute", "validate", "report",    "chart", "help",
                                       "--help",  "-h",       "--version", "-v"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return args[0] == c; });
@@ -359,6 +499,8 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         return runValidate(o, out, err);
     if (o.command == "report")
         return runReport(o, out, err);
+    if (o.command == "chart")
+        return runChart(o, out, err);
     err << "roi-workbench: unknown command '" << o.command << "'\n\n" << kUsage;
     return ExitUsage;
 }

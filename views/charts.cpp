@@ -112,8 +112,9 @@ void placeLegend(QCustomPlot &plot)
     QFont font = plot.font();
     font.setPointSizeF(font.pointSizeF() * 0.9);
     legend->setFont(font);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    // Wrap first: setFillOrder rearranges the items, setWrap does not.
     legend->setWrap(4);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     legend->setColumnSpacing(18);
     legend->setMargins(QMargins(4, 0, 4, 2));
     if (legend->layout())

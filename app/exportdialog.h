@@ -1,0 +1,67 @@
+// The Export dialog the window opens from its Export menu: format, scenario and output file
+// (typed or chosen with Browse), remembering the last folder and format in QSettings. It only
+// collects the choices; the caller exports and reports errors:
+//
+//     ExportDialog dialog(workbook, filePath, this);
+//     if (dialog.exec() == QDialog::Accepted) {
+//         QString error;
+//         if (!exportReport(workbook, results, dialog.format(), dialog.options(), &error))
+//             QMessageBox::warning(this, tr("Export"), error);
+//     }
+#pragma once
+
+#include "reportexporter.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace roi {
+
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /// `workbookPath` (may be empty) is where the workbook lives; the first export goes beside
+    /// it, later ones to the folder used last.
+    explicit ExportDialog(const Workbook &workbook, const QString &workbookPath = {},
+                          QWidget *parent = nullptr);
+
+    ReportFormat format() const;
+    void setFormat(ReportFormat format);
+    /// -1: every scenario (Base the headline), else the scenario's index.
+    int scenario() const;
+    void setScenario(int scenario);
+    QString outputPath() const;
+    void setOutputPath(const QString &path);
+    /// Scenario, output path and today's date for exportReport().
+    ReportOptions options() const;
+
+    /// The QSettings keys the dialog remembers.
+    static QString lastFolderKey();
+    static QString lastFormatKey();
+
+    void accept() override;
+
+private:
+    void browse();
+    void formatChanged();
+    void updateState();
+
+    QString m_baseName; // the default file name without suffix
+    QComboBox *m_format = nullptr;
+    QComboBox *m_scenario = nullptr;
+    QLineEdit *m_path = nullptr;
+    QPushButton *m_browse = nullptr;
+    QLabel *m_note = nullptr;
+    QLabel *m_warning = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    ReportFormat m_shownFormat = ReportFormat::Pdf; // the format the path's suffix follows
+};
+
+} // namespace roi

@@ -1,0 +1,309 @@
+#include "pdfreport.h"
+
+#include "chartexport.h"
+#include "numberformat.h"
+
+#include <qcustomplot.h>
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QBuffer>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextObjectInterface>
+#include <QTextTable>
+
+#include <cmath>
+
+namespace roi {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Page geometry in CSS pixels: the PDF writer works at 96 dpi, so the document, the charts and
+// the HTML report share one unit. A4 is 793.7 × 1122.5 px.
+constexpr double kDpi = 96.0;
+constexpr double kMarginLeft = 64;
+constexpr double kMarginRight = 64;
+constexpr double kMarginTop = 84;
+constexpr double kMarginBottom = 76;
+
+const QSizeF kA4 = QPageSize(QPageSize::A4).size(QPageSize::Point) * (kDpi / 72.0);
+
+constexpr int kChartObjectType = QTextFormat::UserObject + 1;
+constexpr int kChartIndexProperty = QTextFormat::UserProperty + 1;
+
+/// Draws the report's charts where the text layout placed them. On the page painter (a
+/// QCPPainter) the plot paints itself as vectors; anywhere else it falls back to a pixmap.
+class ChartObject : public QObject, public QTextObjectInterface
+{
+    Q_OBJECT
+    Q_INTERFACES(QTextObjectInterface)
+
+public:
+    ChartObject(const ReportContent &content, const Workbook &wb, const Results &res,
+                const ReportOptions &options)
+        : m_content(content)
+        , m_wb(wb)
+        , m_res(res)
+        , m_format(QString::fromStdString(wb.settings.currency), options.locale)
+    {}
+
+    void setPagePainter(QCPPainter *painter) { m_pagePainter = painter; }
+
+    QSizeF intrinsicSize(QTextDocument *, int, const QTextFormat &format) override
+    {
+        // The size on the page, from the placeholder's width and height.
+        const QTextImageFormat image = format.toImageFormat();
+        return chart(format) ? QSizeF(image.width(), image.height()) : QSizeF();
+    }
+
+    void drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int,
+                    const QTextFormat &format) override
+    {
+        const ReportChart *c = chart(format);
+        if (!c)
+            return;
+        // A chart is never split, so it belongs to the page its centre is on; the plot sets its
+        // own clip regions, so a neighbouring page must not draw it.
+        if (painter->hasClipping() && !painter->clipBoundingRect().contains(rect.center()))
+            return;
+        m_plot.resize(c->size);
+        ChartInput in{&m_wb, &m_res, c->useCase, c->scenario, m_format, c->allScenarios};
+        drawChart(m_plot, c->kind, in);
+        painter->save();
+        painter->translate(rect.topLeft());
+        painter->scale(rect.width() / c->size.width(), rect.height() / c->size.height());
+        if (painter == m_pagePainter) {
+            m_pagePainter->setMode(QCPPainter::pmVectorized, true);
+            m_plot.toPainter(m_pagePainter, c->size.width(), c->size.height());
+        } else {
+            painter->drawPixmap(QPointF(0, 0),
+                                m_plot.toPixmap(c->size.width(), c->size.height(), 2.0),
+                                QRectF(0, 0, c->size.width() * 2.0, c->size.height() * 2.0));
+        }
+        painter->restore();
+    }
+
+private:
+    const ReportChart *chart(const QTextFormat &format) const
+    {
+        const int index = format.intProperty(kChartIndexProperty);
+        if (index < 0 || index >= static_cast<int>(m_content.charts.size()))
+            return nullptr;
+        return &m_content.charts[static_cast<std::size_t>(index)];
+    }
+
+    const ReportContent &m_content;
+    const Workbook &m_wb;
+    const Results &m_res;
+    NumberFormat m_format;
+    QCustomPlot m_plot;
+    QCPPainter *m_pagePainter = nullptr;
+};
+
+/// Turns the `<img src="roi-chart:N">` placeholders into chart objects.
+void bindCharts(QTextDocument &doc)
+{
+    struct Hit
+    {
+        int position;
+        int index;
+        QTextImageFormat format;
+    };
+    std::vector<Hit> hits;
+    const QString scheme = QLatin1String(kChartScheme);
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const QTextCharFormat format = fragment.charFormat();
+            if (!format.isImageFormat())
+                continue;
+            const QTextImageFormat image = format.toImageFormat();
+            if (!image.name().startsWith(scheme))
+                continue;
+            bool ok = false;
+            const int index = image.name().mid(scheme.size()).toInt(&ok);
+            if (ok)
+                hits.push_back({fragment.position(), index, image});
+        }
+    }
+    for (const Hit &hit : hits) {
+        QTextCursor cursor(&doc);
+        cursor.setPosition(hit.position);
+        cursor.setPosition(hit.position + 1, QTextCursor::KeepAnchor);
+        QTextImageFormat format = hit.format;
+        format.setObjectType(kChartObjectType);
+        format.setProperty(kChartIndexProperty, hit.index);
+        cursor.setCharFormat(format);
+    }
+}
+
+/// QTextDocument has no "keep with next" nor "keep together": lay out, look, break, lay out
+/// again. A heading that would end a page (or stand apart from what it introduces) moves to the
+/// next page, and so does a short table that would be split.
+bool breakOnce(QTextDocument &doc)
+{
+    const double pageHeight = doc.pageSize().height();
+    auto page = [&](double y) {
+        return static_cast<int>(std::floor(y / pageHeight));
+    };
+    QAbstractTextDocumentLayout *layout = doc.documentLayout();
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        const QTextBlockFormat format = block.blockFormat();
+        if (format.headingLevel() == 0
+            || (format.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore))
+            continue;
+        const QTextBlock next = block.next();
+        if (!next.isValid())
+            continue;
+        const QRectF heading = layout->blockBoundingRect(block);
+        const QRectF following = layout->blockBoundingRect(next);
+        // The heading plus the first lines (or the whole chart) of what follows.
+        const double needed = std::min(following.bottom(), following.top() + 70.0);
+        if (page(heading.top()) == page(needed) && page(heading.top()) == page(following.top()))
+            continue;
+        QTextBlockFormat breaking = format;
+        breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(block).setBlockFormat(breaking);
+        return true;
+    }
+    for (QTextFrame *frame : doc.rootFrame()->childFrames()) {
+        auto *table = qobject_cast<QTextTable *>(frame);
+        if (!table || table->rows() > 8
+            || (table->format().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore))
+            continue;
+        const QRectF rect = layout->frameBoundingRect(table);
+        if (rect.height() >= pageHeight * 0.5 || page(rect.top()) == page(rect.bottom() - 1))
+            continue;
+        QTextTableFormat breaking = table->format();
+        breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        table->setFormat(breaking);
+        return true;
+    }
+    return false;
+}
+
+void keepTogether(QTextDocument &doc)
+{
+    // Each pass adds one break; positions after it change, so look again from the start. The
+    // incremental relayout after a table's format changes can leave the block before the table
+    // unlaid (no lines, nothing drawn): lay the whole document out again each time.
+    for (int pass = 0; pass < 200 && breakOnce(doc); ++pass)
+        doc.markContentsDirty(0, doc.characterCount());
+}
+
+void drawRunningText(QPainter &painter, const ReportContent &content, int page, int pages)
+{
+    const QColor grey(0x6b, 0x75, 0x82);
+    const double width = kA4.width() - kMarginLeft - kMarginRight;
+    painter.save();
+    painter.setFont(reportFont(7.5));
+    painter.setPen(grey);
+    const QFontMetricsF metrics(painter.font(), painter.device());
+    // Header: workbook and date above a hairline.
+    const double headerBase = kMarginTop - 34;
+    const QString left = metrics.elidedText(content.headerLeft, Qt::ElideRight, width * 0.68);
+    painter.drawText(QPointF(kMarginLeft, headerBase), left);
+    painter.drawText(
+        QPointF(kMarginLeft + width - metrics.horizontalAdvance(content.headerRight), headerBase),
+        content.headerRight);
+    painter.setPen(QPen(QColor(0xc9, 0xd0, 0xd9), 0.75));
+    painter.drawLine(QPointF(kMarginLeft, headerBase + 8),
+                     QPointF(kMarginLeft + width, headerBase + 8));
+    // Footer: who prepared it and the page number.
+    const double footerLine = kA4.height() - kMarginBottom + 30;
+    painter.drawLine(QPointF(kMarginLeft, footerLine), QPointF(kMarginLeft + width, footerLine));
+    painter.setPen(grey);
+    const double footerBase = footerLine + 16;
+    painter.drawText(QPointF(kMarginLeft, footerBase),
+                     metrics.elidedText(content.footerLeft, Qt::ElideRight, width * 0.7));
+    const QString number = u"Page %1 of %2"_s.arg(page).arg(pages);
+    painter.drawText(QPointF(kMarginLeft + width - metrics.horizontalAdvance(number), footerBase),
+                     number);
+    painter.restore();
+}
+
+} // namespace
+
+int pdfContentWidth()
+{
+    return static_cast<int>(std::floor(kA4.width() - kMarginLeft - kMarginRight));
+}
+
+QByteArray renderPdfReport(const ReportContent &content, const Workbook &workbook,
+                           const Results &results, const ReportOptions &options, QString *error)
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        *error = u"The PDF report draws charts and needs a QApplication"_s;
+        return {};
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(static_cast<int>(kDpi));
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout::Point));
+    writer.setTitle(content.title);
+    writer.setCreator(u"ROI Workbench "_s + QLatin1String(ROI_VERSION));
+
+    QTextDocument doc;
+    doc.setUseDesignMetrics(true);
+    doc.setDocumentMargin(0);
+    doc.setDefaultFont(reportFont(9));
+    doc.setDefaultStyleSheet(reportStyleSheet());
+    doc.documentLayout()->setPaintDevice(&writer);
+    ChartObject charts(content, workbook, results, options);
+    doc.documentLayout()->registerHandler(kChartObjectType, &charts);
+    if (!content.logo.isNull())
+        doc.addResource(QTextDocument::ImageResource, QUrl(QLatin1String(kLogoName)), content.logo);
+    doc.setHtml(u"<html><body>%1</body></html>"_s.arg(content.body));
+    bindCharts(doc);
+    const QSizeF body(kA4.width() - kMarginLeft - kMarginRight,
+                      kA4.height() - kMarginTop - kMarginBottom);
+    doc.setPageSize(body);
+    keepTogether(doc);
+
+    QCPPainter painter;
+    if (!painter.begin(&writer)) {
+        *error = u"Cannot start the PDF writer"_s;
+        return {};
+    }
+    charts.setPagePainter(&painter);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const int pages = doc.pageCount();
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            writer.newPage();
+        if (i > 0)
+            drawRunningText(painter, content, i + 1, pages);
+        painter.save();
+        painter.translate(kMarginLeft, kMarginTop - i * body.height());
+        const QRectF clip(0, i * body.height(), body.width(), body.height());
+        painter.setClipRect(clip);
+        // No clip in the context: with one, QTextDocumentLayout skips a heading that stands
+        // between two tables. The painter's clip keeps each page to its own content.
+        QAbstractTextDocumentLayout::PaintContext context;
+        // Dark text whatever the desktop theme: the page is white.
+        context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x30));
+        doc.documentLayout()->draw(&painter, context);
+        painter.restore();
+    }
+    charts.setPagePainter(nullptr);
+    if (!painter.end()) {
+        *error = u"Cannot finish the PDF"_s;
+        return {};
+    }
+    buffer.close();
+    return bytes;
+}
+
+} // namespace roi
+
+#include "pdfreport.moc"

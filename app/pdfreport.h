@@ -1,0 +1,19 @@
+// Prints the report to PDF: A4, a cover page, running header and footer with page numbers, and
+// the charts drawn as vectors straight onto the page (never split across pages).
+#pragma once
+
+#include "reportcontent.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace roi {
+
+/// The PDF bytes; empty with a message in `error` on failure. Needs a QApplication.
+QByteArray renderPdfReport(const ReportContent &content, const Workbook &workbook,
+                           const Results &results, const ReportOptions &options, QString *error);
+
+/// The printable width of an A4 page in CSS pixels (96 dpi), which charts are sized to.
+int pdfContentWidth();
+
+} // namespace roi

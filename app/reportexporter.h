@@ -1,0 +1,102 @@
+// Exports a computed workbook: reports (PDF, HTML), data (CSV, XLSX, JSON) and single charts
+// (PNG, PDF, SVG). The command line and the window's Export dialog call the same functions, so
+// both write the same files. Every file is written atomically (temporary file, then rename).
+#pragma once
+
+#include "charts.h"
+#include "results.h"
+#include "workbook.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QLocale>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace roi {
+
+enum class ReportFormat { Pdf, Html, Csv, Xlsx, Json };
+inline constexpr ReportFormat kAllReportFormats[] = {ReportFormat::Pdf, ReportFormat::Html,
+                                                     ReportFormat::Csv, ReportFormat::Xlsx,
+                                                     ReportFormat::Json};
+
+/// The command-line name and file suffix: "pdf", "html", "csv", "xlsx", "json".
+QString reportFormatName(ReportFormat format);
+/// For menus and dialogs: "PDF report", "Excel workbook (XLSX)", ...
+QString reportFormatLabel(ReportFormat format);
+/// A file-dialog filter: "PDF report (*.pdf)".
+QString reportFormatFilter(ReportFormat format);
+/// Case-insensitive; nullopt for an unknown name.
+std::optional<ReportFormat> reportFormatFromName(const QString &name);
+/// True for the formats that draw charts and so need a QApplication (PDF and HTML).
+bool reportFormatNeedsGui(ReportFormat format);
+
+struct ReportOptions
+{
+    /// -1: every scenario, with Base as the headline of a PDF or HTML report. Else the headline
+    /// scenario of a PDF or HTML report (which still tabulates every scenario), and the only
+    /// scenario written to CSV, XLSX and JSON.
+    int scenario = -1;
+    /// The file to write. CSV writes two files beside it, see csvOutputPaths().
+    QString outputPath;
+    /// The report date (cover, running header). Null: today. Compute the results with the same
+    /// day so the model checks agree with the date printed.
+    QDate today;
+    /// Number conventions (grouping, decimal mark); the currency is the workbook's.
+    QLocale locale = QLocale(QLocale::English, QLocale::UnitedStates);
+    /// PDF and HTML: the assumptions appendix (every input with its label and unit).
+    bool includeAppendix = true;
+};
+
+/// Writes the report or data file(s). False with a message in `error` (never a message box).
+/// `written` receives every file written. PDF and HTML need a QApplication (see
+/// reportFormatNeedsGui) and return false with a message without one.
+bool exportReport(const Workbook &workbook, const Results &results, ReportFormat format,
+                  const ReportOptions &options, QString *error, QStringList *written = nullptr);
+
+/// The bytes exportReport writes for one-file formats (PDF, HTML, XLSX, JSON); empty with a
+/// message on failure. For previews and tests; CSV has two files and is not one of them.
+QByteArray reportBytes(const Workbook &workbook, const Results &results, ReportFormat format,
+                       const ReportOptions &options, QString *error);
+
+/// CSV writes two RFC 4180 files: for OUT (with or without .csv), `<OUT>-series.csv` (one row
+/// per use case, scenario and month) and `<OUT>-kpis.csv` (one row per use case and scenario).
+QStringList csvOutputPaths(const QString &outputPath);
+
+/// A file name for the report of a workbook, from its name with characters that are unsafe in
+/// file names replaced: "Support assistant.pdf" ("report.pdf" when nothing is left).
+QString suggestedReportFileName(const Workbook &workbook, ReportFormat format);
+
+enum class ChartFormat { Png, Pdf, Svg };
+
+/// From the suffix of `path` (.png, .pdf, .svg, any case); nullopt otherwise.
+std::optional<ChartFormat> chartFormatFromPath(const QString &path);
+/// Chart kind from its identifier (chartId: "cumulative-net", ...); nullopt otherwise.
+std::optional<ChartKind> chartKindFromId(const QString &id);
+
+struct ChartExportOptions
+{
+    /// Logical size; PNG is rendered at `pngScale` times this (2 = sharp on high-DPI screens and
+    /// in slides), PDF and SVG are vectors of this size (at 96 dpi).
+    QSize size{900, 520};
+    double pngScale = 2.0;
+    QLocale locale = QLocale(QLocale::English, QLocale::UnitedStates);
+    /// Overlay every scenario where a chart shows one (see ChartInput::allScenarios).
+    bool allScenarios = false;
+};
+
+/// Draws one chart (`useCase` -1: the portfolio) and writes it as PNG, PDF or SVG after the
+/// suffix of `path`. Needs a QApplication.
+bool exportChart(const Workbook &workbook, const Results &results, ChartKind kind, int useCase,
+                 int scenario, const QString &path, QString *error,
+                 const ChartExportOptions &options = {});
+
+/// The bytes of one chart in the given format; empty with a message on failure.
+QByteArray chartBytes(const Workbook &workbook, const Results &results, ChartKind kind, int useCase,
+                      int scenario, ChartFormat format, QString *error,
+                      const ChartExportOptions &options = {});
+
+} // namespace roi
