@@ -285,13 +285,11 @@ QByteArray renderPdfReport(const ReportContent &content, const Workbook &workboo
             drawRunningText(painter, content, i + 1, pages);
         painter.save();
         painter.translate(kMarginLeft, kMarginTop - i * body.height());
-        const QRectF clip(0, i * body.height(), body.width(), body.height());
-        painter.setClipRect(clip);
-        // No clip in the context: with one, QTextDocumentLayout skips a heading that stands
-        // between two tables. The painter's clip keeps each page to its own content.
         QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, i * body.height(), body.width(), body.height());
         // Dark text whatever the desktop theme: the page is white.
         context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x30));
+        painter.setClipRect(context.clip);
         doc.documentLayout()->draw(&painter, context);
         painter.restore();
     }

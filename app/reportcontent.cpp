@@ -1133,6 +1133,8 @@ QImage decodeLogo(const std::string &base64Png)
     if (!decoded)
         return {};
     QByteArray bytes = *decoded;
+    if (!bytes.startsWith("\x89PNG\r\n\x1a\n"))
+        return {};
     QBuffer buffer(&bytes);
     QImageReader reader(&buffer, "png");
     // A logo is small; refuse anything that would decode to a huge bitmap.

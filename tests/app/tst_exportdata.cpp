@@ -1,0 +1,353 @@
+// The data exports: CSV (two files, formula injection neutralised, numbers that parse back to
+// the engine's values), XLSX (sheets, numeric cells, sanitised sheet names) and JSON; and the
+// failures that must leave nothing behind.
+#include "exporttestutil.h"
+#include "reportexporter.h"
+#include "xlsxexport.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace roi;
+using namespace roi::test;
+
+class TestExportData : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void csvWritesTwoFiles();
+    void csvNeutralisesFormulas();
+    void csvNumbersParseBack();
+    void csvScenarioFilter();
+    void xlsxSheetsAndNumbers();
+    void xlsxSheetNames_data();
+    void xlsxSheetNames();
+    void xlsxUseCasesNamedLikeSheets();
+    void jsonReport();
+    void failuresLeaveNothing();
+    void formatNames();
+
+private:
+    QStringList exportTo(const Workbook &wb, ReportFormat format, const QString &name,
+                         int scenario = -1);
+    static QString readText(const QString &path);
+
+    QTemporaryDir m_dir;
+    Workbook m_support;
+    Workbook m_portfolio;
+};
+
+void TestExportData::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_support = example("support-assistant");
+    m_portfolio = example("portfolio");
+    QVERIFY(!m_support.useCases.empty());
+    QVERIFY(!m_portfolio.useCases.empty());
+}
+
+QStringList TestExportData::exportTo(const Workbook &wb, ReportFormat format, const QString &name,
+                                     int scenario)
+{
+    ReportOptions options;
+    options.today = reportDay();
+    options.scenario = scenario;
+    options.outputPath = m_dir.filePath(name);
+    QString error;
+    QStringList written;
+    if (!exportReport(wb, computeAsOfReportDay(wb), format, options, &error, &written))
+        qWarning("export failed: %s", qPrintable(error));
+    return written;
+}
+
+QString TestExportData::readText(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+void TestExportData::csvWritesTwoFiles()
+{
+    const QStringList written = exportTo(m_support, ReportFormat::Csv, QStringLiteral("sa.csv"));
+    QCOMPARE(written, QStringList({m_dir.filePath(QStringLiteral("sa-series.csv")),
+                                   m_dir.filePath(QStringLiteral("sa-kpis.csv"))}));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("sa.csv"))));
+    QCOMPARE(csvOutputPaths(QStringLiteral("/x/out")),
+             QStringList({QStringLiteral("/x/out-series.csv"), QStringLiteral("/x/out-kpis.csv")}));
+    QCOMPARE(csvOutputPaths(QStringLiteral("/x/out.CSV")),
+             QStringList({QStringLiteral("/x/out-series.csv"), QStringLiteral("/x/out-kpis.csv")}));
+    // RFC 4180: CRLF line ends, a header row, one row per use case and scenario (+ portfolio).
+    const QString kpis = readText(written[1]);
+    QVERIFY(kpis.startsWith(QStringLiteral("useCase,scenario,tco,")));
+    QVERIFY(kpis.contains(QStringLiteral("\r\n")));
+    const auto rows = parseCsv(kpis);
+    QCOMPARE(rows.size(), 1 + 3 + 3);
+    const auto series = parseCsv(readText(written[0]));
+    QCOMPARE(series.size(), 1 + (1 + 1) * 3 * 36);
+}
+
+void TestExportData::csvNeutralisesFormulas()
+{
+    Workbook wb = m_support;
+    wb.useCases[0].name = "=HYPERLINK(\"http://x\")";
+    const QStringList written = exportTo(wb, ReportFormat::Csv, QStringLiteral("evil.csv"));
+    QCOMPARE(written.size(), 2);
+    for (const QString &file : written) {
+        const QString text = readText(file);
+        // Quoted, with the leading apostrophe that makes a spreadsheet show it as text.
+        QVERIFY(text.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\"")));
+        for (const QString &line : text.split(QStringLiteral("\r\n")))
+            QVERIFY2(!line.startsWith(QLatin1Char('=')), qPrintable(line));
+        const auto rows = parseCsv(text);
+        QCOMPARE(rows[1][0], QStringLiteral("'=HYPERLINK(\"http://x\")"));
+    }
+}
+
+void TestExportData::csvNumbersParseBack()
+{
+    const Results res = computeAsOfReportDay(m_portfolio);
+    const QStringList written =
+        exportTo(m_portfolio, ReportFormat::Csv, QStringLiteral("numbers.csv"));
+    QCOMPARE(written.size(), 2);
+    const auto kpis = parseCsv(readText(written[1]));
+    const QStringList header = kpis[0];
+    const int tco = static_cast<int>(header.indexOf(QStringLiteral("tco")));
+    const int npv = static_cast<int>(header.indexOf(QStringLiteral("npv")));
+    const int runRate = static_cast<int>(header.indexOf(QStringLiteral("runRateTcoPerMonth")));
+    QVERIFY(tco >= 0 && npv >= 0 && runRate >= 0);
+    int checked = 0;
+    for (int r = 1; r < kpis.size(); ++r) {
+        const int u = m_portfolio.findUseCase(kpis[r][0].toStdString());
+        const int s = res.findScenario(kpis[r][1].toStdString());
+        if (u < 0)
+            continue; // the portfolio rows
+        QVERIFY(s >= 0);
+        bool ok = false;
+        QCOMPARE(kpis[r][tco].toDouble(&ok), res.at(u, s).kpis.tco);
+        QVERIFY(ok);
+        QCOMPARE(kpis[r][npv].toDouble(&ok), res.at(u, s).kpis.npv);
+        QCOMPARE(kpis[r][runRate].toDouble(&ok), res.at(u, s).runRate.tco);
+        ++checked;
+    }
+    QCOMPARE(checked, 9);
+    // The support assistant's run rate is the acceptance figure, exactly.
+    QCOMPARE(res.at(0, 0).runRate.tco, 5037.5);
+
+    const auto series = parseCsv(readText(written[0]));
+    const int month = static_cast<int>(series[0].indexOf(QStringLiteral("month")));
+    const int cost = static_cast<int>(series[0].indexOf(QStringLiteral("cost")));
+    const int cumulative = static_cast<int>(series[0].indexOf(QStringLiteral("cumulativeNet")));
+    QVERIFY(month >= 0 && cost >= 0 && cumulative >= 0);
+    for (int r = 1; r < series.size(); ++r) {
+        const int u = m_portfolio.findUseCase(series[r][0].toStdString());
+        if (u < 0)
+            continue;
+        const int s = res.findScenario(series[r][1].toStdString());
+        const auto m = static_cast<std::size_t>(series[r][month].toInt() - 1);
+        QCOMPARE(series[r][cost].toDouble(), res.at(u, s).row(Row::Cost)[m]);
+        QCOMPARE(series[r][cumulative].toDouble(), res.at(u, s).row(Row::CumulativeNet)[m]);
+    }
+}
+
+void TestExportData::csvScenarioFilter()
+{
+    const Results res = computeAsOfReportDay(m_support);
+    const int worst = res.findScenario("Worst");
+    const QStringList written =
+        exportTo(m_support, ReportFormat::Csv, QStringLiteral("worst.csv"), worst);
+    const auto rows = parseCsv(readText(written.value(1)));
+    QCOMPARE(rows.size(), 1 + 2);
+    for (int r = 1; r < rows.size(); ++r)
+        QCOMPARE(rows[r][1], QStringLiteral("Worst"));
+}
+
+void TestExportData::xlsxSheetsAndNumbers()
+{
+    if (!haveTool(QStringLiteral("unzip")))
+        QSKIP("unzip is needed to read the archive");
+    const QStringList written =
+        exportTo(m_portfolio, ReportFormat::Xlsx, QStringLiteral("portfolio.xlsx"));
+    QCOMPARE(written.size(), 1);
+    const QString book =
+        QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/workbook.xml")));
+    QStringList sheets;
+    const QRegularExpression sheet(QStringLiteral("<sheet name=\"([^\"]*)\""));
+    for (const auto &m : sheet.globalMatch(book))
+        sheets << m.captured(1);
+    QCOMPARE(sheets,
+             QStringList({QStringLiteral("Summary"), QStringLiteral("Run rate"),
+                          QStringLiteral("Support assistant"), QStringLiteral("Lead qualification"),
+                          QStringLiteral("Contract summaries"), QStringLiteral("Portfolio"),
+                          QStringLiteral("Model checks")}));
+
+    // Numbers are numeric cells (no t attribute), not text.
+    auto numeric = [](const QString &xml, const QString &value) {
+        return xml.contains(
+            QRegularExpression(QStringLiteral("<c r=\"[A-Z]+[0-9]+\"( s=\"[0-9]+\")?><v>%1</v></c>")
+                                   .arg(QRegularExpression::escape(value))));
+    };
+    const QString summary =
+        QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/worksheets/sheet1.xml")));
+    QVERIFY(numeric(summary, QStringLiteral("5037.5"))); // run-rate TCO a month
+    QVERIFY(summary.contains(QStringLiteral("state=\"frozen\"")));
+    const QString runRate =
+        QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/worksheets/sheet2.xml")));
+    for (const char *v : {"437.5", "400", "3000", "1200"})
+        QVERIFY2(numeric(runRate, QString::fromLatin1(v)), v);
+    const QString series =
+        QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/worksheets/sheet3.xml")));
+    QVERIFY(series.contains(QStringLiteral("state=\"frozen\"")));
+    QVERIFY(series.contains(QStringLiteral("<autoFilter")));
+    // Currency and percent number formats are defined and used.
+    const QString styles =
+        QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/styles.xml")));
+    QVERIFY(styles.contains(QStringLiteral("formatCode=\"&quot;$&quot;#,##0.00\"")));
+    QVERIFY(styles.contains(QStringLiteral("formatCode=\"0.0%\"")));
+    QVERIFY(styles.contains(QStringLiteral("formatCode=\"mmm yyyy\"")));
+}
+
+void TestExportData::xlsxSheetNames_data()
+{
+    QTest::addColumn<QStringList>("wanted");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("forbidden characters") << QStringList{QStringLiteral("a[b]:c*d?e/f\\g")}
+                                          << QStringList{QStringLiteral("a_b__c_d_e_f_g")};
+    QTest::newRow("31 characters")
+        << QStringList{QStringLiteral("A very long use case name that goes on and on")}
+        << QStringList{QStringLiteral("A very long use case name that")};
+    QTest::newRow("unique, case-insensitive")
+        << QStringList{QStringLiteral("Summary"), QStringLiteral("summary"),
+                       QStringLiteral("SUMMARY")}
+        << QStringList{QStringLiteral("Summary"), QStringLiteral("summary (2)"),
+                       QStringLiteral("SUMMARY (3)")};
+    QTest::newRow("unique when cut")
+        << QStringList{QStringLiteral("Customer support assistant for EMEA"),
+                       QStringLiteral("Customer support assistant for EMEA and APAC")}
+        << QStringList{QStringLiteral("Customer support assistant for"),
+                       QStringLiteral("Customer support assistant (2)")};
+    QTest::newRow("apostrophes, empty, reserved")
+        << QStringList{QStringLiteral("'quoted'"), QString(), QStringLiteral("History")}
+        << QStringList{QStringLiteral("quoted"), QStringLiteral("Sheet"),
+                       QStringLiteral("History (2)")};
+}
+
+void TestExportData::xlsxSheetNames()
+{
+    QFETCH(QStringList, wanted);
+    QFETCH(QStringList, expected);
+    QSet<QString> taken;
+    QStringList got;
+    for (const QString &w : wanted)
+        got << sheetName(w, taken);
+    QCOMPARE(got, expected);
+    for (const QString &name : got)
+        QVERIFY(name.toUcs4().size() <= 31);
+}
+
+void TestExportData::xlsxUseCasesNamedLikeSheets()
+{
+    if (!haveTool(QStringLiteral("unzip")))
+        QSKIP("unzip is needed to read the archive");
+    Workbook wb = m_portfolio;
+    wb.useCases[0].name = "Summary";
+    wb.useCases[1].name = "Model checks: [draft] */?";
+    wb.useCases[2].name = "=cmd|' /C calc'!A0";
+    const QStringList written = exportTo(wb, ReportFormat::Xlsx, QStringLiteral("names.xlsx"));
+    QCOMPARE(written.size(), 1);
+    const QString book =
+        QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/workbook.xml")));
+    QVERIFY(book.contains(QStringLiteral("<sheet name=\"Summary (2)\"")));
+    QVERIFY(book.contains(QStringLiteral("<sheet name=\"Model checks_ _draft_ ___\"")));
+    // Text stays text: the shared strings hold the name as written, not a formula.
+    const QString strings =
+        QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/sharedStrings.xml")));
+    QVERIFY(strings.contains(QStringLiteral("=cmd|' /C calc'!A0")));
+    for (int i = 1; i <= 7; ++i) {
+        const QString sheet = QString::fromUtf8(
+            unzipMember(written[0], QStringLiteral("xl/worksheets/sheet%1.xml").arg(i)));
+        QVERIFY(!sheet.contains(QStringLiteral("<f>")));
+    }
+}
+
+void TestExportData::jsonReport()
+{
+    const Results res = computeAsOfReportDay(m_support);
+    const QStringList written = exportTo(m_support, ReportFormat::Json, QStringLiteral("sa.json"),
+                                         res.findScenario("Best"));
+    QCOMPARE(written.size(), 1);
+    QFile f(written[0]);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject root = doc.object();
+    QCOMPARE(root.value(QStringLiteral("workbook")).toString(),
+             QStringLiteral("Support assistant"));
+    QCOMPARE(root.value(QStringLiteral("scenarios")).toArray().size(), 1);
+    QCOMPARE(root.value(QStringLiteral("scenarios")).toArray().at(0).toString(),
+             QStringLiteral("Best"));
+}
+
+void TestExportData::failuresLeaveNothing()
+{
+    const Results res = computeAsOfReportDay(m_support);
+    ReportOptions options;
+    options.today = reportDay();
+    QString error;
+    // No path, a missing folder, a folder, a scenario out of range, results of another workbook.
+    QVERIFY(!exportReport(m_support, res, ReportFormat::Json, options, &error));
+    QVERIFY(!error.isEmpty());
+    options.outputPath = m_dir.filePath(QStringLiteral("missing/out.xlsx"));
+    error.clear();
+    QVERIFY(!exportReport(m_support, res, ReportFormat::Xlsx, options, &error));
+    QVERIFY2(error.contains(QStringLiteral("out.xlsx")), qPrintable(error));
+    QVERIFY(!QDir(m_dir.filePath(QStringLiteral("missing"))).exists());
+    options.outputPath = m_dir.path();
+    QVERIFY(!exportReport(m_support, res, ReportFormat::Json, options, &error));
+    options.outputPath = m_dir.filePath(QStringLiteral("x.json"));
+    options.scenario = 7;
+    QVERIFY(!exportReport(m_support, res, ReportFormat::Json, options, &error));
+    QVERIFY(error.contains(QStringLiteral("scenario")));
+    options.scenario = -1;
+    QVERIFY(!exportReport(m_portfolio, res, ReportFormat::Json, options, &error));
+    QVERIFY(!QFile::exists(options.outputPath));
+
+    // A failed export leaves the previous file as it was.
+    QFile old(options.outputPath);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("previous");
+    old.close();
+    options.scenario = 9;
+    QVERIFY(!exportReport(m_support, res, ReportFormat::Json, options, &error));
+    QCOMPARE(readText(options.outputPath), QStringLiteral("previous"));
+    // No temporary file is left beside it.
+    const QStringList left =
+        QDir(m_dir.path()).entryList({QStringLiteral("x.json*")}, QDir::Files | QDir::Hidden);
+    QCOMPARE(left, QStringList{QStringLiteral("x.json")});
+}
+
+void TestExportData::formatNames()
+{
+    for (ReportFormat f : kAllReportFormats) {
+        QCOMPARE(reportFormatFromName(reportFormatName(f)), f);
+        QCOMPARE(reportFormatFromName(reportFormatName(f).toUpper()), f);
+        QVERIFY(reportFormatFilter(f).contains(QStringLiteral("*.") + reportFormatName(f)));
+    }
+    QVERIFY(!reportFormatFromName(QStringLiteral("docx")));
+    Workbook wb;
+    wb.settings.name = "Q3/Q4: \"AI\" <plan>?";
+    QCOMPARE(suggestedReportFileName(wb, ReportFormat::Pdf),
+             QStringLiteral("Q3_Q4_ _AI_ _plan__.pdf"));
+    wb.settings.name = " ... ";
+    QCOMPARE(suggestedReportFileName(wb, ReportFormat::Xlsx), QStringLiteral("report.xlsx"));
+}
+
+QTEST_MAIN(TestExportData)
+#include "tst_exportdata.moc"
