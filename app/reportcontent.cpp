@@ -1149,7 +1149,7 @@ QString reportStyleSheet()
 body { color: #1d2430; }
 h1 { font-size: 17pt; font-weight: bold; color: #16365c; margin-top: 0px; margin-bottom: 8px; }
 h1.page { page-break-before: always; }
-h1.title { font-size: 26pt; color: #16365c; margin-top: 6px; margin-bottom: 10px; }
+h1.title { font-size: 30pt; color: #16365c; margin-top: 6px; margin-bottom: 10px; }
 h2 { font-size: 12pt; font-weight: bold; color: #16365c; margin-top: 18px; margin-bottom: 6px; }
 h3 { font-size: 10.5pt; font-weight: bold; color: #2b3a4d; margin-top: 12px; margin-bottom: 4px; }
 p { margin-top: 0px; margin-bottom: 6px; }

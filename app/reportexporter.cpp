@@ -113,7 +113,7 @@ QStringList csvOutputPaths(const QString &outputPath)
     QString base = outputPath;
     if (base.endsWith(u".csv"_s, Qt::CaseInsensitive))
         base.chop(4);
-    return {base + u"-series.csv"_s, base + u"-kpis.csv"_s};
+    return {outputPath, base + u"-kpis.csv"_s};
 }
 
 QString suggestedReportFileName(const Workbook &workbook, ReportFormat format)

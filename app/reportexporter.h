@@ -62,8 +62,9 @@ bool exportReport(const Workbook &workbook, const Results &results, ReportFormat
 QByteArray reportBytes(const Workbook &workbook, const Results &results, ReportFormat format,
                        const ReportOptions &options, QString *error);
 
-/// CSV writes two RFC 4180 files: for OUT (with or without .csv), `<OUT>-series.csv` (one row
-/// per use case, scenario and month) and `<OUT>-kpis.csv` (one row per use case and scenario).
+/// CSV writes two RFC 4180 files: OUT itself with the monthly series (one row per use case,
+/// scenario and month), and beside it `<OUT without .csv>-kpis.csv` with the KPIs (one row per
+/// use case and scenario).
 QStringList csvOutputPaths(const QString &outputPath);
 
 /// A file name for the report of a workbook, from its name with characters that are unsafe in

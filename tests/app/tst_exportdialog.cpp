@@ -79,7 +79,7 @@ void TestExportDialog::suffixFollowsFormat()
     QVERIFY(dialog.outputPath().endsWith(QStringLiteral(".csv")));
     auto *note = dialog.findChild<QLabel *>(QStringLiteral("note"));
     QVERIFY(note);
-    QVERIFY2(note->text().contains(QStringLiteral("Support assistant-series.csv")),
+    QVERIFY2(note->text().contains(QStringLiteral("Support assistant.csv")),
              qPrintable(note->text()));
     QVERIFY(note->text().contains(QStringLiteral("Support assistant-kpis.csv")));
     // A name the user typed with another suffix is left alone.

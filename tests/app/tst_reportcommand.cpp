@@ -91,8 +91,8 @@ void TestReportCommand::everyFormat_data()
                          << QByteArray("%PDF-");
     QTest::newRow("html") << QStringLiteral("html") << QStringList{QStringLiteral("out.html")}
                           << QByteArray("<!DOCTYPE html>");
-    QTest::newRow("csv") << QStringLiteral(
-        "csv") << QStringList{QStringLiteral("out-series.csv"), QStringLiteral("out-kpis.csv")}
+    QTest::newRow("csv") << QStringLiteral("csv")
+                         << QStringList{QStringLiteral("out.csv"), QStringLiteral("out-kpis.csv")}
                          << QByteArray("useCase,scenario,");
     QTest::newRow("xlsx") << QStringLiteral("xlsx") << QStringList{QStringLiteral("out.xlsx")}
                           << QByteArray("PK\x03\x04");
