@@ -66,7 +66,9 @@ ExportDialog::ExportDialog(const Workbook &workbook, const QString &workbookPath
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Scenario:"), m_scenario);
-    form->addRow(tr("&Save as:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&Save as:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));

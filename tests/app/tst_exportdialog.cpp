@@ -68,6 +68,13 @@ void TestExportDialog::defaults()
     QCOMPARE(format->count(), 5);
     QVERIFY(exportButton(dialog)->isEnabled());
     QCOMPARE(exportButton(dialog)->text(), QStringLiteral("Export"));
+    const QByteArray dir = qgetenv("ROI_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        dialog.setFormat(ReportFormat::Csv);
+        dialog.show();
+        QVERIFY(
+            dialog.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/export-dialog.png")));
+    }
 }
 
 void TestExportDialog::suffixFollowsFormat()
