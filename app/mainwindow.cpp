@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 
 #include "document.h"
+#include "exportdialog.h"
 #include "recovery.h"
+#include "reportexporter.h"
 #include "resourcelocator.h"
 
 #include "casehealthpanel.h"
+#include "chartview.h"
 #include "comparisonview.h"
 #include "numberformat.h"
 #include "pricebookeditor.h"
@@ -198,6 +201,12 @@ void MainWindow::createActions()
     QAction *saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
+    QAction *exportAction = file->addAction(tr("&Export Report…"), this, &MainWindow::exportReport);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("PDF or HTML report, CSV, Excel or JSON data (Ctrl+E)"));
+    m_exportChartAction = file->addAction(tr("Export &Chart…"), this, &MainWindow::exportChart);
+    m_exportChartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -284,6 +293,16 @@ void MainWindow::createActions()
     scenarioMenu->addAction(tr("&Edit Scenarios…"), this,
                             [this] { m_navigator->selectPage(UseCaseNavigator::Page::Scenarios); });
 
+    // Right-click a chart to export it.
+    for (ChartKind kind : kAllChartKinds) {
+        if (ChartView *view = m_results->chart(kind)) {
+            view->setContextMenuPolicy(Qt::ActionsContextMenu);
+            view->addAction(m_exportChartAction);
+        }
+    }
+    m_comparison->chart()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_comparison->chart()->addAction(m_exportChartAction);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ROI Workbench"), this, &MainWindow::about);
 
@@ -294,6 +313,7 @@ void MainWindow::createActions()
     bar->addAction(newAction);
     bar->addAction(openAction);
     bar->addAction(m_saveAction);
+    bar->addAction(exportAction);
     bar->addSeparator();
     bar->addAction(undo);
     bar->addAction(redo);
@@ -752,6 +772,75 @@ void MainWindow::setPresent(bool on)
     m_results->setPresentation(on);
     if (on)
         statusBar()->showMessage(tr("Presenting — press F5 to go back to the inputs."), 5000);
+}
+
+void MainWindow::exportReport()
+{
+    ExportDialog dialog(m_doc->workbook(), m_doc->filePath(), this);
+    dialog.setScenario(m_scenario);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    QStringList written;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    statusBar()->showMessage(tr("Exporting…"));
+    const bool ok = roi::exportReport(m_doc->workbook(), m_doc->results(), dialog.format(),
+                                      dialog.options(), &error, &written);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        statusBar()->clearMessage();
+        QMessageBox::critical(this, tr("Export failed"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(written.join(QStringLiteral(", "))), 8000);
+}
+
+ChartView *MainWindow::visibleChart() const
+{
+    if (m_modes->currentWidget() == m_comparison)
+        return m_comparison->chart();
+    return qobject_cast<ChartView *>(m_results->chartTabs()->currentWidget());
+}
+
+void MainWindow::exportChart()
+{
+    ChartView *chart = visibleChart();
+    if (!chart)
+        return;
+    QSettings settings;
+    const QString folder =
+        settings
+            .value(QStringLiteral("export/chartFolder"),
+                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .toString();
+    const QString filters = tr("PNG image, 2× (*.png);;PDF vector (*.pdf);;SVG vector (*.svg)");
+    QString selected = settings.value(QStringLiteral("export/chartFilter")).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
+                                                folder + QLatin1Char('/') + chartId(chart->kind())
+                                                    + QStringLiteral(".png"),
+                                                filters, &selected);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += selected.contains(QLatin1String("*.pdf"))   ? QStringLiteral(".pdf")
+                : selected.contains(QLatin1String("*.svg")) ? QStringLiteral(".svg")
+                                                            : QStringLiteral(".png");
+    settings.setValue(QStringLiteral("export/chartFolder"), QFileInfo(path).absolutePath());
+    settings.setValue(QStringLiteral("export/chartFilter"), selected);
+    const int useCase = m_modes->currentWidget() == m_comparison
+                                || m_navigator->currentPage() != UseCaseNavigator::Page::UseCase
+                            ? -1
+                            : m_navigator->currentUseCase();
+    ChartExportOptions options;
+    options.allScenarios = m_allScenarios;
+    options.locale = QLocale();
+    QString error;
+    if (!roi::exportChart(m_doc->workbook(), m_doc->results(), chart->kind(), useCase, m_scenario,
+                          path, &error, options)) {
+        QMessageBox::critical(this, tr("Export failed"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(path), 8000);
 }
 
 void MainWindow::about()

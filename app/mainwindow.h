@@ -20,6 +20,7 @@ class QUndoView;
 namespace roi {
 
 class CaseHealthPanel;
+class ChartView;
 class ComparisonView;
 class Document;
 class PriceBookEditor;
@@ -91,6 +92,9 @@ private:
     void setPresent(bool on);
     void updateScenarioSwitcher();
     void about();
+    void exportReport();
+    void exportChart();
+    ChartView *visibleChart() const;
 
     Document *m_doc;
     int m_scenario = 0;
@@ -122,6 +126,7 @@ private:
     QAction *m_compareAction;
     QAction *m_presentAction;
     QAction *m_saveAction;
+    QAction *m_exportChartAction;
     bool m_presenting = false;
 };
 

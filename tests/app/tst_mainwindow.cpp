@@ -8,6 +8,7 @@
 #include "comparisonview.h"
 #include "costlayerspane.h"
 #include "document.h"
+#include "exportdialog.h"
 #include "fieldform.h"
 #include "kpitile.h"
 #include "resultspanel.h"
@@ -19,7 +20,9 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void caseHealthNavigatesToInput();
     void scenarioSwitcherChangesTiles();
     void openExampleIsUntitled();
+    void exportFromTheWindow();
     void screenshots();
 
 private:
@@ -422,6 +426,37 @@ void TestMainWindow::openExampleIsUntitled()
     portfolio->trigger();
     QCOMPARE(m_window->document()->workbook().useCases.size(), std::size_t(3));
     QVERIFY(m_window->document()->filePath().isEmpty());
+}
+
+void TestMainWindow::exportFromTheWindow()
+{
+    openExample("support-assistant.roiwb");
+    m_window->scenarioSwitcher()->setCurrentIndex(1); // Best
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("report.pdf"));
+    int dialogScenario = -2;
+    QTimer::singleShot(0, m_window, [&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<ExportDialog *>(w)) {
+                dialogScenario = dialog->scenario();
+                dialog->setFormat(ReportFormat::Pdf);
+                dialog->setOutputPath(out);
+                dialog->accept();
+            }
+        }
+    });
+    QAction *exportAction = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E))
+            exportAction = a;
+    }
+    QVERIFY(exportAction);
+    exportAction->trigger();
+    // The dialog starts on the scenario the window shows, and the export lands.
+    QCOMPARE(dialogScenario, 1);
+    QFile pdf(out);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
 }
 
 void TestMainWindow::screenshots()
