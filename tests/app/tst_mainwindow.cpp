@@ -492,6 +492,17 @@ void TestMainWindow::screenshots()
             QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dir)
                                           + QStringLiteral("/page-%1.png").arg(int(page))));
     }
+    m_window->navigator()->selectUseCase(0);
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(Qt::Key_F5)) {
+            a->trigger();
+            QTest::qWait(30);
+            if (!dir.isEmpty())
+                QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dir)
+                                              + QStringLiteral("/present.png")));
+            a->trigger();
+        }
+    }
     m_window->resize(1920, 1080);
     m_window->compareAction()->trigger();
     QTest::qWait(50);
