@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace roi {
@@ -252,9 +254,15 @@ public:
             error("/version", "must be a whole number");
             return std::nullopt;
         }
-        const auto v = version->get<std::int64_t>();
+        // An unsigned version above the int64 range would wrap to a negative number and be
+        // refused as too old; saturate it so it is refused as what it is, newer.
+        const std::int64_t v =
+            version->is_number_unsigned() ? static_cast<std::int64_t>(std::min<std::uint64_t>(
+                version->get<std::uint64_t>(),
+                static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
+                                          : version->get<std::int64_t>();
         if (v > kFormatVersion) {
-            error("/version", "the file is format version " + std::to_string(v)
+            error("/version", "the file is format version " + version->dump()
                                   + ", written by a newer ROI Workbench; this version reads up "
                                     "to version "
                                   + std::to_string(kFormatVersion)
@@ -415,7 +423,9 @@ private:
     long long readInteger(const Json &j, const std::string &path, long long min, long long max)
     {
         if (!j.is_number_integer()) {
-            error(path, "must be a whole number, not " + describeType(j));
+            // A fraction is a number too: "not a number" would contradict itself.
+            error(path, j.is_number() ? std::string("must be a whole number")
+                                      : "must be a whole number, not " + describeType(j));
             return min;
         }
         // Unsigned values above the signed range read as huge numbers, caught below.
@@ -697,6 +707,10 @@ private:
                 return false;
             return true;
         });
+        // Required like every other element's name: the writer refuses an empty one, so a
+        // metric read without a name could never be saved again.
+        if (j.is_object() && !j.contains("name"))
+            error(path + "/name", "is missing");
         return m;
     }
 
@@ -779,13 +793,14 @@ private:
     }
 
     template<typename T, typename NameOf>
-    void uniqueNames(const std::vector<T> &items, const std::string &path, NameOf nameOf)
+    void uniqueNames(const std::vector<T> &items, const std::string &path, NameOf nameOf,
+                     const char *key = "name")
     {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string n = nameOf(items[i]);
             if (!n.empty() && !seen.insert(n).second)
-                error(path + "/" + std::to_string(i) + "/name",
+                error(path + "/" + std::to_string(i) + "/" + key,
                       "duplicate name '" + n + "'; names must be unique");
         }
     }
@@ -793,7 +808,9 @@ private:
     void crossCheck(Workbook &wb)
     {
         uniqueNames(wb.useCases, "/useCases", [](const UseCase &u) { return u.name; });
-        uniqueNames(wb.priceBook, "/priceBook", [](const PriceEntry &p) { return p.model; });
+        // The name of a price-book entry is its "model" key.
+        uniqueNames(
+            wb.priceBook, "/priceBook", [](const PriceEntry &p) { return p.model; }, "model");
         uniqueNames(wb.scenarios, "/scenarios", [](const Scenario &s) { return s.name; });
         for (std::size_t s = 0; s < wb.scenarios.size(); ++s) {
             const auto &adjustments = wb.scenarios[s].adjustments;
@@ -823,6 +840,49 @@ private:
         }
     }
 };
+
+/// A library message made fit for a diagnostic. nlohmann quotes the bytes it stopped at, which
+/// in a file with bad UTF-8 are themselves bad UTF-8; a diagnostic must be valid UTF-8 to be
+/// shown or written as JSON, so each byte that does not begin a well-formed sequence becomes
+/// U+FFFD. A leading "[json.exception.out_of_range.406] " is library jargon and goes too.
+std::string plainMessage(std::string_view what)
+{
+    if (!what.empty() && what.front() == '[') {
+        const auto close = what.find("] ");
+        if (close != std::string_view::npos)
+            what.remove_prefix(close + 2);
+    }
+    auto byte = [&](std::size_t i) {
+        return static_cast<unsigned char>(what[i]);
+    };
+    std::string out;
+    std::size_t i = 0;
+    while (i < what.size()) {
+        const unsigned c = byte(i);
+        const std::size_t len = c < 0x80                 ? 1
+                                : c >= 0xC2 && c <= 0xDF ? 2
+                                : c >= 0xE0 && c <= 0xEF ? 3
+                                : c >= 0xF0 && c <= 0xF4 ? 4
+                                                         : 0;
+        bool ok = len > 0 && i + len <= what.size();
+        for (std::size_t k = 1; ok && k < len; ++k)
+            ok = (byte(i + k) & 0xC0) == 0x80;
+        // No overlong forms, no surrogates, nothing above U+10FFFF.
+        if (ok && len >= 3) {
+            const unsigned c1 = byte(i + 1);
+            ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0)
+                 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+        }
+        if (ok) {
+            out.append(what.substr(i, len));
+            i += len;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    return out;
+}
 
 /// Refuses nesting deeper than the format needs before the recursive parser sees it.
 std::optional<Diagnostic> checkDepth(std::string_view bytes)
@@ -904,16 +964,17 @@ LoadResult readWorkbook(std::string_view bytes)
         std::string what = e.what();
         const auto colon = what.find("syntax error");
         return fail("not valid JSON at byte " + std::to_string(e.byte) + ": "
-                    + (colon != std::string::npos ? what.substr(colon) : what));
+                    + plainMessage(colon != std::string::npos ? what.substr(colon) : what));
     } catch (const std::exception &e) {
-        return fail(std::string("not valid JSON: ") + e.what());
+        // e.g. out_of_range for a number beyond the range of a double (1e400)
+        return fail("not valid JSON: " + plainMessage(e.what()));
     }
     Reader reader;
     try {
         result.workbook = reader.read(root);
     } catch (const std::exception &e) {
         reader.diagnostics.push_back(
-            {Severity::Error, "", std::string("unexpected content: ") + e.what()});
+            {Severity::Error, "", "unexpected content: " + plainMessage(e.what())});
         result.workbook.reset();
     }
     result.diagnostics = std::move(reader.diagnostics);
