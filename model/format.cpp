@@ -1,7 +1,9 @@
 #include "format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace roi {
 
@@ -18,13 +20,38 @@ std::string currencyPrefix(std::string_view currency)
     return std::string(currency) + " ";
 }
 
+namespace {
+
+/// printf("%.*f"), sized for any double (DBL_MAX has 309 digits before the point).
+std::string printFixed(double value, int decimals)
+{
+    const int n = std::snprintf(nullptr, 0, "%.*f", decimals, value);
+    std::string out(static_cast<std::size_t>(n > 0 ? n : 0), '\0');
+    std::snprintf(out.data(), out.size() + 1, "%.*f", decimals, value);
+    return out;
+}
+
+/// `magnitude` (>= 0) rounded to `decimals` half away from zero. printf rounds an exact binary
+/// tie to even (0.125 → "0.12", 2.5 → "2"), unlike QLocale, which the window and the report use,
+/// and spreadsheets: the same figure would read differently in the report and on the command
+/// line. Only exact ties differ; 40 more digits of the exact expansion show whether it is one.
+std::string roundedFixed(double magnitude, int decimals)
+{
+    const std::string exact = printFixed(magnitude, decimals + 40);
+    const std::size_t next = exact.find('.') + static_cast<std::size_t>(decimals) + 1;
+    const bool tie = next < exact.size() && exact[next] == '5'
+                     && exact.find_first_not_of('0', next + 1) == std::string::npos;
+    return printFixed(tie ? std::nextafter(magnitude, HUGE_VAL) : magnitude, decimals);
+}
+
+} // namespace
+
 std::string formatNumber(double value, int decimals)
 {
     if (!std::isfinite(value))
         return "—";
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(value));
-    std::string digits = buf;
+    decimals = std::max(0, decimals);
+    const std::string digits = roundedFixed(std::abs(value), decimals);
     const auto dot = digits.find('.');
     std::string whole = digits.substr(0, dot);
     const std::string frac = dot == std::string::npos ? std::string() : digits.substr(dot);
@@ -36,7 +63,7 @@ std::string formatNumber(double value, int decimals)
             grouped += ',';
     }
     // Do not print "-0.00" for a value that rounds to zero.
-    const bool negative = value < 0 && std::strtod(buf, nullptr) != 0.0;
+    const bool negative = value < 0 && std::strtod(digits.c_str(), nullptr) != 0.0;
     return (negative ? "-" : "") + grouped + frac;
 }
 
