@@ -105,6 +105,71 @@ inline roi::ValueDriver avoidedFixed(std::string name, double amount)
     return d;
 }
 
+/// A strict RFC 4180 reader for the tests: rows end with CRLF, quoted fields double their
+/// quotes. *ok is false on malformed input.
+inline std::vector<std::vector<std::string>> parseCsv(const std::string &text, bool *ok)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string cell;
+    *ok = true;
+    std::size_t i = 0;
+    bool cellStarted = false;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '"' && !cellStarted) {
+            ++i;
+            while (true) {
+                if (i >= text.size()) {
+                    *ok = false;
+                    return rows;
+                }
+                if (text[i] == '"') {
+                    if (i + 1 < text.size() && text[i + 1] == '"') {
+                        cell += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                cell += text[i++];
+            }
+            cellStarted = true;
+            if (i < text.size() && text[i] != ',' && text[i] != '\r') {
+                *ok = false; // text after a closing quote
+                return rows;
+            }
+        } else if (c == ',') {
+            row.push_back(cell);
+            cell.clear();
+            cellStarted = false;
+            ++i;
+        } else if (c == '\r') {
+            if (i + 1 >= text.size() || text[i + 1] != '\n') {
+                *ok = false; // a bare CR outside quotes
+                return rows;
+            }
+            row.push_back(cell);
+            rows.push_back(row);
+            row.clear();
+            cell.clear();
+            cellStarted = false;
+            i += 2;
+        } else if (c == '\n' || c == '"') {
+            *ok = false; // a bare LF, or a quote inside an unquoted cell
+            return rows;
+        } else {
+            cell += c;
+            cellStarted = true;
+            ++i;
+        }
+    }
+    if (cellStarted || !row.empty())
+        *ok = false; // the last row must end with CRLF
+    return rows;
+}
+
 inline std::string rowName(roi::Row r)
 {
     static const char *names[] = {"Units",     "Adoption",    "Handled", "Outcomes",     "Calls",

@@ -1,0 +1,181 @@
+// Results as JSON and CSV (resultsexport.h): the acceptance figures survive the export, KPI
+// states replace missing numbers, scenario filters, CSV shape and neutralised names.
+#include "resultsexport.h"
+
+#include "engine.h"
+#include "testutil.h"
+
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace roi;
+using Json = nlohmann::json;
+
+class TestResultsExport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void jsonAcceptance();
+    void jsonStates();
+    void jsonScenarioFilter();
+    void kpiCsv();
+    void seriesCsv();
+    void csvNeutralisesNames();
+};
+
+void TestResultsExport::jsonAcceptance()
+{
+    const auto wb = roitest::loadExample("support-assistant.roiwb");
+    QVERIFY(wb);
+    const Json j = Json::parse(resultsJson(*wb, compute(*wb)));
+    QVERIFY(j["scenarios"] == Json({"Base", "Best", "Worst"}));
+    QCOMPARE(j["currency"].get<std::string>(), std::string("USD"));
+    QCOMPARE(j["horizonMonths"].get<int>(), 36);
+    const Json &base = j["useCases"][0]["scenarios"][0];
+    QCOMPARE(base["scenario"].get<std::string>(), std::string("Base"));
+    const Json &rr = base["runRate"];
+    // DESIGN.md's acceptance figures, exactly (JSON numbers read back to the same doubles).
+    QCOMPARE_EQ(rr["tco"].get<double>(), 5037.50);
+    QCOMPARE_EQ(rr["tokenCost"].get<double>(), 437.50);
+    QCOMPARE_EQ(rr["costPerUnit"].get<double>(), 0.10075);
+    QCOMPARE_EQ(rr["invoicePerUnit"].get<double>(), 0.00875);
+    QCOMPARE_EQ(rr["handledUnits"].get<double>(), 50000.0);
+    QCOMPARE_EQ(rr["costByLayer"]["Model tokens"].get<double>(), 437.50);
+    QCOMPARE_EQ(rr["costByLayer"]["Retrieval & hosting"].get<double>(), 400.0);
+    QCOMPARE_EQ(rr["costByLayer"]["Engineering maintenance"].get<double>(), 3000.0);
+    QCOMPARE_EQ(rr["costByLayer"]["Human review"].get<double>(), 1200.0);
+    QVERIFY(rr["states"].empty());
+    // Month 1 of the horizon: go-live is in month 3, so no tokens or review yet, and half of
+    // the $60,000 integration build (spread over 2 months).
+    const Json &first = base["firstMonthCostByLayer"];
+    QCOMPARE_EQ(first["Model tokens"].get<double>(), 0.0);
+    QCOMPARE_EQ(first["Human review"].get<double>(), 0.0);
+    QCOMPARE_EQ(first["Retrieval & hosting"].get<double>(), 400.0);
+    QCOMPARE_EQ(first["Integration build"].get<double>(), 30000.0);
+    QCOMPARE_EQ(first["Agent training"].get<double>(), 0.0);
+    QCOMPARE(j["findings"].size(), std::size_t(0));
+    QCOMPARE(j["portfolio"].size(), std::size_t(3));
+}
+
+void TestResultsExport::jsonStates()
+{
+    // No cost and no benefit: ROI undefined, no IRR, no payback; each null with its reason.
+    Workbook wb = roitest::bareWorkbook(3);
+    const Json j = Json::parse(resultsJson(wb, compute(wb)));
+    const Json &k = j["useCases"][0]["scenarios"][0];
+    QVERIFY(k["roiPercent"].is_null());
+    QCOMPARE(k["states"]["roiPercent"].get<std::string>(), std::string("undefined"));
+    QVERIFY(k["irrAnnual"].is_null());
+    QCOMPARE(k["states"]["irrAnnual"].get<std::string>(), std::string("noSignChange"));
+    QCOMPARE(k["states"]["paybackMonth"].get<std::string>(), std::string("undefined"));
+    QCOMPARE(k["states"]["aiGrossMargin"].get<std::string>(), std::string("notApplicable"));
+    QVERIFY(k["roiPercentPerYear"][0].is_null());
+    // A number where there is one: $0 over 3,000 outcomes.
+    QCOMPARE_EQ(k["costPerOutcome"].get<double>(), 0.0);
+    QVERIFY(!k["states"].contains("costPerOutcome"));
+    // Never pays back.
+    wb.useCases[0].layers = {roitest::fixedLayer("Platform", 10)};
+    const Json n = Json::parse(resultsJson(wb, compute(wb)));
+    QCOMPARE(n["useCases"][0]["scenarios"][0]["states"]["paybackMonth"].get<std::string>(),
+             std::string("neverPaysBack"));
+    QCOMPARE_EQ(n["useCases"][0]["scenarios"][0]["roiPercent"].get<double>(), -100.0);
+    for (KpiState s : {KpiState::Ok, KpiState::Undefined, KpiState::NoSignChange,
+                       KpiState::NotFound, KpiState::NeverPaysBack, KpiState::NotApplicable})
+        QVERIFY(!kpiStateName(s).empty());
+    QCOMPARE(std::string(kpiStateName(KpiState::NotFound)), std::string("notFound"));
+}
+
+void TestResultsExport::jsonScenarioFilter()
+{
+    const auto wb = roitest::loadExample("portfolio.roiwb");
+    QVERIFY(wb);
+    const Results r = compute(*wb);
+    const Json j = Json::parse(resultsJson(*wb, r, 2));
+    QVERIFY(j["scenarios"] == Json({"Worst"}));
+    QCOMPARE(j["useCases"].size(), std::size_t(3));
+    for (const Json &u : j["useCases"]) {
+        QCOMPARE(u["scenarios"].size(), std::size_t(1));
+        QCOMPARE(u["scenarios"][0]["scenario"].get<std::string>(), std::string("Worst"));
+    }
+    QCOMPARE(j["portfolio"].size(), std::size_t(1));
+    // The Worst finding (a clamped review share) is kept; with Best only it is not.
+    QCOMPARE(j["findings"].size(), std::size_t(1));
+    QCOMPARE(Json::parse(resultsJson(*wb, r, 1))["findings"].size(), std::size_t(0));
+    QCOMPARE(j["findings"][0]["useCase"].get<std::string>(), std::string("Contract summaries"));
+}
+
+void TestResultsExport::kpiCsv()
+{
+    const auto wb = roitest::loadExample("support-assistant.roiwb");
+    QVERIFY(wb);
+    bool ok = false;
+    const auto rows = roitest::parseCsv(roi::kpiCsv(*wb, compute(*wb)), &ok);
+    QVERIFY(ok);
+    // Header, 3 scenarios of the use case, 3 of the portfolio.
+    QCOMPARE(rows.size(), std::size_t(7));
+    const std::vector<std::string> header = {
+        "useCase",          "scenario",      "tco",
+        "hardBenefitGross", "riskDiscount",  "hardBenefit",
+        "softValue",        "npv",           "roiPercent",
+        "irrAnnual",        "paybackMonth",  "costPerOutcome",
+        "costPerInference", "aiGrossMargin", "runRateTcoPerMonth"};
+    QCOMPARE(rows[0], header);
+    QCOMPARE(rows[1][0], std::string("Support assistant"));
+    QCOMPARE(rows[1][1], std::string("Base"));
+    QCOMPARE_EQ(std::strtod(rows[1][14].c_str(), nullptr), 5037.5);
+    // No attributable revenue: the state instead of a number.
+    QCOMPARE(rows[1][13], std::string("notApplicable"));
+    QCOMPARE(rows[4][0], std::string("(portfolio)"));
+    for (const auto &row : rows)
+        QCOMPARE(row.size(), header.size());
+}
+
+void TestResultsExport::seriesCsv()
+{
+    Workbook wb = roitest::bareWorkbook(12);
+    wb.scenarios = defaultScenarios();
+    wb.useCases[0].layers = {roitest::fixedLayer("Platform", 100)};
+    bool ok = false;
+    const auto rows = roitest::parseCsv(roi::seriesCsv(wb, compute(wb)), &ok);
+    QVERIFY(ok);
+    // Header + (1 use case + portfolio) × 3 scenarios × 12 months.
+    QCOMPARE(rows.size(), std::size_t(1 + 2 * 3 * 12));
+    // 17 columns + a cost per category (7).
+    QCOMPARE(rows[0].size(), std::size_t(24));
+    QCOMPARE(rows[0][10], std::string("cost"));
+    QCOMPARE(rows[0][23], std::string("cost.other"));
+    const auto &first = rows[1];
+    QCOMPARE(first[0], std::string("Case"));
+    QCOMPARE(first[1], std::string("Base"));
+    QCOMPARE(first[2], std::string("1"));
+    QCOMPARE(first[3], std::string("2026-01"));
+    QCOMPARE(first[4], std::string("1000"));
+    QCOMPARE(first[10], std::string("100"));
+    // Month 12 of the base scenario ends the year: 2026-12, cumulative net −1,200.
+    QCOMPARE(rows[12][3], std::string("2026-12"));
+    QCOMPARE(rows[12][16], std::string("-1200"));
+    // Only one scenario when asked.
+    const auto worst = roitest::parseCsv(roi::seriesCsv(wb, compute(wb), 2), &ok);
+    QCOMPARE(worst.size(), std::size_t(1 + 2 * 12));
+    QCOMPARE(worst[1][1], std::string("Worst"));
+}
+
+void TestResultsExport::csvNeutralisesNames()
+{
+    Workbook wb = roitest::bareWorkbook(1);
+    wb.useCases[0].name = "=cmd|' /C calc'!A0";
+    wb.scenarios[0].name = "+Base, \"quoted\"";
+    const std::string csv = roi::kpiCsv(wb, compute(wb));
+    bool ok = false;
+    const auto rows = roitest::parseCsv(csv, &ok);
+    QVERIFY(ok);
+    QCOMPARE(rows[1][0], std::string("'=cmd|' /C calc'!A0"));
+    QCOMPARE(rows[1][1], std::string("'+Base, \"quoted\""));
+    // Numbers are not touched: a TCO of 0 is a plain 0.
+    QCOMPARE(rows[1][2], std::string("0"));
+}
+
+QTEST_APPLESS_MAIN(TestResultsExport)
+#include "tst_resultsexport.moc"
