@@ -1,0 +1,124 @@
+// roi_bench: how long the engine takes on the bundled example and on large synthetic portfolios,
+// and how long a large workbook takes to load and save. Targets (DESIGN.md: recompute on every
+// edit within a 16 ms frame): example < 20 µs, 200 use cases × 120 months < 5 ms, load and
+// save of that workbook < 50 ms each. Run: build/release/tests/bench/roi_bench
+#include "synthetic.h"
+
+#include "engine.h"
+#include "workbookfile.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+roi::Workbook supportExample()
+{
+    std::ifstream in(ROI_SOURCE_DIR "/resources/examples/support-assistant.roiwb",
+                     std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    roi::LoadResult r = roi::readWorkbook(bytes.str());
+    if (!r.ok()) {
+        std::fprintf(stderr, "roi_bench: cannot load the support-assistant example\n");
+        std::exit(1);
+    }
+    return *r.workbook;
+}
+
+/// The generated workbooks must be valid and compute to finite numbers, or the timings are of
+/// the wrong thing.
+void checkSynthetic(const roi::Workbook &wb)
+{
+    const auto problems = roi::validateWorkbook(wb);
+    if (!problems.empty()) {
+        std::fprintf(stderr, "roi_bench: synthetic workbook is invalid: %s\n",
+                     problems.front().toString().c_str());
+        std::exit(1);
+    }
+    const roi::Results r = roi::compute(wb);
+    for (const auto &c : r.cases) {
+        if (!std::isfinite(c.kpis.npv) || !std::isfinite(c.kpis.tco)) {
+            std::fprintf(stderr, "roi_bench: synthetic workbook computes to non-finite KPIs\n");
+            std::exit(1);
+        }
+    }
+}
+
+void BM_ComputeSupportExample(benchmark::State &state)
+{
+    const roi::Workbook wb = supportExample();
+    for (auto _ : state) {
+        roi::Results r = roi::compute(wb);
+        benchmark::DoNotOptimize(r);
+    }
+}
+BENCHMARK(BM_ComputeSupportExample)->Unit(benchmark::kMicrosecond);
+
+/// The analytics loop: the same buffers, no model checks.
+void BM_ComputeSupportExampleReused(benchmark::State &state)
+{
+    const roi::Workbook wb = supportExample();
+    roi::ComputeOptions options;
+    options.checks = false;
+    roi::Results r;
+    for (auto _ : state) {
+        roi::compute(wb, options, r);
+        benchmark::DoNotOptimize(r);
+    }
+}
+BENCHMARK(BM_ComputeSupportExampleReused)->Unit(benchmark::kMicrosecond);
+
+void BM_ComputeSynthetic(benchmark::State &state)
+{
+    const roi::Workbook wb = roibench::syntheticWorkbook(static_cast<int>(state.range(0)),
+                                                         static_cast<int>(state.range(1)));
+    checkSynthetic(wb);
+    for (auto _ : state) {
+        roi::Results r = roi::compute(wb);
+        benchmark::DoNotOptimize(r);
+    }
+    state.counters["useCases"] = static_cast<double>(state.range(0));
+    state.counters["months"] = static_cast<double>(state.range(1));
+}
+BENCHMARK(BM_ComputeSynthetic)->Args({50, 36})->Args({200, 120})->Unit(benchmark::kMillisecond);
+
+void BM_LoadSynthetic(benchmark::State &state)
+{
+    const roi::Workbook wb = roibench::syntheticWorkbook(static_cast<int>(state.range(0)), 120);
+    const std::string text = roi::writeWorkbook(wb).text;
+    for (auto _ : state) {
+        roi::LoadResult r = roi::readWorkbook(text);
+        if (!r.ok())
+            state.SkipWithError("the synthetic workbook did not load");
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations())
+                            * static_cast<std::int64_t>(text.size()));
+    state.counters["fileKiB"] = static_cast<double>(text.size()) / 1024.0;
+}
+BENCHMARK(BM_LoadSynthetic)->Arg(200)->Unit(benchmark::kMillisecond);
+
+void BM_SaveSynthetic(benchmark::State &state)
+{
+    const roi::Workbook wb = roibench::syntheticWorkbook(static_cast<int>(state.range(0)), 120);
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        roi::SaveResult r = roi::writeWorkbook(wb);
+        if (!r.ok())
+            state.SkipWithError("the synthetic workbook did not save");
+        bytes = r.text.size();
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations())
+                            * static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(BM_SaveSynthetic)->Arg(200)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
