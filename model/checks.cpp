@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <vector>
 
 namespace roi {
 
@@ -277,12 +278,20 @@ private:
                 return d.hard && d.kind == DriverKind::LaborReclaimed;
             });
         };
+        // Each unit lower-cased and each labor claim found once per use case, not once per
+        // pair: with a few hundred use cases there are tens of thousands of pairs, every edit.
+        std::vector<std::string> units(ucs.size());
+        std::vector<char> labor(ucs.size());
         for (std::size_t i = 0; i < ucs.size(); ++i) {
+            units[i] = lower(ucs[i].baseline.unit);
+            labor[i] = claimsLabor(ucs[i]);
+        }
+        for (std::size_t i = 0; i < ucs.size(); ++i) {
+            const std::string &unit = units[i];
+            if (unit.empty() || unit == "unit" || !labor[i])
+                continue;
             for (std::size_t j = i + 1; j < ucs.size(); ++j) {
-                const std::string unit = lower(ucs[i].baseline.unit);
-                if (unit.empty() || unit == "unit" || unit != lower(ucs[j].baseline.unit))
-                    continue;
-                if (!claimsLabor(ucs[i]) || !claimsLabor(ucs[j]))
+                if (unit != units[j] || !labor[j])
                     continue;
                 add(Severity::Warning, "double-count-across", static_cast<int>(j), "baseline.unit",
                     "'" + ucs[i].name + "' and '" + ucs[j].name

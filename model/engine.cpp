@@ -35,6 +35,17 @@ struct Workspace
     std::vector<double> driverValue;       // per driver, one month
     std::vector<PriceEntry> prices;        // price book copy when a scenario adjusts prices
     UseCase useCase;                       // use-case copy when a scenario adjusts it
+    // Where each layer's and driver's monthly values go, resolved once per case rather than
+    // once per month (the month loop is the hot path of every recompute).
+    std::vector<double *> layerRows;
+    std::vector<double *> layerCategoryRows;
+    std::vector<double *> driverGrossRows;
+    std::vector<double *> driverNetRows;
+    std::vector<double> rampFactor;       // per month: adoption / steady adoption
+    std::vector<double> priceFactor;      // per month: token price relative to today
+    std::vector<double *> runRateLayers;  // into layerCost
+    std::vector<double *> runRateDrivers; // into driverValue
+    std::vector<const double *> termRows; // net rows of the drivers of one numerator term
 };
 
 double adoptionAt(const RampUp &ramp, int goLive, int t)
@@ -47,90 +58,123 @@ double adoptionAt(const RampUp &ramp, int goLive, int t)
     return ramp.steadyAdoption * rampCurve(ramp.curve, x);
 }
 
-/// One month's cost per layer (into ws.layerCost) and value per driver (into ws.driverValue).
-/// `rampFactor` is adoption / steady adoption: it scales the drivers not tied to handled units.
-/// `t` is the month index, or 0 for the run rate (which leaves out one-time costs).
-void evaluateMonth(const Prepared &p, Workspace &ws, double handled, double rampFactor,
-                   double priceFactor, int t, double &calls)
+/// Cost per layer and value per driver over `n` months: each formula written once, for the
+/// projection (n = horizon) and the run rate (n = 1). Inputs are monthly rows: handled units,
+/// `rampFactor` = adoption / steady adoption (it scales the drivers not tied to handled units)
+/// and the token price factor. Month m has index t = t0 + m; t = 0 is the run rate, which has
+/// no one-time costs. Writes outcomes[m], calls[m], layerOut[i][m] and driverOut[i][m].
+/// Layer by layer over all months rather than month by month over every layer: the loops are
+/// short and branch-free, and each value is the same expression as before, so the same double.
+void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const double *handled,
+              const double *rampFactor, const double *priceFactor, double *outcomes, double *calls,
+              double *const *layerOut, double *const *driverOut)
 {
     const UseCase &uc = *p.uc;
-    const double outcomes = handled * uc.outcome.perUnit;
-    calls = 0;
-    for (std::size_t i = 0; i < uc.layers.size(); ++i) {
-        const CostLayer &l = uc.layers[i];
-        if (l.type == LayerType::TokenUsage)
-            calls += handled * l.callsPerUnit;
+    for (int m = 0; m < n; ++m) {
+        outcomes[m] = handled[m] * uc.outcome.perUnit;
+        calls[m] = 0;
+    }
+    for (const CostLayer &l : uc.layers) {
+        if (l.type == LayerType::TokenUsage) {
+            for (int m = 0; m < n; ++m)
+                calls[m] += handled[m] * l.callsPerUnit;
+        }
     }
     for (std::size_t i = 0; i < uc.layers.size(); ++i) {
         const CostLayer &l = uc.layers[i];
-        double cost = 0;
+        double *out = layerOut[i];
         switch (l.type) {
-        case LayerType::TokenUsage:
+        case LayerType::TokenUsage: {
             // Whole token counts times prices stay exact before the one division, so the
             // acceptance figures come out to the cent without rounding noise.
-            cost = handled * l.callsPerUnit * ws.tokenSpendPerCall[i] / 1e6 * (1.0 + l.overhead)
-                   * priceFactor;
+            const double spend = ws.tokenSpendPerCall[i];
+            for (int m = 0; m < n; ++m)
+                out[m] =
+                    handled[m] * l.callsPerUnit * spend / 1e6 * (1.0 + l.overhead) * priceFactor[m];
             break;
+        }
         case LayerType::FixedMonthly:
-            cost = l.amount;
+            for (int m = 0; m < n; ++m)
+                out[m] = l.amount;
             break;
         case LayerType::Staff:
-            cost = l.fte * l.annualCost / 12.0;
+            for (int m = 0; m < n; ++m)
+                out[m] = l.fte * l.annualCost / 12.0;
             break;
         case LayerType::HumanReview:
-            cost = handled * l.share * l.minutesPerReview * l.hourlyRate / 60.0;
+            for (int m = 0; m < n; ++m)
+                out[m] = handled[m] * l.share * l.minutesPerReview * l.hourlyRate / 60.0;
             break;
-        case LayerType::PerUnit:
-            cost = l.unitCost
-                   * (l.basis == UnitBasis::HandledUnit ? handled
-                      : l.basis == UnitBasis::Outcome   ? outcomes
-                                                        : calls);
+        case LayerType::PerUnit: {
+            const double *base = l.basis == UnitBasis::HandledUnit ? handled
+                                 : l.basis == UnitBasis::Outcome   ? outcomes
+                                                                   : calls;
+            for (int m = 0; m < n; ++m)
+                out[m] = l.unitCost * base[m];
             break;
+        }
         case LayerType::OneTime: {
             const int first = static_cast<int>(l.month);
             const int spread = std::max(1, static_cast<int>(l.spreadMonths));
-            if (t >= first && t < first + spread)
-                cost = l.amount / spread;
+            for (int m = 0; m < n; ++m) {
+                const int t = t0 + m;
+                out[m] = t >= first && t < first + spread ? l.amount / spread : 0.0;
+            }
             break;
         }
         }
-        ws.layerCost[i] = cost;
     }
     const Baseline &b = uc.baseline;
     for (std::size_t i = 0; i < uc.drivers.size(); ++i) {
         const ValueDriver &d = uc.drivers[i];
-        double v = 0;
+        const double share = d.shareCounted;
+        double *out = driverOut[i];
         switch (d.kind) {
         case DriverKind::LaborReclaimed:
-            v = (b.minutesPerUnit - d.minutesWithAi) / 60.0 * b.hourlyRate * handled;
+            for (int m = 0; m < n; ++m)
+                out[m] =
+                    (b.minutesPerUnit - d.minutesWithAi) / 60.0 * b.hourlyRate * handled[m] * share;
             break;
         case DriverKind::AddedCapacity:
-            v = d.capacityMode == CapacityMode::PerUnit
-                    ? d.extraUnits * d.valuePerUnit * rampFactor
-                    : d.hires * d.annualCostPerHire / 12.0 * rampFactor;
+            if (d.capacityMode == CapacityMode::PerUnit) {
+                for (int m = 0; m < n; ++m)
+                    out[m] = d.extraUnits * d.valuePerUnit * rampFactor[m] * share;
+            } else {
+                for (int m = 0; m < n; ++m)
+                    out[m] = d.hires * d.annualCostPerHire / 12.0 * rampFactor[m] * share;
+            }
             break;
         case DriverKind::RevenueUplift:
-            v = handled * d.conversionLift * d.valuePerConversion;
+            for (int m = 0; m < n; ++m)
+                out[m] = handled[m] * d.conversionLift * d.valuePerConversion * share;
             break;
         case DriverKind::Retention:
-            v = d.customers * d.churnReduction * d.annualValuePerCustomer / 12.0 * rampFactor;
+            for (int m = 0; m < n; ++m)
+                out[m] = d.customers * d.churnReduction * d.annualValuePerCustomer / 12.0
+                         * rampFactor[m] * share;
             break;
         case DriverKind::NewRevenue:
-            v = d.unitsSold * (d.price - d.costToServe) * rampFactor;
+            for (int m = 0; m < n; ++m)
+                out[m] = d.unitsSold * (d.price - d.costToServe) * rampFactor[m] * share;
             break;
         case DriverKind::GrossMarginGain:
-            v = d.marginPoints * d.revenueBase * rampFactor;
+            for (int m = 0; m < n; ++m)
+                out[m] = d.marginPoints * d.revenueBase * rampFactor[m] * share;
             break;
         case DriverKind::AvoidedCost:
-            v = d.avoidedMode == AvoidedMode::FixedMonthly
-                    ? d.amount * rampFactor
-                    : d.errorReduction * d.costPerError * handled;
+            if (d.avoidedMode == AvoidedMode::FixedMonthly) {
+                for (int m = 0; m < n; ++m)
+                    out[m] = d.amount * rampFactor[m] * share;
+            } else {
+                for (int m = 0; m < n; ++m)
+                    out[m] = d.errorReduction * d.costPerError * handled[m] * share;
+            }
             break;
         case DriverKind::SoftValue:
-            v = d.moneyValue * rampFactor;
+            for (int m = 0; m < n; ++m)
+                out[m] = d.moneyValue * rampFactor[m] * share;
             break;
         }
-        ws.driverValue[i] = v * d.shareCounted;
     }
 }
 
@@ -183,78 +227,136 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     auto net = r.row(Row::Net);
     auto cumulative = r.row(Row::CumulativeNet);
 
-    Kpis &k = r.kpis;
-    k = Kpis{};
+    ws.layerRows.resize(nl);
+    ws.layerCategoryRows.resize(nl);
+    for (std::size_t i = 0; i < nl; ++i) {
+        ws.layerRows[i] = r.layerCost(static_cast<int>(i)).data();
+        ws.layerCategoryRows[i] = r.categoryCost(uc.layers[i].category).data();
+    }
+    ws.driverGrossRows.resize(nd);
+    ws.driverNetRows.resize(nd);
+    for (std::size_t i = 0; i < nd; ++i) {
+        ws.driverGrossRows[i] = r.driverGross(static_cast<int>(i)).data();
+        ws.driverNetRows[i] = r.driverNet(static_cast<int>(i)).data();
+    }
+
+    // Volume, adoption and prices month by month (each depends on the month before).
+    ws.rampFactor.resize(static_cast<std::size_t>(months));
+    ws.priceFactor.resize(static_cast<std::size_t>(months));
     double volume = uc.baseline.volume;
     double priceFactor = 1.0;
-    double running = 0;
     for (int m = 0; m < months; ++m) {
-        const int t = m + 1;
         if (m > 0) {
             volume *= growth;
             priceFactor *= priceStep;
         }
-        const double a = adoptionAt(ramp, p.goLive, t);
-        const double handled = volume * a;
-        const double rampFactor = steady > 0 ? a / steady : 0.0;
-        double calls = 0;
-        evaluateMonth(p, ws, handled, rampFactor, priceFactor, t, calls);
-
+        const double a = adoptionAt(ramp, p.goLive, m + 1);
         units[m] = volume;
         adoption[m] = a;
-        handledRow[m] = handled;
-        outcomes[m] = handled * uc.outcome.perUnit;
-        callsRow[m] = calls;
-        double total = 0;
-        double tokens = 0;
-        double perCall = 0;
-        for (std::size_t i = 0; i < nl; ++i) {
-            const CostLayer &l = uc.layers[i];
-            const double c = ws.layerCost[i];
-            r.layerCost(static_cast<int>(i))[m] = c;
-            r.categoryCost(l.category)[m] += c;
-            total += c;
-            if (l.type == LayerType::TokenUsage)
-                tokens += c;
-            else if (l.type == LayerType::PerUnit && l.basis == UnitBasis::Call)
-                perCall += c;
+        handledRow[m] = volume * a;
+        ws.rampFactor[m] = steady > 0 ? a / steady : 0.0;
+        ws.priceFactor[m] = priceFactor;
+    }
+    evaluate(p, ws, months, 1, handledRow.data(), ws.rampFactor.data(), ws.priceFactor.data(),
+             outcomes.data(), callsRow.data(), ws.layerRows.data(), ws.driverGrossRows.data());
+
+    // Totals add the layers and drivers in their order, as a month-by-month sum would.
+    for (int m = 0; m < months; ++m) {
+        cost[m] = 0;
+        tokenCost[m] = 0;
+        perCallCost[m] = 0;
+        hardGross[m] = 0;
+        soft[m] = 0;
+    }
+    for (std::size_t i = 0; i < nl; ++i) {
+        const CostLayer &l = uc.layers[i];
+        const double *c = ws.layerRows[i];
+        double *category = ws.layerCategoryRows[i];
+        for (int m = 0; m < months; ++m) {
+            cost[m] += c[m];
+            category[m] += c[m];
         }
-        double gross = 0;
-        double softValue = 0;
-        for (std::size_t i = 0; i < nd; ++i) {
-            const ValueDriver &d = uc.drivers[i];
-            const double v = ws.driverValue[i];
-            r.driverGross(static_cast<int>(i))[m] = v;
-            if (isHard(d)) {
-                gross += v;
-                r.driverNet(static_cast<int>(i))[m] = v * riskFactor;
-                k.byTerm[static_cast<std::size_t>(d.term)] += v * riskFactor;
-            } else {
-                softValue += v;
-                r.driverNet(static_cast<int>(i))[m] = v;
+        if (l.type == LayerType::TokenUsage) {
+            for (int m = 0; m < months; ++m)
+                tokenCost[m] += c[m];
+        } else if (l.type == LayerType::PerUnit && l.basis == UnitBasis::Call) {
+            for (int m = 0; m < months; ++m)
+                perCallCost[m] += c[m];
+        }
+    }
+    for (std::size_t i = 0; i < nd; ++i) {
+        const double *v = ws.driverGrossRows[i];
+        double *netOfRisk = ws.driverNetRows[i];
+        if (isHard(uc.drivers[i])) {
+            for (int m = 0; m < months; ++m) {
+                hardGross[m] += v[m];
+                netOfRisk[m] = v[m] * riskFactor;
+            }
+        } else {
+            for (int m = 0; m < months; ++m) {
+                soft[m] += v[m];
+                netOfRisk[m] = v[m];
             }
         }
-        tokenCost[m] = tokens;
-        perCallCost[m] = perCall;
-        cost[m] = total;
-        hardGross[m] = gross;
-        hardNet[m] = gross * riskFactor;
-        soft[m] = softValue;
-        benefit[m] = hardNet[m] + (p.softInHeadline ? softValue : 0.0);
-        net[m] = benefit[m] - total;
+    }
+
+    // Month sums in local variables (the row stores below could alias members of r.kpis, which
+    // would keep them in memory); each is added up in the same order as before.
+    double tco = 0;
+    double hardBenefitGross = 0;
+    double hardBenefit = 0;
+    double softTotal = 0;
+    double headline = 0;
+    double unitsTotal = 0;
+    double handledTotal = 0;
+    double outcomesTotal = 0;
+    double callsTotal = 0;
+    double tokenTotal = 0;
+    double running = 0;
+    for (int m = 0; m < months; ++m) {
+        hardNet[m] = hardGross[m] * riskFactor;
+        benefit[m] = hardNet[m] + (p.softInHeadline ? soft[m] : 0.0);
+        net[m] = benefit[m] - cost[m];
         running += net[m];
         cumulative[m] = running;
 
-        k.tco += total;
-        k.hardBenefitGross += gross;
-        k.hardBenefit += hardNet[m];
-        k.softValue += softValue;
-        k.headlineBenefit += benefit[m];
-        k.units += volume;
-        k.handled += handled;
-        k.outcomes += outcomes[m];
-        k.calls += calls;
-        k.tokenCost += tokens;
+        tco += cost[m];
+        hardBenefitGross += hardGross[m];
+        hardBenefit += hardNet[m];
+        softTotal += soft[m];
+        headline += benefit[m];
+        unitsTotal += units[m];
+        handledTotal += handledRow[m];
+        outcomesTotal += outcomes[m];
+        callsTotal += callsRow[m];
+        tokenTotal += tokenCost[m];
+    }
+    Kpis &k = r.kpis;
+    k = Kpis{};
+    k.tco = tco;
+    k.hardBenefitGross = hardBenefitGross;
+    k.hardBenefit = hardBenefit;
+    k.softValue = softTotal;
+    k.headlineBenefit = headline;
+    k.units = unitsTotal;
+    k.handled = handledTotal;
+    k.outcomes = outcomesTotal;
+    k.calls = callsTotal;
+    k.tokenCost = tokenTotal;
+    // Each numerator term sums its hard drivers' net value month by month, drivers in order.
+    for (std::size_t term = 0; term < k.byTerm.size(); ++term) {
+        ws.termRows.clear();
+        for (std::size_t i = 0; i < nd; ++i) {
+            const ValueDriver &d = uc.drivers[i];
+            if (isHard(d) && static_cast<std::size_t>(d.term) == term)
+                ws.termRows.push_back(ws.driverNetRows[i]);
+        }
+        double sum = 0;
+        for (int m = 0; m < months; ++m) {
+            for (const double *row : ws.termRows)
+                sum += row[m];
+        }
+        k.byTerm[term] = sum;
     }
     k.riskDiscount = k.hardBenefitGross - k.hardBenefit;
     k.netValue = k.headlineBenefit - k.tco;
@@ -288,8 +390,18 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     // The run rate: baseline volume, steady adoption, today's prices, no one-time costs.
     RunRate &rr = r.runRate;
     rr.handled = uc.baseline.volume * steady;
-    double calls = 0;
-    evaluateMonth(p, ws, rr.handled, steady > 0 ? 1.0 : 0.0, 1.0, 0, calls);
+    ws.runRateLayers.resize(nl);
+    for (std::size_t i = 0; i < nl; ++i)
+        ws.runRateLayers[i] = &ws.layerCost[i];
+    ws.runRateDrivers.resize(nd);
+    for (std::size_t i = 0; i < nd; ++i)
+        ws.runRateDrivers[i] = &ws.driverValue[i];
+    const double rrRampFactor = steady > 0 ? 1.0 : 0.0;
+    const double rrPriceFactor = 1.0;
+    double rrOutcomesScratch = 0;
+    double rrCalls = 0;
+    evaluate(p, ws, 1, 0, &rr.handled, &rrRampFactor, &rrPriceFactor, &rrOutcomesScratch, &rrCalls,
+             ws.runRateLayers.data(), ws.runRateDrivers.data());
     rr.costByLayer.assign(ws.layerCost.begin(), ws.layerCost.end());
     rr.tco = 0;
     rr.tokenCost = 0;
@@ -312,28 +424,36 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         rrOutcomes > 0 ? Kpi::of(rr.tco / rrOutcomes) : Kpi::none(KpiState::Undefined);
 }
 
+/// Adds one case's monthly series to its scenario's portfolio. Called right after the case is
+/// computed, while its rows are still in cache; use cases are added in order, so every sum is
+/// the same as adding them up afterwards.
+void addToPortfolio(const CaseResult &c, int months, CaseResult &r)
+{
+    static constexpr Row kSummed[] = {
+        Row::Units, Row::Handled,   Row::Outcomes, Row::Calls, Row::TokenCost, Row::PerCallCost,
+        Row::Cost,  Row::HardGross, Row::HardNet,  Row::Soft,  Row::Benefit,   Row::Net};
+    for (Row row : kSummed) {
+        auto dst = r.row(row);
+        auto src = c.row(row);
+        for (int m = 0; m < months; ++m)
+            dst[m] += src[m];
+    }
+    for (int cat = 0; cat < kCategoryCount; ++cat) {
+        auto dst = r.categoryCost(static_cast<CostCategory>(cat));
+        auto src = c.categoryCost(static_cast<CostCategory>(cat));
+        for (int m = 0; m < months; ++m)
+            dst[m] += src[m];
+    }
+}
+
+/// The portfolio's KPIs, once every case has been added with addToPortfolio.
 void computePortfolio(const Results &res, int scenario, double discountRate, CaseResult &r)
 {
     const int months = res.months;
     Kpis &k = r.kpis;
     k = Kpis{};
-    static constexpr Row kSummed[] = {
-        Row::Units, Row::Handled,   Row::Outcomes, Row::Calls, Row::TokenCost, Row::PerCallCost,
-        Row::Cost,  Row::HardGross, Row::HardNet,  Row::Soft,  Row::Benefit,   Row::Net};
     for (int uc = 0; uc < res.useCaseCount; ++uc) {
         const CaseResult &c = res.at(uc, scenario);
-        for (Row row : kSummed) {
-            auto dst = r.row(row);
-            auto src = c.row(row);
-            for (int m = 0; m < months; ++m)
-                dst[m] += src[m];
-        }
-        for (int cat = 0; cat < kCategoryCount; ++cat) {
-            auto dst = r.categoryCost(static_cast<CostCategory>(cat));
-            auto src = c.categoryCost(static_cast<CostCategory>(cat));
-            for (int m = 0; m < months; ++m)
-                dst[m] += src[m];
-        }
         const Kpis &ck = c.kpis;
         k.tco += ck.tco;
         k.hardBenefitGross += ck.hardBenefitGross;
@@ -457,6 +577,11 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     }
 
     out.cases.resize(wb.useCases.size() * sc);
+    out.portfolio.resize(sc);
+    for (std::size_t s = 0; s < sc; ++s) {
+        out.portfolio[s].reset(months, 0, 0);
+        out.portfolio[s].runRate = RunRate{};
+    }
     Workspace ws;
     for (std::size_t u = 0; u < wb.useCases.size(); ++u) {
         const UseCase &original = wb.useCases[u];
@@ -500,15 +625,12 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             r.reset(months, static_cast<int>(uc.layers.size()),
                     static_cast<int>(uc.drivers.size()));
             computeCase(p, months, ws, r);
+            addToPortfolio(r, months, out.portfolio[s]);
         }
     }
 
-    out.portfolio.resize(sc);
-    for (std::size_t s = 0; s < sc; ++s) {
-        out.portfolio[s].reset(months, 0, 0);
-        out.portfolio[s].runRate = RunRate{};
+    for (std::size_t s = 0; s < sc; ++s)
         computePortfolio(out, static_cast<int>(s), discountRates[s], out.portfolio[s]);
-    }
 
     if (options.checks)
         runChecks(wb, out,

@@ -24,12 +24,35 @@ void npvAndDerivative(std::span<const double> flows, double rate, double &f, dou
     }
 }
 
+// The NPV alone, summed exactly as npvAndDerivative sums it (so the same double).
 double npvAt(std::span<const double> flows, double rate)
 {
-    double f;
-    double df;
-    npvAndDerivative(flows, rate, f, df);
+    const double v = 1.0 / (1.0 + rate);
+    double discount = 1.0;
+    double f = 0;
+    for (std::size_t t = 0; t < flows.size(); ++t) {
+        discount *= v;
+        f += flows[t] * discount;
+    }
     return f;
+}
+
+// The NPV at two rates in one pass. The loop is bound by the latency of its running products,
+// so the second rate costs almost nothing; each sum is the one npvAt gives.
+void npvAt2(std::span<const double> flows, double rate1, double rate2, double &f1, double &f2)
+{
+    const double v1 = 1.0 / (1.0 + rate1);
+    const double v2 = 1.0 / (1.0 + rate2);
+    double d1 = 1.0;
+    double d2 = 1.0;
+    f1 = 0;
+    f2 = 0;
+    for (std::size_t t = 0; t < flows.size(); ++t) {
+        d1 *= v1;
+        d2 *= v2;
+        f1 += flows[t] * d1;
+        f2 += flows[t] * d2;
+    }
 }
 
 // Safeguarded Newton inside a sign-changing bracket [lo, hi].
@@ -90,12 +113,14 @@ Kpi irrMonthly(std::span<const double> flows)
     double step = 0.05;
     for (int i = 0; i < 64; ++i) {
         const double up = std::min(kMaxRate, upPrev + step);
-        const double fu = npvAt(flows, up);
+        const double down = std::max(kMinRate, -1.0 + (1.0 + downPrev) * 0.7);
+        // Both ends at once; the upper one is still looked at first.
+        double fu;
+        double fd;
+        npvAt2(flows, up, down, fu, fd);
         if ((fu < 0) != (f0 < 0) || fu == 0) {
             return Kpi::of(fu == 0 ? up : solve(flows, upPrev, up, npvAt(flows, upPrev)));
         }
-        const double down = std::max(kMinRate, -1.0 + (1.0 + downPrev) * 0.7);
-        const double fd = npvAt(flows, down);
         if ((fd < 0) != (f0 < 0) || fd == 0) {
             return Kpi::of(fd == 0 ? down : solve(flows, down, downPrev, fd));
         }

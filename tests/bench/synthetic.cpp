@@ -57,7 +57,10 @@ UseCase makeUseCase(int index, int months, Random &rnd)
     Baseline &b = uc.baseline;
     b.capturedOn = {2026, rnd.integer(1, 12), rnd.integer(1, 28)};
     b.source = "Synthetic";
-    b.unit = kUnits[index % 8];
+    // Use cases work on their own units of work ("ticket (team 3)"); every 20th shares the
+    // previous one's, so the double-count check has something to find.
+    const int team = index % 20 == 19 ? index - 1 : index;
+    b.unit = std::string(kUnits[team % 8]) + " (team " + std::to_string(team / 8 + 1) + ")";
     b.volume = std::round(rnd.uniform(1000, 200000));
     b.minutesPerUnit = std::round(rnd.uniform(2, 60));
     b.hourlyRate = std::round(rnd.uniform(25, 150));
