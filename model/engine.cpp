@@ -488,7 +488,14 @@ void computePortfolio(const Results &res, int scenario, double discountRate, Cas
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
     k.npv = npv(net, monthlyRate(discountRate));
-    k.irrAnnual = irrAnnual(net);
+    // A portfolio of one use case has that case's monthly flows: solving for the same IRR
+    // again would double the cost of the commonest workbook. Equal flows, equal answer.
+    const CaseResult *only = res.useCaseCount == 1 ? &res.at(0, scenario) : nullptr;
+    const auto onlyNet = only ? only->row(Row::Net) : std::span<const double>();
+    if (only && std::equal(net.begin(), net.end(), onlyNet.begin(), onlyNet.end()))
+        k.irrAnnual = only->kpis.irrAnnual;
+    else
+        k.irrAnnual = irrAnnual(net);
     k.paybackMonth = paybackMonth(cumulative);
     // Outcomes of different use cases are different things; a portfolio cost per outcome would
     // add apples and oranges.
