@@ -697,6 +697,11 @@ private:
                 return false;
             return true;
         });
+        // A metric needs its name like every other list element: without this check a metric
+        // missing "name" read as "" and the file could not be saved again (found by
+        // fuzz_workbook: read -> write refused with "name: must not be empty").
+        if (j.is_object() && !j.contains("name"))
+            error(path + "/name", "is missing");
         return m;
     }
 

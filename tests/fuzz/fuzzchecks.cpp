@@ -1,0 +1,406 @@
+#include "fuzzchecks.h"
+
+#include "calendar.h"
+#include "engine.h"
+#include "inputs.h"
+#include "resultsexport.h"
+#include "workbookfile.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace roi::fuzz {
+
+namespace {
+
+[[noreturn]] void fail(const std::string &what)
+{
+    std::fprintf(stderr, "FUZZ CHECK FAILED: %s\n", what.c_str());
+    std::fflush(stderr);
+    std::abort();
+}
+
+void require(bool ok, const std::string &what)
+{
+    if (!ok)
+        fail(what);
+}
+
+std::string listErrors(const std::vector<Diagnostic> &diagnostics)
+{
+    std::string out;
+    for (const auto &d : diagnostics) {
+        if (d.severity == Severity::Error)
+            out += "\n  " + d.toString();
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook
+
+void requireFinite(double v, const std::string &what)
+{
+    require(std::isfinite(v), what + " is not finite (" + std::to_string(v) + ")");
+}
+
+void requireFinite(const Kpi &k, const std::string &what)
+{
+    requireFinite(k.value, what);
+    require(k.ok() || k.value == 0, what + " has a value although its state is not ok");
+}
+
+void checkCase(const CaseResult &r, int months, const std::string &who)
+{
+    require(r.months() == months, who + ": wrong month count");
+    for (int row = 0; row < kRowCount; ++row) {
+        for (double v : r.row(static_cast<Row>(row)))
+            requireFinite(v, who + " row " + std::to_string(row));
+    }
+    for (int c = 0; c < kCategoryCount; ++c) {
+        for (double v : r.categoryCost(static_cast<CostCategory>(c)))
+            requireFinite(v, who + " category " + std::to_string(c));
+    }
+    for (int l = 0; l < r.layerCount(); ++l) {
+        for (double v : r.layerCost(l))
+            requireFinite(v, who + " layer " + std::to_string(l));
+    }
+    for (int d = 0; d < r.driverCount(); ++d) {
+        for (double v : r.driverGross(d))
+            requireFinite(v, who + " driver gross " + std::to_string(d));
+        for (double v : r.driverNet(d))
+            requireFinite(v, who + " driver net " + std::to_string(d));
+    }
+    // Every cost input is >= 0, so no month may cost less than nothing.
+    for (double v : r.row(Row::Cost))
+        require(v >= 0, who + ": negative cost " + std::to_string(v));
+    for (double v : r.row(Row::Adoption))
+        require(v >= 0 && v <= 1 + 1e-12, who + ": adoption outside [0, 1]");
+
+    const Kpis &k = r.kpis;
+    for (double v :
+         {k.tco, k.hardBenefitGross, k.riskDiscount, k.hardBenefit, k.softValue, k.headlineBenefit,
+          k.netValue, k.units, k.handled, k.outcomes, k.calls, k.tokenCost, k.npv})
+        requireFinite(v, who + " KPI");
+    for (double v : k.byTerm)
+        requireFinite(v, who + " KPI by term");
+    requireFinite(k.roiPercent, who + " ROI");
+    requireFinite(k.irrAnnual, who + " IRR");
+    requireFinite(k.paybackMonth, who + " payback");
+    requireFinite(k.costPerOutcome, who + " cost per outcome");
+    requireFinite(k.costPerInference, who + " cost per inference");
+    requireFinite(k.aiGrossMargin, who + " AI gross margin");
+    for (const Kpi &y : k.roiPerYear)
+        requireFinite(y, who + " ROI per year");
+    require(k.tco >= 0, who + ": negative TCO");
+    if (k.paybackMonth.ok()) {
+        require(k.paybackMonth.value >= 0 && k.paybackMonth.value <= months,
+                who + ": payback month outside the horizon");
+    }
+    const RunRate &rr = r.runRate;
+    for (double v : {rr.handled, rr.tco, rr.tokenCost, rr.hardBenefit})
+        requireFinite(v, who + " run rate");
+    requireFinite(rr.costPerUnit, who + " run-rate cost per unit");
+    requireFinite(rr.invoicePerUnit, who + " run-rate invoice per unit");
+    requireFinite(rr.costPerOutcome, who + " run-rate cost per outcome");
+    for (double v : rr.costByLayer)
+        requireFinite(v, who + " run-rate layer cost");
+}
+
+void checkResults(const Workbook &wb, const Results &res)
+{
+    const int months = wb.settings.horizonMonths;
+    require(res.months == months, "results: wrong horizon");
+    require(res.useCaseCount == static_cast<int>(wb.useCases.size()), "results: use cases");
+    require(res.cases.size() == wb.useCases.size() * res.scenarios.size(), "results: shape");
+    require(res.portfolio.size() == res.scenarios.size(), "results: portfolio shape");
+    for (std::size_t i = 0; i < res.cases.size(); ++i)
+        checkCase(res.cases[i], months, "case " + std::to_string(i));
+    for (std::size_t s = 0; s < res.portfolio.size(); ++s)
+        checkCase(res.portfolio[s], months, "portfolio " + std::to_string(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Named inputs
+
+template<typename T>
+void checkFields(const T &value, std::span<const Field<T>> fields, const std::string &who)
+{
+    for (const auto &f : fields) {
+        const double v = value.*(f.member);
+        const std::string what = who + "." + std::string(f.info.key);
+        require(std::isfinite(v), what + " is not finite");
+        require(v >= f.info.min && v <= f.info.max,
+                what + " = " + std::to_string(v) + " is outside its legal range");
+        require(!f.info.integer || v == std::floor(v), what + " is not whole");
+    }
+}
+
+void checkUseCaseInputs(const UseCase &uc, std::span<const PriceEntry> prices,
+                        const Settings &settings)
+{
+    checkFields(uc.baseline, baselineFields(), "baseline");
+    checkFields(uc.outcome, outcomeFields(), "outcome");
+    for (const auto &l : uc.layers)
+        checkFields(l, layerFields(), "layers[" + l.name + "]");
+    for (const auto &d : uc.drivers)
+        checkFields(d, driverFields(), "drivers[" + d.name + "]");
+    checkFields(uc.risk, riskFields(), "risk");
+    checkFields(uc.ramp, rampFields(), "ramp");
+    for (const auto &p : prices)
+        checkFields(p, priceFields(), "prices[" + p.model + "]");
+    checkFields(settings, settingsFields(), "settings");
+}
+
+// Sets every field of T to the middle of its legal range.
+template<typename T>
+void midRange(T &value, std::span<const Field<T>> fields)
+{
+    for (const auto &f : fields) {
+        double v = f.info.min + (std::min(f.info.max, 1e6) - f.info.min) / 2;
+        value.*(f.member) = f.info.integer ? std::floor(v) : v;
+    }
+}
+
+/// One layer of every type, one driver of every kind and mode, names that need quoting.
+struct Sample
+{
+    UseCase useCase;
+    std::vector<PriceEntry> prices;
+    Settings settings;
+};
+
+const Sample &sample()
+{
+    static const Sample s = [] {
+        Sample out;
+        out.useCase = newUseCase("Sample", {2026, 1});
+        out.useCase.layers.clear();
+        out.useCase.drivers.clear();
+        const char *names[] = {"Model tokens", "a\"b", "back\\slash", "x].y", "", "Ünïcode"};
+        int n = 0;
+        for (std::size_t t = 0; t < enumCount<LayerType>(); ++t) {
+            CostLayer l;
+            l.name = names[n++ % 6] + std::to_string(t);
+            l.type = static_cast<LayerType>(t);
+            midRange(l, layerFields());
+            out.useCase.layers.push_back(l);
+        }
+        for (std::size_t k = 0; k < enumCount<DriverKind>(); ++k) {
+            for (int mode = 0; mode < 2; ++mode) {
+                ValueDriver d;
+                d.name = names[n++ % 6] + std::to_string(k) + "/" + std::to_string(mode);
+                d.kind = static_cast<DriverKind>(k);
+                d.capacityMode = static_cast<CapacityMode>(mode);
+                d.avoidedMode = static_cast<AvoidedMode>(mode);
+                midRange(d, driverFields());
+                out.useCase.drivers.push_back(d);
+            }
+        }
+        midRange(out.useCase.baseline, baselineFields());
+        midRange(out.useCase.outcome, outcomeFields());
+        midRange(out.useCase.risk, riskFields());
+        midRange(out.useCase.ramp, rampFields());
+        for (const char *model : {"frontier-large", "q\"uote", "x].y"}) {
+            PriceEntry p;
+            p.model = model;
+            midRange(p, priceFields());
+            out.prices.push_back(p);
+        }
+        midRange(out.settings, settingsFields());
+        return out;
+    }();
+    return s;
+}
+
+void checkListedInputs()
+{
+    static const bool checked = [] {
+        const Sample &s = sample();
+        for (const std::string &name : listInputs(s.useCase, s.prices)) {
+            std::string why;
+            const auto path = InputPath::parse(name, &why);
+            require(path.has_value(), "listed input '" + name + "' does not parse: " + why);
+            require(path->toString() == name, "listed input '" + name + "' prints differently");
+        }
+        return true;
+    }();
+    (void)checked;
+}
+
+void adjustSample(const InputPath &path, AdjustmentOp op, double value)
+{
+    const Sample &s = sample();
+    UseCase uc = s.useCase;
+    std::vector<PriceEntry> prices = s.prices;
+    Settings settings = s.settings;
+    const int changed = applyAdjustment(
+        path, op, value, uc, prices, settings,
+        [&](const std::string &resolved, double, double kept) {
+            const auto again = InputPath::parse(resolved);
+            require(again.has_value(), "clamp report names '" + resolved + "', not an input");
+            const FieldInfo *info = again->info();
+            require(!std::isfinite(kept) || (kept >= info->min && kept <= info->max),
+                    "clamp report keeps " + std::to_string(kept) + " outside the range");
+        });
+    const std::size_t elements = path.section == InputSection::Layers    ? uc.layers.size()
+                                 : path.section == InputSection::Drivers ? uc.drivers.size()
+                                 : path.section == InputSection::Prices  ? prices.size()
+                                                                         : 1;
+    require(changed >= 0 && static_cast<std::size_t>(changed) <= elements,
+            "applyAdjustment changed more inputs than exist");
+    checkUseCaseInputs(uc, prices, settings);
+    if (const auto v = readInput(path, uc, prices, settings)) {
+        const FieldInfo *info = path.info();
+        require(std::isfinite(*v) && *v >= info->min && *v <= info->max,
+                "readInput returns a value outside the range");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+bool parseInt(std::string_view text, long long &out)
+{
+    const char *begin = text.data();
+    const char *end = begin + text.size();
+    if (begin != end && *begin == '+')
+        ++begin;
+    auto [ptr, ec] = std::from_chars(begin, end, out);
+    return ec == std::errc() && ptr == end;
+}
+
+} // namespace
+
+void checkWorkbook(std::string_view bytes)
+{
+    const LoadResult first = readWorkbook(bytes);
+    require(first.ok() == first.errors().empty(),
+            "readWorkbook: a workbook returned with errors, or none without an error");
+    for (const Diagnostic &d : first.diagnostics)
+        require(d.path.empty() || d.path[0] == '/', "diagnostic path is not a JSON pointer");
+    if (!first.ok())
+        return;
+    const Workbook &wb = *first.workbook;
+
+    const SaveResult saved = writeWorkbook(wb);
+    require(saved.ok(), "a workbook that reads does not write:" + listErrors(saved.errors));
+    const LoadResult second = readWorkbook(saved.text);
+    require(second.ok(), "a written workbook does not read back:" + listErrors(second.diagnostics)
+                             + "\n--- written:\n" + saved.text);
+    require(*second.workbook == wb, "a written workbook reads back different:\n" + saved.text);
+    const SaveResult again = writeWorkbook(*second.workbook);
+    require(again.text == saved.text,
+            "writing is not stable:\n" + saved.text + "\n---\n" + again.text);
+    for (const Diagnostic &d : second.diagnostics)
+        require(d.severity != Severity::Error, "written workbook has an error");
+    require(listErrors(validateWorkbook(wb)).empty(), "validateWorkbook finds errors");
+
+    ComputeOptions options;
+    options.today = Date{2027, 6, 15};
+    const Results res = compute(wb, options);
+    checkResults(wb, res);
+    // Analytics call the engine without checks into reused buffers: same numbers.
+    Results reused = res;
+    compute(wb, ComputeOptions{options.today, true}, reused);
+    require(reused == res, "compute into reused buffers differs");
+
+    // The exports run on whatever the engine returns.
+    (void)resultsJson(wb, res);
+    (void)seriesCsv(wb, res);
+    (void)kpiCsv(wb, res);
+    if (!res.scenarios.empty()) {
+        const int last = static_cast<int>(res.scenarios.size()) - 1;
+        (void)resultsJson(wb, res, last);
+        (void)kpiCsv(wb, res, last);
+    }
+}
+
+void checkInputPath(std::string_view bytes)
+{
+    checkListedInputs();
+    const auto newline = bytes.find('\n');
+    const std::string_view text = bytes.substr(0, newline);
+    std::string why;
+    const auto path = InputPath::parse(text, &why);
+    if (!path) {
+        require(!why.empty(), "parse failed without saying why");
+        return;
+    }
+    require(path->info() != nullptr, "a parsed path names no field");
+    const std::string printed = path->toString();
+    const auto reparsed = InputPath::parse(printed, &why);
+    require(reparsed.has_value(), "'" + printed + "' does not parse: " + why);
+    require(*reparsed == *path, "'" + printed + "' parses to a different path");
+    require(reparsed->toString() == printed, "printing is not stable");
+
+    if (newline != std::string_view::npos) {
+        std::string rest(bytes.substr(newline + 1));
+        const auto space = rest.find(' ');
+        const std::string opName = rest.substr(0, space);
+        const auto op = enumFromName<AdjustmentOp>(opName);
+        const double value =
+            space == std::string::npos ? 1.0 : std::strtod(rest.c_str() + space + 1, nullptr);
+        adjustSample(*path, op.value_or(AdjustmentOp::Multiply), value);
+        return;
+    }
+    const double values[] = {0.0, 1.5,      -1.0,      1e300, -1e300,  1e-300,
+                             NAN, INFINITY, -INFINITY, 119.4, 0.999999};
+    for (std::size_t op = 0; op < enumCount<AdjustmentOp>(); ++op) {
+        for (double v : values)
+            adjustSample(*path, static_cast<AdjustmentOp>(op), v);
+    }
+}
+
+void checkDates(std::string_view bytes)
+{
+    const auto space = bytes.find(' ');
+    const std::string_view text = bytes.substr(0, space);
+    long long offset = 0;
+    const bool hasOffset =
+        space != std::string_view::npos && parseInt(bytes.substr(space + 1), offset);
+
+    if (const auto d = Date::parse(text)) {
+        require(!d->isNull(), "a parsed date is null");
+        require(d->toString() == text,
+                "date '" + std::string(text) + "' prints as " + d->toString());
+        require(d->month >= 1 && d->month <= 12 && d->day >= 1
+                    && d->day <= daysInMonth(d->year, d->month),
+                "date '" + std::string(text) + "' is not a calendar day");
+        // The next day is one day later, across month and year ends.
+        Date next = *d;
+        if (++next.day > daysInMonth(next.year, next.month)) {
+            next.day = 1;
+            if (++next.month > 12) {
+                next.month = 1;
+                ++next.year;
+            }
+        }
+        require(next.daysSinceEpoch() == d->daysSinceEpoch() + 1,
+                "daysSinceEpoch does not count " + std::string(text) + " to the next day");
+        require(d->yearMonth().toString() == text.substr(0, 7), "yearMonth differs");
+    }
+    if (const auto ym = YearMonth::parse(text)) {
+        require(ym->toString() == text,
+                "month '" + std::string(text) + "' prints as " + ym->toString());
+        require(Date::parse(std::string(text) + "-01").has_value(), "the first is no day");
+        // Offsets within a million months keep every int in range.
+        if (hasOffset && offset >= -1'000'000 && offset <= 1'000'000) {
+            const int k = static_cast<int>(offset);
+            const YearMonth moved = ym->addMonths(k);
+            require(moved.month >= 1 && moved.month <= 12,
+                    ym->toString() + " + " + std::to_string(k) + " months gives month "
+                        + std::to_string(moved.month));
+            require(ym->monthsUntil(moved) == k, "monthsUntil does not undo addMonths");
+            require(moved.addMonths(-k) == *ym, "addMonths(-k) does not undo addMonths(k)");
+            require((k > 0) == (moved > *ym) && (k < 0) == (moved < *ym),
+                    "months do not order by offset");
+        }
+    }
+}
+
+} // namespace roi::fuzz
