@@ -318,9 +318,11 @@ double applyOp(AdjustmentOp op, double current, double value)
 }
 
 // Applies the adjustment to one field of one element; returns 1 if it changed a value.
-template<typename T>
+// `resolvedPath()` names the element for the clamp report; it is only built when one is made,
+// since scenarios apply thousands of adjustments on every compute.
+template<typename T, typename PathOf>
 int adjust(T &target, const Field<T> &field, AdjustmentOp op, double value,
-           const std::string &resolvedPath, const ClampReport &onClamp)
+           const PathOf &resolvedPath, const ClampReport &onClamp)
 {
     double &slot = target.*field.member;
     const double requested = applyOp(op, slot, value);
@@ -329,7 +331,7 @@ int adjust(T &target, const Field<T> &field, AdjustmentOp op, double value,
         kept = std::round(kept);
     if (!std::isfinite(requested) || kept != requested) {
         if (onClamp)
-            onClamp(resolvedPath, requested, kept);
+            onClamp(resolvedPath(), requested, kept);
     }
     slot = std::isfinite(kept) ? kept : slot;
     return 1;
@@ -357,8 +359,9 @@ int adjustList(std::span<T> items, std::span<const Field<T>> fields, std::string
             if (path.selector == InputPath::Selector::All && !fieldApplies(*field, items[i]))
                 continue;
         }
-        changed +=
-            adjust(items[i], *field, op, value, selected(section, name, path.field), onClamp);
+        changed += adjust(
+            items[i], *field, op, value, [&] { return selected(section, name, path.field); },
+            onClamp);
     }
     return changed;
 }
@@ -563,7 +566,9 @@ int applyAdjustment(const InputPath &path, AdjustmentOp op, double value, UseCas
         const auto *field = findField(fields, path.field);
         if (!field)
             return 0;
-        return adjust(target, *field, op, value, std::string(section) + '.' + path.field, onClamp);
+        return adjust(
+            target, *field, op, value, [&] { return std::string(section) + '.' + path.field; },
+            onClamp);
     };
     switch (path.section) {
     case InputSection::Settings:
