@@ -15,4 +15,14 @@ std::optional<QByteArray> readFileBytes(const QString &path, qint64 maxBytes, QS
 /// file is first copied to "<path>~" (Tiled and Qt Creator keep one the same way).
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, bool backup, QString *error);
 
+/// Fault injection for the fault tests (tests/faults): makes writeFileAtomically fail the way a
+/// full disk or a failed rename does, to check that nothing is lost. Application code never
+/// sets it; the default injects nothing.
+struct WriteFaults
+{
+    qint64 failAfterBytes = -1; // fail once this many bytes reached the temporary file; -1: never
+    bool failCommit = false;    // fail the final rename
+};
+void setWriteFaultsForTesting(const WriteFaults &faults);
+
 } // namespace roi
