@@ -2,10 +2,12 @@
 
 #include "calendar.h"
 #include "engine.h"
+#include "filenames.h"
 #include "inputs.h"
 #include "resultsexport.h"
 #include "workbookfile.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -401,6 +403,38 @@ void checkDates(std::string_view bytes)
                     "months do not order by offset");
         }
     }
+}
+
+void checkFileName(std::string_view bytes)
+{
+    const std::string name = safeFileName(bytes);
+    require(!name.empty() && name.size() <= kMaxSafeFileName, "bad length: '" + name + "'");
+    require(name.front() != '.' && name.front() != ' ', "leading dot or space: '" + name + "'");
+    require(name.back() != '.' && name.back() != ' ', "trailing dot or space: '" + name + "'");
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        require(c >= 0x20 && c != 0x7F
+                    && std::string_view("/\\<>:\"|?*").find(char(c)) == std::string_view::npos,
+                "forbidden byte " + std::to_string(c) + " in '" + name + "'");
+        // Valid UTF-8: a lead byte is followed by exactly its continuation bytes.
+        const int length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        require(c < 0x80 || ((c & 0xC0) != 0x80 && c < 0xF8), "not a lead byte in '" + name + "'");
+        require(i + static_cast<std::size_t>(length) <= name.size(), "cut character");
+        for (int k = 1; k < length; ++k) {
+            require((static_cast<unsigned char>(name[i + static_cast<std::size_t>(k)]) & 0xC0)
+                        == 0x80,
+                    "broken UTF-8 in '" + name + "'");
+        }
+        i += static_cast<std::size_t>(length - 1);
+    }
+    std::string stem = name.substr(0, name.find('.'));
+    while (!stem.empty() && stem.back() == ' ')
+        stem.pop_back();
+    for (char &c : stem)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const char *reserved : {"CON", "PRN", "AUX", "NUL", "COM1", "COM9", "LPT1", "LPT9"})
+        require(stem != reserved, "reserved Windows name '" + name + "'");
+    require(safeFileName(name) == name, "not idempotent: '" + name + "'");
 }
 
 } // namespace roi::fuzz

@@ -24,4 +24,9 @@ void checkInputPath(std::string_view bytes);
 /// integer after the space is a month offset for addMonths.
 void checkDates(std::string_view bytes);
 
+/// The bytes as user text for safeFileName: the name is never empty, at most kMaxSafeFileName
+/// bytes of valid UTF-8, has no separator, forbidden or control character, no leading dot or
+/// space, no trailing dot or space, is no reserved Windows name, and is its own safe name.
+void checkFileName(std::string_view bytes);
+
 } // namespace roi::fuzz

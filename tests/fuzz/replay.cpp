@@ -1,6 +1,7 @@
 // Replays files through the fuzz targets' checks with the normal compiler (ctest label
 // fuzz-regression): every corpus seed and every input a fuzzer once crashed on.
-// Usage: fuzz_replay workbook|inputpath|dates PATH... (files, or folders read recursively).
+// Usage: fuzz_replay workbook|inputpath|dates|filename PATH... (files, or folders read
+// recursively).
 #include "fuzzchecks.h"
 
 #include <algorithm>
@@ -16,13 +17,14 @@ namespace fs = std::filesystem;
 int main(int argc, char *argv[])
 {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: %s workbook|inputpath|dates PATH...\n", argv[0]);
+        std::fprintf(stderr, "usage: %s workbook|inputpath|dates|filename PATH...\n", argv[0]);
         return 2;
     }
     const std::string target = argv[1];
     void (*check)(std::string_view) = target == "workbook"    ? roi::fuzz::checkWorkbook
                                       : target == "inputpath" ? roi::fuzz::checkInputPath
                                       : target == "dates"     ? roi::fuzz::checkDates
+                                      : target == "filename"  ? roi::fuzz::checkFileName
                                                               : nullptr;
     if (!check) {
         std::fprintf(stderr, "unknown target %s\n", target.c_str());

@@ -16,7 +16,7 @@ seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${2:-$root/build/fuzz}
 out=${FUZZ_OUT:-$build/fuzz-runs}
-targets=${FUZZ_TARGETS:-workbook inputpath dates}
+targets=${FUZZ_TARGETS:-workbook inputpath dates filename}
 status=0
 
 stat() { # stat NAME LOG: a value of libFuzzer's -print_final_stats block
@@ -35,6 +35,7 @@ for target in $targets; do
     case $target in
     workbook) max_len=65536 timeout=10 dict=$root/tests/fuzz/workbook.dict ;;
     inputpath) max_len=512 timeout=5 dict=$root/tests/fuzz/inputpath.dict ;;
+    filename) max_len=1024 timeout=5 dict= ;;
     *) max_len=64 timeout=5 dict= ;;
     esac
     work=$out/$target

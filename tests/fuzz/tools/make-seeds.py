@@ -175,3 +175,12 @@ dates = ['2026-01-01', '2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '
          '2026-06 1000000', '2027-01 -13', '', ' ', '2026-01-01 5', '１２３４-01']
 for i, d in enumerate(dates):
     write('dates', 'date-%02d.txt' % i, d)
+
+# --- filename ----------------------------------------------------------------------------------
+names = ['Support assistant', '../../etc/passwd', 'Q3: <draft> "v2" | ok? *', 'CON', 'com1 .csv',
+         '...hidden', 'name. . .  ', 'Prévision 2027 — 中文', 'report\u202efdp.exe', 'COM\u00b9',
+         'C:\\Windows\\x']
+for i, n in enumerate(names):
+    write('filename', 'seed-%d.txt' % i, n)
+write('filename', 'seed-bytes.txt', b'a\x01\x1f\x7fb\xff\xc0\xaf\xed\xa0\x80')
+write('filename', 'seed-long.txt', '中' * 120)
