@@ -26,11 +26,14 @@ namespace {
     std::abort();
 }
 
-void require(bool ok, const std::string &what)
-{
-    if (!ok)
-        fail(what);
-}
+// Checks run millions of times: the message is only built when the check fails.
+#define ROI_REQUIRE(ok, what)                                                                      \
+    do {                                                                                           \
+        if (!(ok))                                                                                 \
+            fail(what);                                                                            \
+    } while (false)
+#define ROI_REQUIRE_FINITE(value, what)                                                            \
+    ROI_REQUIRE(isFiniteValue(value), std::string(what) + " is not finite or has a stray value")
 
 std::string listErrors(const std::vector<Diagnostic> &diagnostics)
 {
@@ -45,81 +48,81 @@ std::string listErrors(const std::vector<Diagnostic> &diagnostics)
 // ---------------------------------------------------------------------------------------------
 // Workbook
 
-void requireFinite(double v, const std::string &what)
+bool isFiniteValue(double v)
 {
-    require(std::isfinite(v), what + " is not finite (" + std::to_string(v) + ")");
+    return std::isfinite(v);
 }
 
-void requireFinite(const Kpi &k, const std::string &what)
+// A KPI without a number must say so with its state and carry no value.
+bool isFiniteValue(const Kpi &k)
 {
-    requireFinite(k.value, what);
-    require(k.ok() || k.value == 0, what + " has a value although its state is not ok");
+    return std::isfinite(k.value) && (k.ok() || k.value == 0);
 }
 
 void checkCase(const CaseResult &r, int months, const std::string &who)
 {
-    require(r.months() == months, who + ": wrong month count");
+    ROI_REQUIRE(r.months() == months, who + ": wrong month count");
     for (int row = 0; row < kRowCount; ++row) {
         for (double v : r.row(static_cast<Row>(row)))
-            requireFinite(v, who + " row " + std::to_string(row));
+            ROI_REQUIRE_FINITE(v, who + " row " + std::to_string(row));
     }
     for (int c = 0; c < kCategoryCount; ++c) {
         for (double v : r.categoryCost(static_cast<CostCategory>(c)))
-            requireFinite(v, who + " category " + std::to_string(c));
+            ROI_REQUIRE_FINITE(v, who + " category " + std::to_string(c));
     }
     for (int l = 0; l < r.layerCount(); ++l) {
         for (double v : r.layerCost(l))
-            requireFinite(v, who + " layer " + std::to_string(l));
+            ROI_REQUIRE_FINITE(v, who + " layer " + std::to_string(l));
     }
     for (int d = 0; d < r.driverCount(); ++d) {
         for (double v : r.driverGross(d))
-            requireFinite(v, who + " driver gross " + std::to_string(d));
+            ROI_REQUIRE_FINITE(v, who + " driver gross " + std::to_string(d));
         for (double v : r.driverNet(d))
-            requireFinite(v, who + " driver net " + std::to_string(d));
+            ROI_REQUIRE_FINITE(v, who + " driver net " + std::to_string(d));
     }
     // Every cost input is >= 0, so no month may cost less than nothing.
     for (double v : r.row(Row::Cost))
-        require(v >= 0, who + ": negative cost " + std::to_string(v));
+        ROI_REQUIRE(v >= 0, who + ": negative cost " + std::to_string(v));
     for (double v : r.row(Row::Adoption))
-        require(v >= 0 && v <= 1 + 1e-12, who + ": adoption outside [0, 1]");
+        ROI_REQUIRE(v >= 0 && v <= 1 + 1e-12, who + ": adoption outside [0, 1]");
 
     const Kpis &k = r.kpis;
     for (double v :
          {k.tco, k.hardBenefitGross, k.riskDiscount, k.hardBenefit, k.softValue, k.headlineBenefit,
           k.netValue, k.units, k.handled, k.outcomes, k.calls, k.tokenCost, k.npv})
-        requireFinite(v, who + " KPI");
+        ROI_REQUIRE_FINITE(v, who + " KPI");
     for (double v : k.byTerm)
-        requireFinite(v, who + " KPI by term");
-    requireFinite(k.roiPercent, who + " ROI");
-    requireFinite(k.irrAnnual, who + " IRR");
-    requireFinite(k.paybackMonth, who + " payback");
-    requireFinite(k.costPerOutcome, who + " cost per outcome");
-    requireFinite(k.costPerInference, who + " cost per inference");
-    requireFinite(k.aiGrossMargin, who + " AI gross margin");
+        ROI_REQUIRE_FINITE(v, who + " KPI by term");
+    ROI_REQUIRE_FINITE(k.roiPercent, who + " ROI");
+    ROI_REQUIRE_FINITE(k.irrAnnual, who + " IRR");
+    ROI_REQUIRE_FINITE(k.paybackMonth, who + " payback");
+    ROI_REQUIRE_FINITE(k.costPerOutcome, who + " cost per outcome");
+    ROI_REQUIRE_FINITE(k.costPerInference, who + " cost per inference");
+    ROI_REQUIRE_FINITE(k.aiGrossMargin, who + " AI gross margin");
     for (const Kpi &y : k.roiPerYear)
-        requireFinite(y, who + " ROI per year");
-    require(k.tco >= 0, who + ": negative TCO");
+        ROI_REQUIRE_FINITE(y, who + " ROI per year");
+    ROI_REQUIRE(k.tco >= 0, who + ": negative TCO");
     if (k.paybackMonth.ok()) {
-        require(k.paybackMonth.value >= 0 && k.paybackMonth.value <= months,
-                who + ": payback month outside the horizon");
+        ROI_REQUIRE(k.paybackMonth.value >= 0 && k.paybackMonth.value <= months,
+                    who + ": payback month outside the horizon");
     }
     const RunRate &rr = r.runRate;
     for (double v : {rr.handled, rr.tco, rr.tokenCost, rr.hardBenefit})
-        requireFinite(v, who + " run rate");
-    requireFinite(rr.costPerUnit, who + " run-rate cost per unit");
-    requireFinite(rr.invoicePerUnit, who + " run-rate invoice per unit");
-    requireFinite(rr.costPerOutcome, who + " run-rate cost per outcome");
+        ROI_REQUIRE_FINITE(v, who + " run rate");
+    ROI_REQUIRE_FINITE(rr.costPerUnit, who + " run-rate cost per unit");
+    ROI_REQUIRE_FINITE(rr.invoicePerUnit, who + " run-rate invoice per unit");
+    ROI_REQUIRE_FINITE(rr.costPerOutcome, who + " run-rate cost per outcome");
     for (double v : rr.costByLayer)
-        requireFinite(v, who + " run-rate layer cost");
+        ROI_REQUIRE_FINITE(v, who + " run-rate layer cost");
 }
 
 void checkResults(const Workbook &wb, const Results &res)
 {
     const int months = wb.settings.horizonMonths;
-    require(res.months == months, "results: wrong horizon");
-    require(res.useCaseCount == static_cast<int>(wb.useCases.size()), "results: use cases");
-    require(res.cases.size() == wb.useCases.size() * res.scenarios.size(), "results: shape");
-    require(res.portfolio.size() == res.scenarios.size(), "results: portfolio shape");
+    ROI_REQUIRE(res.months == months, "results: wrong horizon");
+    ROI_REQUIRE(res.useCaseCount == static_cast<int>(wb.useCases.size()), "results: use cases");
+    ROI_REQUIRE(res.cases.size() == wb.useCases.size() * res.scenarios.size(), "results: shape");
+    ROI_REQUIRE(res.portfolio.size() == res.scenarios.size(), "results: portfolio shape");
     for (std::size_t i = 0; i < res.cases.size(); ++i)
         checkCase(res.cases[i], months, "case " + std::to_string(i));
     for (std::size_t s = 0; s < res.portfolio.size(); ++s)
@@ -130,15 +133,16 @@ void checkResults(const Workbook &wb, const Results &res)
 // Named inputs
 
 template<typename T>
-void checkFields(const T &value, std::span<const Field<T>> fields, const std::string &who)
+void checkFields(const T &value, std::span<const Field<T>> fields, std::string_view who)
 {
     for (const auto &f : fields) {
         const double v = value.*(f.member);
-        const std::string what = who + "." + std::string(f.info.key);
-        require(std::isfinite(v), what + " is not finite");
-        require(v >= f.info.min && v <= f.info.max,
-                what + " = " + std::to_string(v) + " is outside its legal range");
-        require(!f.info.integer || v == std::floor(v), what + " is not whole");
+        // The message is built only on failure: this runs thousands of times per input.
+        if (!std::isfinite(v) || v < f.info.min || v > f.info.max
+            || (f.info.integer && v != std::floor(v))) {
+            fail(std::string(who) + "." + std::string(f.info.key) + " = " + std::to_string(v)
+                 + " is not finite, whole or in its legal range");
+        }
     }
 }
 
@@ -148,13 +152,13 @@ void checkUseCaseInputs(const UseCase &uc, std::span<const PriceEntry> prices,
     checkFields(uc.baseline, baselineFields(), "baseline");
     checkFields(uc.outcome, outcomeFields(), "outcome");
     for (const auto &l : uc.layers)
-        checkFields(l, layerFields(), "layers[" + l.name + "]");
+        checkFields(l, layerFields(), l.name);
     for (const auto &d : uc.drivers)
-        checkFields(d, driverFields(), "drivers[" + d.name + "]");
+        checkFields(d, driverFields(), d.name);
     checkFields(uc.risk, riskFields(), "risk");
     checkFields(uc.ramp, rampFields(), "ramp");
     for (const auto &p : prices)
-        checkFields(p, priceFields(), "prices[" + p.model + "]");
+        checkFields(p, priceFields(), p.model);
     checkFields(settings, settingsFields(), "settings");
 }
 
@@ -226,8 +230,8 @@ void checkListedInputs()
         for (const std::string &name : listInputs(s.useCase, s.prices)) {
             std::string why;
             const auto path = InputPath::parse(name, &why);
-            require(path.has_value(), "listed input '" + name + "' does not parse: " + why);
-            require(path->toString() == name, "listed input '" + name + "' prints differently");
+            ROI_REQUIRE(path.has_value(), "listed input '" + name + "' does not parse: " + why);
+            ROI_REQUIRE(path->toString() == name, "listed input '" + name + "' prints differently");
         }
         return true;
     }();
@@ -244,22 +248,22 @@ void adjustSample(const InputPath &path, AdjustmentOp op, double value)
         path, op, value, uc, prices, settings,
         [&](const std::string &resolved, double, double kept) {
             const auto again = InputPath::parse(resolved);
-            require(again.has_value(), "clamp report names '" + resolved + "', not an input");
+            ROI_REQUIRE(again.has_value(), "clamp report names '" + resolved + "', not an input");
             const FieldInfo *info = again->info();
-            require(!std::isfinite(kept) || (kept >= info->min && kept <= info->max),
-                    "clamp report keeps " + std::to_string(kept) + " outside the range");
+            ROI_REQUIRE(!std::isfinite(kept) || (kept >= info->min && kept <= info->max),
+                        "clamp report keeps " + std::to_string(kept) + " outside the range");
         });
     const std::size_t elements = path.section == InputSection::Layers    ? uc.layers.size()
                                  : path.section == InputSection::Drivers ? uc.drivers.size()
                                  : path.section == InputSection::Prices  ? prices.size()
                                                                          : 1;
-    require(changed >= 0 && static_cast<std::size_t>(changed) <= elements,
-            "applyAdjustment changed more inputs than exist");
+    ROI_REQUIRE(changed >= 0 && static_cast<std::size_t>(changed) <= elements,
+                "applyAdjustment changed more inputs than exist");
     checkUseCaseInputs(uc, prices, settings);
     if (const auto v = readInput(path, uc, prices, settings)) {
         const FieldInfo *info = path.info();
-        require(std::isfinite(*v) && *v >= info->min && *v <= info->max,
-                "readInput returns a value outside the range");
+        ROI_REQUIRE(std::isfinite(*v) && *v >= info->min && *v <= info->max,
+                    "readInput returns a value outside the range");
     }
 }
 
@@ -281,26 +285,27 @@ bool parseInt(std::string_view text, long long &out)
 void checkWorkbook(std::string_view bytes)
 {
     const LoadResult first = readWorkbook(bytes);
-    require(first.ok() == first.errors().empty(),
-            "readWorkbook: a workbook returned with errors, or none without an error");
+    ROI_REQUIRE(first.ok() == first.errors().empty(),
+                "readWorkbook: a workbook returned with errors, or none without an error");
     for (const Diagnostic &d : first.diagnostics)
-        require(d.path.empty() || d.path[0] == '/', "diagnostic path is not a JSON pointer");
+        ROI_REQUIRE(d.path.empty() || d.path[0] == '/', "diagnostic path is not a JSON pointer");
     if (!first.ok())
         return;
     const Workbook &wb = *first.workbook;
 
     const SaveResult saved = writeWorkbook(wb);
-    require(saved.ok(), "a workbook that reads does not write:" + listErrors(saved.errors));
+    ROI_REQUIRE(saved.ok(), "a workbook that reads does not write:" + listErrors(saved.errors));
     const LoadResult second = readWorkbook(saved.text);
-    require(second.ok(), "a written workbook does not read back:" + listErrors(second.diagnostics)
-                             + "\n--- written:\n" + saved.text);
-    require(*second.workbook == wb, "a written workbook reads back different:\n" + saved.text);
+    ROI_REQUIRE(second.ok(),
+                "a written workbook does not read back:" + listErrors(second.diagnostics)
+                    + "\n--- written:\n" + saved.text);
+    ROI_REQUIRE(*second.workbook == wb, "a written workbook reads back different:\n" + saved.text);
     const SaveResult again = writeWorkbook(*second.workbook);
-    require(again.text == saved.text,
-            "writing is not stable:\n" + saved.text + "\n---\n" + again.text);
+    ROI_REQUIRE(again.text == saved.text,
+                "writing is not stable:\n" + saved.text + "\n---\n" + again.text);
     for (const Diagnostic &d : second.diagnostics)
-        require(d.severity != Severity::Error, "written workbook has an error");
-    require(listErrors(validateWorkbook(wb)).empty(), "validateWorkbook finds errors");
+        ROI_REQUIRE(d.severity != Severity::Error, "written workbook has an error");
+    ROI_REQUIRE(listErrors(validateWorkbook(wb)).empty(), "validateWorkbook finds errors");
 
     ComputeOptions options;
     options.today = Date{2027, 6, 15};
@@ -309,7 +314,7 @@ void checkWorkbook(std::string_view bytes)
     // Analytics call the engine without checks into reused buffers: same numbers.
     Results reused = res;
     compute(wb, ComputeOptions{options.today, true}, reused);
-    require(reused == res, "compute into reused buffers differs");
+    ROI_REQUIRE(reused == res, "compute into reused buffers differs");
 
     // The exports run on whatever the engine returns.
     (void)resultsJson(wb, res);
@@ -330,15 +335,15 @@ void checkInputPath(std::string_view bytes)
     std::string why;
     const auto path = InputPath::parse(text, &why);
     if (!path) {
-        require(!why.empty(), "parse failed without saying why");
+        ROI_REQUIRE(!why.empty(), "parse failed without saying why");
         return;
     }
-    require(path->info() != nullptr, "a parsed path names no field");
+    ROI_REQUIRE(path->info() != nullptr, "a parsed path names no field");
     const std::string printed = path->toString();
     const auto reparsed = InputPath::parse(printed, &why);
-    require(reparsed.has_value(), "'" + printed + "' does not parse: " + why);
-    require(*reparsed == *path, "'" + printed + "' parses to a different path");
-    require(reparsed->toString() == printed, "printing is not stable");
+    ROI_REQUIRE(reparsed.has_value(), "'" + printed + "' does not parse: " + why);
+    ROI_REQUIRE(*reparsed == *path, "'" + printed + "' parses to a different path");
+    ROI_REQUIRE(reparsed->toString() == printed, "printing is not stable");
 
     if (newline != std::string_view::npos) {
         std::string rest(bytes.substr(newline + 1));
@@ -367,12 +372,12 @@ void checkDates(std::string_view bytes)
         space != std::string_view::npos && parseInt(bytes.substr(space + 1), offset);
 
     if (const auto d = Date::parse(text)) {
-        require(!d->isNull(), "a parsed date is null");
-        require(d->toString() == text,
-                "date '" + std::string(text) + "' prints as " + d->toString());
-        require(d->month >= 1 && d->month <= 12 && d->day >= 1
-                    && d->day <= daysInMonth(d->year, d->month),
-                "date '" + std::string(text) + "' is not a calendar day");
+        ROI_REQUIRE(!d->isNull(), "a parsed date is null");
+        ROI_REQUIRE(d->toString() == text,
+                    "date '" + std::string(text) + "' prints as " + d->toString());
+        ROI_REQUIRE(d->month >= 1 && d->month <= 12 && d->day >= 1
+                        && d->day <= daysInMonth(d->year, d->month),
+                    "date '" + std::string(text) + "' is not a calendar day");
         // The next day is one day later, across month and year ends.
         Date next = *d;
         if (++next.day > daysInMonth(next.year, next.month)) {
@@ -382,25 +387,25 @@ void checkDates(std::string_view bytes)
                 ++next.year;
             }
         }
-        require(next.daysSinceEpoch() == d->daysSinceEpoch() + 1,
-                "daysSinceEpoch does not count " + std::string(text) + " to the next day");
-        require(d->yearMonth().toString() == text.substr(0, 7), "yearMonth differs");
+        ROI_REQUIRE(next.daysSinceEpoch() == d->daysSinceEpoch() + 1,
+                    "daysSinceEpoch does not count " + std::string(text) + " to the next day");
+        ROI_REQUIRE(d->yearMonth().toString() == text.substr(0, 7), "yearMonth differs");
     }
     if (const auto ym = YearMonth::parse(text)) {
-        require(ym->toString() == text,
-                "month '" + std::string(text) + "' prints as " + ym->toString());
-        require(Date::parse(std::string(text) + "-01").has_value(), "the first is no day");
+        ROI_REQUIRE(ym->toString() == text,
+                    "month '" + std::string(text) + "' prints as " + ym->toString());
+        ROI_REQUIRE(Date::parse(std::string(text) + "-01").has_value(), "the first is no day");
         // Offsets within a million months keep every int in range.
         if (hasOffset && offset >= -1'000'000 && offset <= 1'000'000) {
             const int k = static_cast<int>(offset);
             const YearMonth moved = ym->addMonths(k);
-            require(moved.month >= 1 && moved.month <= 12,
-                    ym->toString() + " + " + std::to_string(k) + " months gives month "
-                        + std::to_string(moved.month));
-            require(ym->monthsUntil(moved) == k, "monthsUntil does not undo addMonths");
-            require(moved.addMonths(-k) == *ym, "addMonths(-k) does not undo addMonths(k)");
-            require((k > 0) == (moved > *ym) && (k < 0) == (moved < *ym),
-                    "months do not order by offset");
+            ROI_REQUIRE(moved.month >= 1 && moved.month <= 12,
+                        ym->toString() + " + " + std::to_string(k) + " months gives month "
+                            + std::to_string(moved.month));
+            ROI_REQUIRE(ym->monthsUntil(moved) == k, "monthsUntil does not undo addMonths");
+            ROI_REQUIRE(moved.addMonths(-k) == *ym, "addMonths(-k) does not undo addMonths(k)");
+            ROI_REQUIRE((k > 0) == (moved > *ym) && (k < 0) == (moved < *ym),
+                        "months do not order by offset");
         }
     }
 }
@@ -408,22 +413,23 @@ void checkDates(std::string_view bytes)
 void checkFileName(std::string_view bytes)
 {
     const std::string name = safeFileName(bytes);
-    require(!name.empty() && name.size() <= kMaxSafeFileName, "bad length: '" + name + "'");
-    require(name.front() != '.' && name.front() != ' ', "leading dot or space: '" + name + "'");
-    require(name.back() != '.' && name.back() != ' ', "trailing dot or space: '" + name + "'");
+    ROI_REQUIRE(!name.empty() && name.size() <= kMaxSafeFileName, "bad length: '" + name + "'");
+    ROI_REQUIRE(name.front() != '.' && name.front() != ' ', "leading dot or space: '" + name + "'");
+    ROI_REQUIRE(name.back() != '.' && name.back() != ' ', "trailing dot or space: '" + name + "'");
     for (std::size_t i = 0; i < name.size(); ++i) {
         const auto c = static_cast<unsigned char>(name[i]);
-        require(c >= 0x20 && c != 0x7F
-                    && std::string_view("/\\<>:\"|?*").find(char(c)) == std::string_view::npos,
-                "forbidden byte " + std::to_string(c) + " in '" + name + "'");
+        ROI_REQUIRE(c >= 0x20 && c != 0x7F
+                        && std::string_view("/\\<>:\"|?*").find(char(c)) == std::string_view::npos,
+                    "forbidden byte " + std::to_string(c) + " in '" + name + "'");
         // Valid UTF-8: a lead byte is followed by exactly its continuation bytes.
         const int length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-        require(c < 0x80 || ((c & 0xC0) != 0x80 && c < 0xF8), "not a lead byte in '" + name + "'");
-        require(i + static_cast<std::size_t>(length) <= name.size(), "cut character");
+        ROI_REQUIRE(c < 0x80 || ((c & 0xC0) != 0x80 && c < 0xF8),
+                    "not a lead byte in '" + name + "'");
+        ROI_REQUIRE(i + static_cast<std::size_t>(length) <= name.size(), "cut character");
         for (int k = 1; k < length; ++k) {
-            require((static_cast<unsigned char>(name[i + static_cast<std::size_t>(k)]) & 0xC0)
-                        == 0x80,
-                    "broken UTF-8 in '" + name + "'");
+            ROI_REQUIRE((static_cast<unsigned char>(name[i + static_cast<std::size_t>(k)]) & 0xC0)
+                            == 0x80,
+                        "broken UTF-8 in '" + name + "'");
         }
         i += static_cast<std::size_t>(length - 1);
     }
@@ -433,8 +439,8 @@ void checkFileName(std::string_view bytes)
     for (char &c : stem)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     for (const char *reserved : {"CON", "PRN", "AUX", "NUL", "COM1", "COM9", "LPT1", "LPT9"})
-        require(stem != reserved, "reserved Windows name '" + name + "'");
-    require(safeFileName(name) == name, "not idempotent: '" + name + "'");
+        ROI_REQUIRE(stem != reserved, "reserved Windows name '" + name + "'");
+    ROI_REQUIRE(safeFileName(name) == name, "not idempotent: '" + name + "'");
 }
 
 } // namespace roi::fuzz
