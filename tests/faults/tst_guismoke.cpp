@@ -5,11 +5,24 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPdfWriter>
+#include <QStandardItemModel>
+#include <QStatusBar>
 #include <QSvgGenerator>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTimer>
+#include <QUndoStack>
 
 class TestGuiSmoke : public QObject
 {
@@ -18,6 +31,7 @@ class TestGuiSmoke : public QObject
 private Q_SLOTS:
     void chartRendersEverywhere();
     void documentPrintsToPdf();
+    void windowsAndDialogs();
 };
 
 void TestGuiSmoke::chartRendersEverywhere()
@@ -67,6 +81,53 @@ void TestGuiSmoke::documentPrintsToPdf()
                                "<td>$5,037.50</td></tr></table><p>中文 — ünïcødé</p>"));
     doc.print(&writer);
     QVERIFY(QFileInfo(path).size() > 0);
+}
+
+void TestGuiSmoke::windowsAndDialogs()
+{
+    // What the window uses: menus, a table over an item model, editors, an undo stack, the
+    // clipboard, icons from the theme, a modal message box and a (non-native) file dialog,
+    // text in several scripts (font fallback through fontconfig).
+    QMainWindow window;
+    QMenu *file = window.menuBar()->addMenu(QStringLiteral("&File"));
+    QUndoStack undo;
+    file->addAction(undo.createUndoAction(&window));
+    file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), QStringLiteral("&Save"));
+    auto *model = new QStandardItemModel(3, 2, &window);
+    model->setItem(0, 0, new QStandardItem(QStringLiteral("Support assistant 中文 العربية ✓")));
+    auto *table = new QTableView;
+    table->setModel(model);
+    window.setCentralWidget(table);
+    window.statusBar()->showMessage(QStringLiteral("Saved"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *edit = new QLineEdit(&window);
+    edit->setText(QStringLiteral("5037.50"));
+    auto *combo = new QComboBox(&window);
+    combo->addItems({QStringLiteral("Base"), QStringLiteral("Best"), QStringLiteral("Worst")});
+    QGuiApplication::clipboard()->setText(QStringLiteral("copied"));
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("copied"));
+    QVERIFY(!QFontDatabase::families().isEmpty());
+    QVERIFY(!window.grab().isNull());
+
+    QTimer::singleShot(0, [] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *box = qobject_cast<QMessageBox *>(w))
+                box->accept();
+            if (auto *dialog = qobject_cast<QFileDialog *>(w))
+                dialog->reject();
+        }
+    });
+    QMessageBox::warning(&window, QStringLiteral("Save failed"), QStringLiteral("No space left"));
+    QTimer::singleShot(0, [] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<QFileDialog *>(w))
+                dialog->reject();
+        }
+    });
+    QFileDialog::getSaveFileName(&window, QStringLiteral("Save"), QDir::tempPath(),
+                                 QStringLiteral("Workbooks (*.roiwb)"), nullptr,
+                                 QFileDialog::DontUseNativeDialog);
 }
 
 QTEST_MAIN(TestGuiSmoke)
