@@ -51,11 +51,13 @@ QString describeError(const QFileDevice &file, int savedErrno)
     return savedErrno != 0 ? qt_error_string(savedErrno) : file.errorString();
 }
 
+} // namespace
+
 // Qt 6.4's QSaveFile::commit() reports success when flushing its write buffer fails, e.g. on a
 // full disk, and renames the truncated file over the old one (found by tst_filefaults: a 12 KB
 // report into 8 KB of free space replaced the previous report with its first 8 KB). Flush
 // first and check, so a failed flush cancels instead.
-bool commitChecked(QSaveFile &file, QString *error)
+bool commitSaveFile(QSaveFile &file, QString *error)
 {
     errno = 0;
     if (!file.flush() || file.error() != QFileDevice::NoError) {
@@ -70,6 +72,8 @@ bool commitChecked(QSaveFile &file, QString *error)
     }
     return true;
 }
+
+namespace {
 
 // Copies through a QSaveFile, so that the previous copy stays until the new one is complete
 // (QFile::copy after removing the old backup lost it when the disk was full).
@@ -94,7 +98,7 @@ bool copyAtomically(const QString &from, const QString &to, QString *error)
             return false;
         }
     }
-    return commitChecked(target, error);
+    return commitSaveFile(target, error);
 }
 
 } // namespace
@@ -141,7 +145,7 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, bool back
     if (g_faults.failCommit)
         file.cancelWriting(); // commit() then fails as a refused rename would
     QString why;
-    if (!commitChecked(file, &why)) {
+    if (!commitSaveFile(file, &why)) {
         *error = QStringLiteral("Cannot save %1: %2").arg(path, why);
         return false;
     }

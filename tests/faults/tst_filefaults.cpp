@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -287,6 +288,13 @@ void TestFileFaults::fullDiskInsideTheWriteBuffer()
     QVERIFY(writeFileAtomically(path, QByteArray(4000, 'o'), false, &error)); // 1 page of 16
     put(filler, QByteArray(13 * 4096, 'f'));                                  // 2 pages left
     QVERIFY(!writeFileAtomically(path, QByteArray(12'000, 'n'), false, &error));
+    QVERIFY2(error.contains(QStringLiteral("No space left on device")), qPrintable(error));
+    QCOMPARE(contents(path), QByteArray(4000, 'o'));
+    // The same through commitSaveFile, for code that drives its own QSaveFile (autosave).
+    QSaveFile direct(path);
+    QVERIFY(direct.open(QIODevice::WriteOnly));
+    QCOMPARE(direct.write(QByteArray(12'000, 'n')), qint64(12'000)); // buffered: no error yet
+    QVERIFY(!commitSaveFile(direct, &error));
     QVERIFY2(error.contains(QStringLiteral("No space left on device")), qPrintable(error));
     QCOMPARE(contents(path), QByteArray(4000, 'o'));
     QFile::remove(filler);
