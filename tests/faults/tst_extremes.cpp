@@ -251,6 +251,9 @@ void TestExtremes::oneAgainstTheRest()
     Workbook probe = fullWorkbook();
     const int n = countFields(probe);
     QVERIFY(n > 50);
+    qInfo("%d numeric inputs, each at its min and max against the rest at min, max and mid: "
+          "%d workbooks computed",
+          n, n * 2 * 3);
     for (Level rest : {Level::Min, Level::Max, Level::Mid}) {
         for (int i = 0; i < n; ++i) {
             for (Level single : {Level::Min, Level::Max}) {

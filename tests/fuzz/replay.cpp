@@ -25,7 +25,7 @@ std::string classify(std::string_view bytes)
     const roi::LoadResult r = roi::readWorkbook(bytes);
     if (r.ok())
         return r.diagnostics.empty() ? "accepted" : "accepted with warnings";
-    const std::string &m = r.errors().front().message;
+    const std::string m = r.errors().front().message; // a copy: errors() returns a temporary
     auto has = [&](const char *words) {
         return m.find(words) != std::string::npos;
     };
@@ -37,6 +37,8 @@ std::string classify(std::string_view bytes)
         return "refused: not JSON";
     if (has("roi-workbench") || has("version"))
         return "refused: format or version";
+    if (has("base64") || has("must be a date") || has("must be a month") || has("ISO 4217"))
+        return "refused: malformed date, currency or logo";
     if (has("must be a") || has("must be true") || has("whole number"))
         return "refused: wrong type";
     if (has("must be >=") || has("must be <=") || has("finite"))
