@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QString>
 #include <QTimeZone>
 
@@ -360,6 +361,15 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
     }
     if (o.useCaseGiven || !o.chart.empty()) {
         err << "roi-workbench: report takes no --use-case or --chart (see the chart command)\n";
+        return ExitUsage;
+    }
+    // A slip of the keyboard (-o the workbook itself) would replace the workbook with its report.
+    const QFileInfo input(QString::fromStdString(o.file));
+    const QFileInfo output(QString::fromStdString(o.output));
+    if (output.exists() && input.exists()
+        && output.canonicalFilePath() == input.canonicalFilePath()) {
+        err << "roi-workbench: -o " << o.output
+            << " is the workbook itself; choose another output file\n";
         return ExitUsage;
     }
     int code = ExitOk;

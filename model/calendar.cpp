@@ -52,7 +52,10 @@ std::string YearMonth::toString() const
 YearMonth YearMonth::addMonths(int months) const
 {
     const int index = year * 12 + (month - 1) + months;
-    return {index / 12, index % 12 + 1};
+    // Floor division: C++ rounds toward zero, which gave month 0 or below for a negative index
+    // (found by fuzz_dates: 2026-06 minus 30,000 months gave month -6).
+    const int year0 = index >= 0 ? index / 12 : -((-index + 11) / 12);
+    return {year0, index - year0 * 12 + 1};
 }
 
 std::optional<Date> Date::parse(std::string_view text)

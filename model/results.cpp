@@ -12,7 +12,7 @@ void CaseResult::reset(int months, int layers, int drivers)
     m_months = months;
     m_layers = layers;
     m_drivers = drivers;
-    m_data.assign(static_cast<std::size_t>(kRowCount + kCategoryCount + layers + 2 * drivers)
+    m_data.assign(seriesCount(static_cast<std::size_t>(layers), static_cast<std::size_t>(drivers))
                       * static_cast<std::size_t>(months),
                   0.0);
 }

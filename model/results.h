@@ -106,6 +106,12 @@ public:
     /// Resizes to the given shape and zeroes every series, keeping the buffer's capacity.
     void reset(int months, int layers, int drivers);
 
+    /// The monthly series a result of this shape keeps (rows, categories, layers, drivers).
+    static std::size_t seriesCount(std::size_t layers, std::size_t drivers)
+    {
+        return static_cast<std::size_t>(kRowCount + kCategoryCount) + layers + 2 * drivers;
+    }
+
     int months() const { return m_months; }
     int layerCount() const { return m_layers; }
     int driverCount() const { return m_drivers; }

@@ -1,11 +1,13 @@
 #include "workbookfile.h"
 
 #include "inputs.h"
+#include "results.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <set>
 
@@ -360,17 +362,24 @@ private:
             return {};
         }
         const auto &s = j.get_ref<const std::string &>();
+        // The parser has checked the UTF-8, so characters are the bytes that start one.
         if (s.size() > max) {
-            error(path, "is " + std::to_string(s.size()) + " characters long; at most "
-                            + std::to_string(max) + " are allowed");
-            return {};
+            const auto length =
+                static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+                    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                }));
+            if (length > max) {
+                error(path, "is " + std::to_string(length) + " characters long; at most "
+                                + std::to_string(max) + " are allowed");
+                return {};
+            }
         }
         return s;
     }
 
     std::string readName(const Json &j, const std::string &path)
     {
-        std::string s = readString(j, path, 200);
+        std::string s = readString(j, path, limits::kMaxName);
         if (j.is_string() && j.get_ref<const std::string &>().empty())
             error(path, "must not be empty");
         return s;
@@ -510,7 +519,7 @@ private:
     {
         readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
             if (key == "name") {
-                s.name = readString(v, p, 200);
+                s.name = readString(v, p, limits::kMaxName);
             } else if (key == "currency") {
                 s.currency = readString(v, p, 8);
                 const bool iso = s.currency.size() == 3
@@ -527,7 +536,7 @@ private:
             } else if (key == "softValueInHeadline") {
                 s.softValueInHeadline = readBool(v, p);
             } else if (key == "preparedBy") {
-                s.preparedBy = readString(v, p, 200);
+                s.preparedBy = readString(v, p, limits::kMaxName);
             } else if (key == "logoPng") {
                 s.logoPng = readString(v, p, limits::kMaxLogo);
                 const bool base64 = std::all_of(s.logoPng.begin(), s.logoPng.end(), [](char c) {
@@ -600,17 +609,23 @@ private:
         Adjustment a;
         readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
             if (key == "input") {
-                a.input = readString(v, p, 400);
+                a.input = readString(v, p, limits::kMaxInputName);
                 std::string why;
                 if (v.is_string() && !InputPath::parse(a.input, &why))
                     error(p, "is not a named input: " + why);
             } else if (key == "op") {
                 a.op = readEnum(v, p, AdjustmentOp::Multiply);
             } else if (key == "value") {
-                if (auto n = readNumber(v, p))
-                    a.value = *n;
+                static constexpr FieldInfo kValue{"",
+                                                  "",
+                                                  ValueUnit::Number,
+                                                  -limits::kMaxAdjustmentValue,
+                                                  limits::kMaxAdjustmentValue,
+                                                  false,
+                                                  ""};
+                a.value = readChecked(v, p, kValue, a.value);
             } else if (key == "useCase") {
-                a.useCase = readString(v, p, 200);
+                a.useCase = readString(v, p, limits::kMaxName);
             } else {
                 return false;
             }
@@ -632,7 +647,7 @@ private:
             else if (key == "category")
                 l.category = readEnum(v, p, CostCategory::Other);
             else if (key == "model")
-                l.model = readString(v, p, 200);
+                l.model = readString(v, p, limits::kMaxName);
             else if (key == "basis")
                 l.basis = readEnum(v, p, UnitBasis::HandledUnit);
             else
@@ -667,7 +682,7 @@ private:
             else if (key == "avoidedMode")
                 d.avoidedMode = readEnum(v, p, AvoidedMode::FixedMonthly);
             else if (key == "metric")
-                d.metric = readString(v, p, 200);
+                d.metric = readString(v, p, limits::kMaxName);
             else
                 return readField(key, v, p, d, driverFields());
             return true;
@@ -695,7 +710,7 @@ private:
             else if (key == "name")
                 m.name = readName(v, p);
             else if (key == "unit")
-                m.unit = readString(v, p, 100);
+                m.unit = readString(v, p, limits::kMaxUnit);
             else if (key == "baseline")
                 m.baseline = readChecked(v, p, kMetric, 0);
             else if (key == "target")
@@ -731,7 +746,7 @@ private:
                     else if (k == "source")
                         b.source = readString(bv, bp);
                     else if (k == "unit")
-                        b.unit = readString(bv, bp, 100);
+                        b.unit = readString(bv, bp, limits::kMaxUnit);
                     else if (k == "notes")
                         b.notes = readString(bv, bp);
                     else
@@ -741,7 +756,7 @@ private:
             } else if (key == "outcome") {
                 readObject(v, p, [&](const std::string &k, const Json &ov, const std::string &op) {
                     if (k == "name")
-                        uc.outcome.name = readString(ov, op, 200);
+                        uc.outcome.name = readString(ov, op, limits::kMaxName);
                     else
                         return readField(k, ov, op, uc.outcome, outcomeFields());
                     return true;
@@ -822,6 +837,15 @@ private:
                           "names no use case ('" + target + "')");
                 }
             }
+        }
+        // The other limits multiply: 1,000 use cases of 200 layers and 200 drivers under 100
+        // scenarios would ask compute() for tens of gigabytes from a 16 MiB file.
+        if (const std::size_t series = seriesCount(wb); series > limits::kMaxSeries) {
+            error("", "the workbook needs " + std::to_string(series)
+                          + " monthly series to compute (per scenario: 21 per use case, 1 per "
+                            "cost layer, 2 per value driver); at most "
+                          + std::to_string(limits::kMaxSeries)
+                          + " are allowed. Split it, or remove scenarios or use cases");
         }
         // Base, Best and Worst always exist; a file without them gets the defaults.
         const auto defaults = defaultScenarios();
@@ -992,6 +1016,15 @@ std::vector<Diagnostic> validateWorkbook(const Workbook &workbook)
     return reader.diagnostics;
 }
 
+std::size_t seriesCount(const Workbook &workbook)
+{
+    const std::size_t scenarios = std::max<std::size_t>(1, workbook.scenarios.size());
+    std::size_t perScenario = CaseResult::seriesCount(0, 0); // the portfolio
+    for (const UseCase &uc : workbook.useCases)
+        perScenario += CaseResult::seriesCount(uc.layers.size(), uc.drivers.size());
+    return scenarios * perScenario;
+}
+
 SaveResult writeWorkbook(const Workbook &workbook)
 {
     SaveResult result;
@@ -1006,6 +1039,19 @@ SaveResult writeWorkbook(const Workbook &workbook)
         return result;
     result.text = json.dump(2, ' ', false, Json::error_handler_t::replace);
     result.text += '\n';
+    // Indentation can push a workbook that was read near the size limit over it, and a file
+    // the reader refuses is a file lost: fall back to compact JSON, refuse when even that is
+    // too large.
+    if (result.text.size() > limits::kMaxFileBytes)
+        result.text = json.dump(-1, ' ', false, Json::error_handler_t::replace) + '\n';
+    if (result.text.size() > limits::kMaxFileBytes) {
+        result.errors.push_back({Severity::Error, "",
+                                 "the workbook would be " + std::to_string(result.text.size())
+                                     + " bytes; files are limited to "
+                                     + std::to_string(limits::kMaxFileBytes / (1024 * 1024))
+                                     + " MiB. Remove use cases, long notes or the logo"});
+        result.text.clear();
+    }
     return result;
 }
 

@@ -18,11 +18,15 @@ namespace roi {
 inline constexpr std::string_view kFormatTag = "roi-workbench";
 inline constexpr int kFormatVersion = 1;
 
-/// Limits the reader enforces; documented in the README.
+/// Limits the reader enforces (and the writer, so that every saved file opens again); documented
+/// in the README. String lengths count characters (Unicode code points), not bytes.
 namespace limits {
 inline constexpr std::size_t kMaxFileBytes = 16 * 1024 * 1024;
 inline constexpr int kMaxDepth = 32;
-inline constexpr std::size_t kMaxString = 10'000;
+inline constexpr std::size_t kMaxString = 10'000;        // descriptions, notes, sources
+inline constexpr std::size_t kMaxName = 200;             // names, model names, metrics, references
+inline constexpr std::size_t kMaxUnit = 100;             // unit of work, scorecard unit
+inline constexpr std::size_t kMaxInputName = 400;        // the named input of an adjustment
 inline constexpr std::size_t kMaxLogo = 4 * 1024 * 1024; // base64 characters
 inline constexpr std::size_t kMaxUseCases = 1000;
 inline constexpr std::size_t kMaxLayers = 200;  // per use case
@@ -31,6 +35,11 @@ inline constexpr std::size_t kMaxPrices = 1000;
 inline constexpr std::size_t kMaxScenarios = 100;
 inline constexpr std::size_t kMaxAdjustments = 1000; // per scenario
 inline constexpr std::size_t kMaxScorecard = 100;    // per use case
+inline constexpr double kMaxAdjustmentValue = 1e15;  // |value| of an adjustment
+/// Monthly series the engine keeps: per scenario, 21 for each use case (and the portfolio), one
+/// per cost layer and two per value driver. Bounds the memory and time of one compute (under
+/// 100 MB at 120 months) whatever the other limits allow together.
+inline constexpr std::size_t kMaxSeries = 100'000;
 inline constexpr std::size_t kMaxDiagnostics = 200;
 } // namespace limits
 
@@ -72,5 +81,8 @@ SaveResult writeWorkbook(const Workbook &workbook);
 
 /// Every problem of an in-memory workbook, with the JSON path it would have in a file.
 std::vector<Diagnostic> validateWorkbook(const Workbook &workbook);
+
+/// The monthly series compute() keeps for the workbook (see limits::kMaxSeries).
+std::size_t seriesCount(const Workbook &workbook);
 
 } // namespace roi

@@ -1,0 +1,13 @@
+// libFuzzer target: a named input: parse, print, parse back, adjust a sample use case (see
+// fuzzchecks.h).
+#include "fuzzchecks.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    roi::fuzz::checkInputPath(std::string_view(reinterpret_cast<const char *>(data), size));
+    return 0;
+}

@@ -1,0 +1,12 @@
+// libFuzzer target: the bytes of a .roiwb file: read, write, read back, compute (see fuzzchecks.h).
+#include "fuzzchecks.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    roi::fuzz::checkWorkbook(std::string_view(reinterpret_cast<const char *>(data), size));
+    return 0;
+}
