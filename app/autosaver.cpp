@@ -1,5 +1,7 @@
 #include "autosaver.h"
 
+#include "filebytes.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,11 +26,9 @@ bool writePrivate(const QString &path, const QByteArray &bytes, QString *error)
         file.cancelWriting();
         return false;
     }
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    // commitSaveFile, not commit(): Qt 6.4 reports success when only the final flush fails,
+    // which on a full disk would replace a good snapshot with a truncated one.
+    return commitSaveFile(file, error);
 }
 
 } // namespace
