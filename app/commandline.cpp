@@ -40,7 +40,8 @@ constexpr const char *kUsage =
     "                                             or comparison; NAME 'portfolio' for all\n"
     "  roi-workbench --help | --version\n"
     "\n"
-    "Exit codes: 0 success, 1 invalid workbook, 2 bad arguments, 3 file error.\n";
+    "Exit codes: 0 success, 1 invalid workbook (validate: also a model check of severity\n"
+    "error), 2 bad arguments, 3 file error.\n";
 
 struct Options
 {
@@ -342,9 +343,13 @@ int runValidate(const Options &o, std::ostream &out, std::ostream &err)
             << "\n";
         errors += f.severity == Severity::Error ? 1 : 0;
     }
-    out << o.file << ": valid workbook, " << wb->useCases.size() << " use case(s), "
-        << res.findings.size() << " model check finding(s)\n";
-    return ExitOk;
+    out << o.file << ": " << (errors > 0 ? "readable workbook" : "valid workbook") << ", "
+        << wb->useCases.size() << " use case(s), " << res.findings.size()
+        << " model check finding(s), " << errors << " of them errors\n";
+    // A model check of severity error (a token layer priced from a model that is not in the
+    // price book, the invoice taken for the whole cost...) makes the numbers wrong, so
+    // validation fails on it as it does on a file error.
+    return errors > 0 ? ExitInvalid : ExitOk;
 }
 
 int runReport(const Options &o, std::ostream &out, std::ostream &err)

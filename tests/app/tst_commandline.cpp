@@ -167,6 +167,18 @@ void TestCommandLine::validate()
     QCOMPARE(w.code, int(roi::ExitOk));
     QVERIFY2(contains(w.err, "/colour: warning: unknown key, ignored"), w.err.c_str());
     QVERIFY(contains(w.out, "valid workbook"));
+    // A model check of severity error fails validation: price the tokens from a model that is
+    // not in the price book.
+    std::ifstream in(example("support-assistant.roiwb"));
+    nlohmann::json j = nlohmann::json::parse(in);
+    j["useCases"][0]["costLayers"][0]["model"] = "no-such-model";
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("missing-price.roiwb")).toStdString();
+    std::ofstream(path) << j.dump(2);
+    const Run e = run({"validate", path});
+    QCOMPARE(e.code, int(roi::ExitInvalid));
+    QVERIFY2(contains(e.out, "error: layers[\"Model tokens\"].model"), e.out.c_str());
+    QVERIFY2(contains(e.out, "1 of them errors"), e.out.c_str());
 }
 
 void TestCommandLine::invalidFile_data()
@@ -258,7 +270,7 @@ void TestCommandLine::helpAndVersion()
     const Run help = run({"--help"});
     QCOMPARE(help.code, int(roi::ExitOk));
     QVERIFY(contains(help.out, "Usage:"));
-    QVERIFY(contains(help.out, "Exit codes: 0 success, 1 invalid workbook, 2 bad arguments"));
+    QVERIFY(contains(help.out, "Exit codes: 0 success, 1 invalid workbook"));
     const Run version = run({"--version"});
     QCOMPARE(version.code, int(roi::ExitOk));
     QVERIFY(version.out.rfind("roi-workbench ", 0) == 0);
