@@ -183,6 +183,35 @@ bool isHard(const ValueDriver &d)
     return d.hard && d.kind != DriverKind::SoftValue;
 }
 
+/// The KPIs a use case and the portfolio derive alike from their totals and rows: cost per
+/// inference, AI gross margin and ROI per (possibly partial) year.
+void finishRatioKpis(CaseResult &r, int months)
+{
+    Kpis &k = r.kpis;
+    double perCallTotal = 0;
+    for (double v : r.row(Row::PerCallCost))
+        perCallTotal += v;
+    k.costPerInference = k.calls > 0 ? Kpi::of((k.tokenCost + perCallTotal) / k.calls)
+                                     : Kpi::none(KpiState::Undefined);
+    const double revenue = k.byTerm[static_cast<std::size_t>(NumeratorTerm::Revenue)];
+    k.aiGrossMargin =
+        revenue > 0 ? Kpi::of((revenue - k.tco) / revenue) : Kpi::none(KpiState::NotApplicable);
+    const auto cost = r.row(Row::Cost);
+    const auto benefit = r.row(Row::Benefit);
+    const int years = (months + 11) / 12;
+    k.roiPerYear.assign(static_cast<std::size_t>(years), Kpi{});
+    for (int y = 0; y < years; ++y) {
+        double c = 0;
+        double b = 0;
+        for (int m = y * 12; m < std::min(months, (y + 1) * 12); ++m) {
+            c += cost[m];
+            b += benefit[m];
+        }
+        k.roiPerYear[static_cast<std::size_t>(y)] =
+            c > 0 ? Kpi::of((b - c) / c * 100.0) : Kpi::none(KpiState::Undefined);
+    }
+}
+
 void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
 {
     const UseCase &uc = *p.uc;
@@ -366,26 +395,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.paybackMonth = paybackMonth(cumulative);
     k.costPerOutcome =
         k.outcomes > 0 ? Kpi::of(k.tco / k.outcomes) : Kpi::none(KpiState::Undefined);
-    double perCallTotal = 0;
-    for (double v : perCallCost)
-        perCallTotal += v;
-    k.costPerInference = k.calls > 0 ? Kpi::of((k.tokenCost + perCallTotal) / k.calls)
-                                     : Kpi::none(KpiState::Undefined);
-    const double revenue = k.byTerm[static_cast<std::size_t>(NumeratorTerm::Revenue)];
-    k.aiGrossMargin =
-        revenue > 0 ? Kpi::of((revenue - k.tco) / revenue) : Kpi::none(KpiState::NotApplicable);
-    const int years = (months + 11) / 12;
-    k.roiPerYear.assign(static_cast<std::size_t>(years), Kpi{});
-    for (int y = 0; y < years; ++y) {
-        double c = 0;
-        double b = 0;
-        for (int m = y * 12; m < std::min(months, (y + 1) * 12); ++m) {
-            c += cost[m];
-            b += benefit[m];
-        }
-        k.roiPerYear[static_cast<std::size_t>(y)] =
-            c > 0 ? Kpi::of((b - c) / c * 100.0) : Kpi::none(KpiState::Undefined);
-    }
+    finishRatioKpis(r, months);
 
     // The run rate: baseline volume, steady adoption, today's prices, no one-time costs.
     RunRate &rr = r.runRate;
@@ -500,28 +510,7 @@ void computePortfolio(const Results &res, int scenario, double discountRate, Cas
     // Outcomes of different use cases are different things; a portfolio cost per outcome would
     // add apples and oranges.
     k.costPerOutcome = Kpi::none(KpiState::NotApplicable);
-    double perCallTotal = 0;
-    for (double v : r.row(Row::PerCallCost))
-        perCallTotal += v;
-    k.costPerInference = k.calls > 0 ? Kpi::of((k.tokenCost + perCallTotal) / k.calls)
-                                     : Kpi::none(KpiState::Undefined);
-    const double revenue = k.byTerm[static_cast<std::size_t>(NumeratorTerm::Revenue)];
-    k.aiGrossMargin =
-        revenue > 0 ? Kpi::of((revenue - k.tco) / revenue) : Kpi::none(KpiState::NotApplicable);
-    const auto cost = r.row(Row::Cost);
-    const auto benefit = r.row(Row::Benefit);
-    const int years = (months + 11) / 12;
-    k.roiPerYear.assign(static_cast<std::size_t>(years), Kpi{});
-    for (int y = 0; y < years; ++y) {
-        double c = 0;
-        double b = 0;
-        for (int m = y * 12; m < std::min(months, (y + 1) * 12); ++m) {
-            c += cost[m];
-            b += benefit[m];
-        }
-        k.roiPerYear[static_cast<std::size_t>(y)] =
-            c > 0 ? Kpi::of((b - c) / c * 100.0) : Kpi::none(KpiState::Undefined);
-    }
+    finishRatioKpis(r, months);
     r.runRate.costPerUnit = Kpi::none(KpiState::NotApplicable);
     r.runRate.invoicePerUnit = Kpi::none(KpiState::NotApplicable);
     r.runRate.costPerOutcome = Kpi::none(KpiState::NotApplicable);
