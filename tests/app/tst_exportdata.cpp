@@ -170,7 +170,7 @@ void TestExportData::csvScenarioFilter()
 void TestExportData::xlsxSheetsAndNumbers()
 {
     if (!haveTool(QStringLiteral("unzip")))
-        QSKIP("unzip is needed to read the archive");
+        QFAIL("unzip is needed to read the archive (tools/install-deps.sh installs it)");
     const QStringList written =
         exportTo(m_portfolio, ReportFormat::Xlsx, QStringLiteral("portfolio.xlsx"));
     QCOMPARE(written.size(), 1);
@@ -253,7 +253,7 @@ void TestExportData::xlsxSheetNames()
 void TestExportData::xlsxUseCasesNamedLikeSheets()
 {
     if (!haveTool(QStringLiteral("unzip")))
-        QSKIP("unzip is needed to read the archive");
+        QFAIL("unzip is needed to read the archive (tools/install-deps.sh installs it)");
     Workbook wb = m_portfolio;
     wb.useCases[0].name = "Summary";
     wb.useCases[1].name = "Model checks: [draft] */?";

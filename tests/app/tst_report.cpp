@@ -53,7 +53,8 @@ void TestReport::initTestCase()
     QCOMPARE(m_support.useCases.size(), std::size_t(1));
     QCOMPARE(m_portfolio.useCases.size(), std::size_t(3));
     if (!haveTool(QStringLiteral("pdftotext")) || !haveTool(QStringLiteral("pdfinfo")))
-        QSKIP("poppler-utils (pdftotext, pdfinfo) are needed to read the PDF back");
+        QFAIL("poppler-utils (pdftotext, pdfinfo) are needed to read the PDF back "
+              "(tools/install-deps.sh installs it)");
 }
 
 QString TestReport::writeReport(const Workbook &wb, ReportFormat format, const QString &name,
@@ -198,7 +199,7 @@ void TestReport::pdfPagesAreFilled()
 void TestReport::pdfChartsAreVectors()
 {
     if (!haveTool(QStringLiteral("pdfimages")))
-        QSKIP("pdfimages is needed");
+        QFAIL("pdfimages is needed (tools/install-deps.sh installs it)");
     const QString path = writeReport(m_support, ReportFormat::Pdf, QStringLiteral("vector.pdf"));
     QVERIFY(!path.isEmpty());
     // Charts are drawn as paths and text, so a report without a logo holds no bitmap at all;
@@ -215,7 +216,7 @@ void TestReport::pdfChartsAreVectors()
 void TestReport::pdfShowsLogo()
 {
     if (!haveTool(QStringLiteral("pdfimages")))
-        QSKIP("pdfimages is needed");
+        QFAIL("pdfimages is needed (tools/install-deps.sh installs it)");
     Workbook wb = m_support;
     wb.settings.logoPng = pngBase64(120, 40);
     const QString path = writeReport(wb, ReportFormat::Pdf, QStringLiteral("logo.pdf"));

@@ -150,7 +150,7 @@ void TestReportCommand::chartCommand()
 void TestReportCommand::sameAsExport()
 {
     if (!haveTool(QStringLiteral("pdftotext")))
-        QSKIP("pdftotext is needed");
+        QFAIL("pdftotext is needed (tools/install-deps.sh installs it)");
     // The command line and the Export API write the same report for the same day.
     const QString cli = m_dir.filePath(QStringLiteral("cli.pdf"));
     const RunResult o = tool({QStringLiteral("report"), kSupport, QStringLiteral("--format"),
