@@ -487,13 +487,12 @@ void TestChecks::portfolioExample()
     const auto wb = roitest::loadExample("portfolio.roiwb");
     QVERIFY(wb);
     const Results r = compute(*wb);
-    // Contract summaries review every contract (share 1); Worst multiplies review shares by
-    // 1.5, which cannot go above 100%: the one finding.
-    QCOMPARE(r.findings.size(), std::size_t(1));
-    QCOMPARE(r.findings[0].code, std::string("scenario-clamped"));
-    QCOMPARE(r.findings[0].scenario, std::string("Worst"));
-    QCOMPARE(r.findings[0].input, std::string("layers[\"Lawyer review\"].share"));
-    QCOMPARE(r.findings[0].useCase, wb->findUseCase("Contract summaries"));
+    // The bundled portfolio is what clients see first: it must hold up to every check in every
+    // scenario. Contract summaries review every contract (share 1), so its Worst case stresses
+    // the lawyers' minutes rather than the share, which cannot go above 100%.
+    for (const Finding &f : r.findings)
+        QFAIL((f.code + " " + f.scenario + " " + f.input).c_str());
+    QVERIFY(r.findings.empty());
 }
 
 void TestChecks::errorsComeFirst()

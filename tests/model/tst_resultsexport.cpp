@@ -89,8 +89,12 @@ void TestResultsExport::jsonStates()
 
 void TestResultsExport::jsonScenarioFilter()
 {
-    const auto wb = roitest::loadExample("portfolio.roiwb");
+    auto wb = roitest::loadExample("portfolio.roiwb");
     QVERIFY(wb);
+    // A Worst adjustment that pushes the lawyers' review share (already 1) past 100%: one
+    // finding that belongs to Worst alone.
+    wb->scenarios[2].adjustments.push_back(
+        {"layers[\"Lawyer review\"].share", AdjustmentOp::Multiply, 1.5, "Contract summaries"});
     const Results r = compute(*wb);
     const Json j = Json::parse(resultsJson(*wb, r, 2));
     QVERIFY(j["scenarios"] == Json({"Worst"}));
