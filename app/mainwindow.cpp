@@ -772,6 +772,8 @@ void MainWindow::setPresent(bool on)
     m_results->setPresentation(on);
     if (on)
         statusBar()->showMessage(tr("Presenting — press F5 to go back to the inputs."), 5000);
+    else
+        statusBar()->clearMessage();
 }
 
 void MainWindow::exportReport()

@@ -94,10 +94,12 @@ void PriceBookEditor::setPrices(const std::vector<PriceEntry> &prices,
                                 const QString &currencyPrefix)
 {
     m_prices = prices;
+    // Two-line headers: the unit on its own line keeps the price columns narrow, so the model
+    // names keep the room they need in a narrow editor.
     const QString unit = currencyPrefix.trimmed() + tr(" / 1M");
-    m_table->setHorizontalHeaderLabels({tr("Model"), tr("Input (%1)").arg(unit),
-                                        tr("Output (%1)").arg(unit),
-                                        tr("Cached input (%1)").arg(unit), tr("Quoted on")});
+    m_table->setHorizontalHeaderLabels({tr("Model"), tr("Input\n%1").arg(unit),
+                                        tr("Output\n%1").arg(unit),
+                                        tr("Cached input\n%1").arg(unit), tr("Quoted on")});
     refresh();
 }
 

@@ -96,12 +96,15 @@ ScenarioEditor::ScenarioEditor(QWidget *parent)
     adjButtons->addStretch(1);
     rightLayout->addLayout(adjButtons);
 
-    auto *split = new QSplitter(this);
+    // The list above the details: a workbook has a handful of scenarios, while the adjustments
+    // table needs the editor's whole width for its input names.
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    left->setMaximumWidth(220);
+    split->setSizes({150, 600});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -270,6 +273,9 @@ void ScenarioEditor::showCurrent()
         input->setEditable(true);
         input->addItems(m_inputs);
         input->setCurrentText(QString::fromStdString(a.input));
+        // Show the start of a long input name (which element it is), the whole on hover.
+        input->lineEdit()->setCursorPosition(0);
+        input->setToolTip(QString::fromStdString(a.input));
         input->completer()->setCompletionMode(QCompleter::PopupCompletion);
         input->completer()->setFilterMode(Qt::MatchContains);
         m_adjustments->setCellWidget(r, InputColumn, input);
@@ -311,6 +317,8 @@ void ScenarioEditor::updateValues()
         if (input && !input->hasFocus() && !input->lineEdit()->hasFocus()) {
             const QSignalBlocker block(input);
             input->setCurrentText(QString::fromStdString(a.input));
+            input->lineEdit()->setCursorPosition(0);
+            input->setToolTip(QString::fromStdString(a.input));
         }
         if (auto *op = qobject_cast<QComboBox *>(m_adjustments->cellWidget(r, OpColumn)))
             setEnumCombo(op, a.op);

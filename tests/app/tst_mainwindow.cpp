@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -487,6 +488,12 @@ void TestMainWindow::screenshots()
     for (auto page : {UseCaseNavigator::Page::Settings, UseCaseNavigator::Page::PriceBook,
                       UseCaseNavigator::Page::Scenarios, UseCaseNavigator::Page::Portfolio}) {
         m_window->navigator()->selectPage(page);
+        if (page == UseCaseNavigator::Page::Scenarios) {
+            // Worst has the most adjustments: the page at its fullest.
+            auto *list = m_window->findChild<QListWidget *>(QStringLiteral("scenarioList"));
+            QVERIFY(list);
+            list->setCurrentRow(2);
+        }
         QTest::qWait(30);
         if (!dir.isEmpty())
             QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dir)
@@ -500,7 +507,12 @@ void TestMainWindow::screenshots()
             if (!dir.isEmpty())
                 QVERIFY(m_window->grab().save(QString::fromLocal8Bit(dir)
                                               + QStringLiteral("/present.png")));
+            QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("F5")));
+            QVERIFY(!m_window->useCaseEditor()->isVisible());
             a->trigger();
+            // Back to the inputs: the hint about leaving goes with the mode.
+            QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
+            QVERIFY(m_window->useCaseEditor()->isVisible());
         }
     }
     m_window->resize(1920, 1080);
