@@ -242,6 +242,17 @@ void XlsxWriter::summarySheet()
             number(w, r, c, row.result->kpis.*m, fmt);
         };
     };
+    // A KPI that may be undefined: the number when it has one, its state in words otherwise.
+    auto measure = [this](Kpi Kpis::*m, lxw_format *fmt, double scale = 1.0) {
+        return [this, m, fmt, scale](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
+            kpi(w, r, c, row.result->kpis.*m, fmt, scale);
+        };
+    };
+    auto runRate = [this](Kpi RunRate::*m, lxw_format *fmt) {
+        return [this, m, fmt](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
+            kpi(w, r, c, row.result->runRate.*m, fmt);
+        };
+    };
     const std::vector<Column<Line>> columns = {
         {"Use case", 28,
          [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
@@ -257,47 +268,20 @@ void XlsxWriter::summarySheet()
         {"Hard benefit", 16, money(&Kpis::hardBenefit, f.moneyBold)},
         {"Soft value (not in ROI)", 15, money(&Kpis::softValue, f.money)},
         {"Net value", 16, money(&Kpis::netValue, f.money)},
-        {"ROI", 10,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->kpis.roiPercent, f.percent, 0.01);
-         }},
+        {"ROI", 10, measure(&Kpis::roiPercent, f.percent, 0.01)},
         {"NPV", 16, money(&Kpis::npv, f.moneyBold)},
-        {"IRR (annual)", 11,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->kpis.irrAnnual, f.percent);
-         }},
-        {"Payback (month)", 11,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->kpis.paybackMonth, f.month);
-         }},
-        {"Cost per outcome", 13,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->kpis.costPerOutcome, f.unitCost);
-         }},
-        {"Cost per inference", 13,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->kpis.costPerInference, f.unitCost);
-         }},
-        {"AI gross margin", 11,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->kpis.aiGrossMargin, f.percent);
-         }},
+        {"IRR (annual)", 11, measure(&Kpis::irrAnnual, f.percent)},
+        {"Payback (month)", 11, measure(&Kpis::paybackMonth, f.month)},
+        {"Cost per outcome", 13, measure(&Kpis::costPerOutcome, f.unitCost)},
+        {"Cost per inference", 13, measure(&Kpis::costPerInference, f.unitCost)},
+        {"AI gross margin", 11, measure(&Kpis::aiGrossMargin, f.percent)},
         {"Run-rate TCO a month", 15,
          [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
              number(w, r, c, row.result->runRate.tco, f.money);
          }},
-        {"Run-rate cost per unit", 13,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->runRate.costPerUnit, f.unitCost);
-         }},
-        {"Run-rate invoice per unit", 13,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->runRate.invoicePerUnit, f.unitCost);
-         }},
-        {"Run-rate cost per outcome", 13,
-         [&](lxw_worksheet *w, lxw_row_t r, lxw_col_t c, const Line &row) {
-             kpi(w, r, c, row.result->runRate.costPerOutcome, f.unitCost);
-         }},
+        {"Run-rate cost per unit", 13, runRate(&RunRate::costPerUnit, f.unitCost)},
+        {"Run-rate invoice per unit", 13, runRate(&RunRate::invoicePerUnit, f.unitCost)},
+        {"Run-rate cost per outcome", 13, runRate(&RunRate::costPerOutcome, f.unitCost)},
     };
     tableSheet(ws, 3, 2, columns, rows);
     worksheet_set_landscape(ws);
