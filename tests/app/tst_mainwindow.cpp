@@ -14,10 +14,19 @@
 #include "resultspanel.h"
 #include "usecaseeditor.h"
 #include "valuedriverspane.h"
+#include "workbookfile.h"
 
+#include <QApplication>
+#include <QDockWidget>
+#include <QDropEvent>
+#include <QFile>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -49,12 +58,18 @@ private Q_SLOTS:
     void scenarioSwitcherChangesTiles();
     void openExampleIsUntitled();
     void exportFromTheWindow();
+    void dropOpensWorkbook();
+    void recentFilesReopen();
+    void unsavedChangesPrompt();
+    void layoutIsRemembered();
     void screenshots();
 
 private:
     void openExample(const char *name);
     NumberField *baselineField(const char *key);
     QVector<double> cumulativeNet();
+    QString copyExample(const QTemporaryDir &dir, const char *name);
+    void answerNextMessageBox(QMessageBox::StandardButton button, QString *text);
 
     MainWindow *m_window = nullptr;
 };
@@ -106,6 +121,43 @@ QVector<double> TestMainWindow::cumulativeNet()
             values << it->value;
     }
     return values;
+}
+
+// The baseline volume of the first use case in the file at `path`, -1 when it does not read.
+static double volumeOnDisk(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray bytes = file.readAll();
+    const LoadResult r = readWorkbook(std::string_view(bytes.constData(), bytes.size()));
+    return r.ok() && !r.workbook->useCases.empty() ? r.workbook->useCases[0].baseline.volume : -1;
+}
+
+QString TestMainWindow::copyExample(const QTemporaryDir &dir, const char *name)
+{
+    const QString path = dir.filePath(QLatin1String(name));
+    if (!QFile::copy(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/") + QLatin1String(name),
+                     path))
+        return {};
+    return path;
+}
+
+// Clicks `button` in the next modal message box as soon as it shows, and keeps its text.
+void TestMainWindow::answerNextMessageBox(QMessageBox::StandardButton button, QString *text)
+{
+    auto *timer = new QTimer(m_window);
+    timer->setInterval(10);
+    connect(timer, &QTimer::timeout, m_window, [timer, button, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *text = box->text();
+        timer->stop();
+        timer->deleteLater();
+        box->button(button)->click();
+    });
+    timer->start();
 }
 
 void TestMainWindow::typingVolumeRecomputesAndUndoRestores()
@@ -458,6 +510,133 @@ void TestMainWindow::exportFromTheWindow()
     QFile pdf(out);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
+}
+
+void TestMainWindow::dropOpensWorkbook()
+{
+    QTemporaryDir dir;
+    const QString path = copyExample(dir, "portfolio.roiwb");
+    QVERIFY(!path.isEmpty());
+    QFile text(dir.filePath(QStringLiteral("notes.txt")));
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.close();
+
+    // Something that is not a workbook is not taken.
+    QMimeData other;
+    other.setUrls({QUrl::fromLocalFile(text.fileName())});
+    QDragEnterEvent refused(QPoint(200, 200), Qt::CopyAction, &other, Qt::LeftButton,
+                            Qt::NoModifier);
+    refused.setAccepted(false);
+    QCoreApplication::sendEvent(m_window, &refused);
+    QVERIFY(!refused.isAccepted());
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    enter.setAccepted(false);
+    QCoreApplication::sendEvent(m_window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_window, &drop);
+    QCOMPARE(QFileInfo(m_window->document()->filePath()), QFileInfo(path));
+    QCOMPARE(m_window->document()->workbook().useCases.size(), std::size_t(3));
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("portfolio")));
+}
+
+void TestMainWindow::recentFilesReopen()
+{
+    QTemporaryDir dir;
+    const QString first = copyExample(dir, "portfolio.roiwb");
+    const QString second = copyExample(dir, "support-assistant.roiwb");
+    QVERIFY(m_window->openFile(first));
+    QVERIFY(m_window->openFile(second));
+    QMenu *recent = nullptr;
+    for (QMenu *menu : m_window->findChildren<QMenu *>()) {
+        if (menu->title() == QLatin1String("Open &Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    // Newest first, each with its path on hover.
+    const QList<QAction *> actions = recent->actions();
+    QVERIFY(actions.size() >= 2);
+    QCOMPARE(QFileInfo(actions[0]->toolTip()), QFileInfo(second));
+    QCOMPARE(QFileInfo(actions[1]->toolTip()), QFileInfo(first));
+    actions[1]->trigger();
+    QCOMPARE(QFileInfo(m_window->document()->filePath()), QFileInfo(first));
+    QCOMPARE(QFileInfo(recent->actions().at(0)->toolTip()), QFileInfo(first));
+    // A file that has gone is left out of the menu.
+    QVERIFY(QFile::remove(second));
+    QVERIFY(m_window->openFile(first));
+    for (QAction *a : recent->actions())
+        QVERIFY(QFileInfo(a->toolTip()).absoluteFilePath() != QFileInfo(second).absoluteFilePath());
+}
+
+void TestMainWindow::unsavedChangesPrompt()
+{
+    QTemporaryDir dir;
+    const QString path = copyExample(dir, "support-assistant.roiwb");
+    QVERIFY(m_window->openFile(path));
+    NumberField *volume = baselineField("volume");
+    volume->setFocus();
+    volume->selectAll();
+    QTest::keyClicks(volume, QStringLiteral("60000"));
+    QVERIFY(m_window->document()->isModified());
+    QAction *newAction = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::New))
+            newAction = a;
+    }
+    QVERIFY(newAction);
+
+    // Cancel keeps the document and its edit.
+    QString asked;
+    answerNextMessageBox(QMessageBox::Cancel, &asked);
+    newAction->trigger();
+    QVERIFY2(asked.contains(QStringLiteral("support-assistant")), qPrintable(asked));
+    QCOMPARE(m_window->document()->workbook().useCases[0].baseline.volume, 60000.0);
+    QVERIFY(m_window->document()->isModified());
+
+    // Save writes the edit, then the new workbook opens.
+    answerNextMessageBox(QMessageBox::Save, &asked);
+    newAction->trigger();
+    QVERIFY(m_window->document()->filePath().isEmpty());
+    QVERIFY(!m_window->document()->isModified());
+    QCOMPARE(volumeOnDisk(path), 60000.0);
+
+    // Discard drops the edit: the file keeps what was saved.
+    QVERIFY(m_window->openFile(path));
+    baselineField("volume")->setFocus();
+    baselineField("volume")->selectAll();
+    QTest::keyClicks(baselineField("volume"), QStringLiteral("70000"));
+    answerNextMessageBox(QMessageBox::Discard, &asked);
+    newAction->trigger();
+    QVERIFY(m_window->document()->filePath().isEmpty());
+    QCOMPARE(volumeOnDisk(path), 60000.0);
+}
+
+void TestMainWindow::layoutIsRemembered()
+{
+    auto *health = m_window->findChild<QDockWidget *>(QStringLiteral("healthDock"));
+    auto *split = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    QVERIFY(health && split);
+    QVERIFY(health->isVisible());
+    health->hide();
+    const int total = split->sizes().at(0) + split->sizes().at(1);
+    split->setSizes({total / 3, total - total / 3});
+    const QList<int> sizes = split->sizes();
+    QVERIFY(m_window->close());
+
+    MainWindow again;
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    auto *health2 = again.findChild<QDockWidget *>(QStringLiteral("healthDock"));
+    auto *split2 = again.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    QVERIFY(!health2->isVisible());
+    QVERIFY2(std::abs(split2->sizes().at(0) - sizes.at(0)) <= 2,
+             qPrintable(QStringLiteral("%1 vs %2").arg(split2->sizes().at(0)).arg(sizes.at(0))));
+    QVERIFY(again.close());
+    // The default layout again for the tests that follow.
+    QSettings().remove(QStringLiteral("window"));
 }
 
 void TestMainWindow::screenshots()
