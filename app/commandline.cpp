@@ -482,14 +482,73 @@ int runChart(const Options &o, std::ostream &out, std::ostream &err)
 
 } // namespace
 
-bool isCommandLine(const std::vector<std::string> &args)
+namespace {
+
+bool isCommand(const std::string &arg)
 {
-    if (args.empty())
-        return false;
     static const char *kCommands[] = {"compute", "validate", "report",    "chart", "help",
                                       "--help",  "-h",       "--version", "-v"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
-                       [&](const char *c) { return args[0] == c; });
+                       [&](const char *c) { return arg == c; });
+}
+
+/// Why `args` cannot open the window, or empty when they can: the window takes at most one
+/// file plus the options QApplication understands itself (-platform, -style...).
+std::string windowArgumentError(const std::vector<std::string> &args)
+{
+    struct QtOption
+    {
+        const char *name;
+        bool takesValue;
+    };
+    static const QtOption kQtOptions[] = {{"platform", true},
+                                          {"platformpluginpath", true},
+                                          {"platformtheme", true},
+                                          {"plugin", true},
+                                          {"qwindowgeometry", true},
+                                          {"qwindowtitle", true},
+                                          {"qwindowicon", true},
+                                          {"display", true},
+                                          {"geometry", true},
+                                          {"style", true},
+                                          {"stylesheet", true},
+                                          {"session", true},
+                                          {"reverse", false},
+                                          {"widgetcount", false},
+                                          {"nograb", false},
+                                          {"dograb", false},
+                                          {"sync", false}};
+    std::string file;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a.size() > 1 && a[0] == '-') {
+            // Qt takes -name and --name, and -name=value for some.
+            std::string name = a.substr(a[1] == '-' ? 2 : 1);
+            const bool inlineValue = name.find('=') != std::string::npos;
+            name = name.substr(0, name.find('='));
+            const auto *qt = std::find_if(std::begin(kQtOptions), std::end(kQtOptions),
+                                          [&](const QtOption &o) { return name == o.name; });
+            if (qt == std::end(kQtOptions))
+                return "unknown option " + a;
+            if (qt->takesValue && !inlineValue && ++i >= args.size())
+                return a + " needs a value";
+        } else if (file.empty()) {
+            file = a;
+        } else if (!QFileInfo::exists(QString::fromLocal8Bit(file.c_str()))
+                   && !file.ends_with(".roiwb")) {
+            return "unknown command '" + file + "'";
+        } else {
+            return "the window opens one file at a time; unexpected argument " + a;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+bool isCommandLine(const std::vector<std::string> &args)
+{
+    return !args.empty() && (isCommand(args[0]) || !windowArgumentError(args).empty());
 }
 
 int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
@@ -503,8 +562,8 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         return ExitOk;
     }
     Options o;
-    std::string error;
-    if (!parseOptions(args, o, error)) {
+    std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
+    if (!error.empty() || !parseOptions(args, o, error)) {
         err << "roi-workbench: " << error << "\n\n" << kUsage;
         return ExitUsage;
     }

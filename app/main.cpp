@@ -31,9 +31,10 @@ int main(int argc, char *argv[])
     // autosave this session's work into the same folder.
     const bool recovered = window.offerRecovery(recoveryDir);
     window.setRecoveryDirectory(recoveryDir);
-    if (!recovered && args.size() == 1)
-        window.openFile(QString::fromLocal8Bit(argv[1]));
-    else if (args.size() > 1)
-        std::cerr << "roi-workbench: opens one file at a time; see --help\n";
+    // QApplication has taken its own options (-platform, -style...) out: what is left is the
+    // one file isCommandLine() let through.
+    const QStringList rest = QApplication::arguments().mid(1);
+    if (!recovered && !rest.isEmpty())
+        window.openFile(rest.first());
     return app.exec();
 }

@@ -97,6 +97,14 @@ void TestCommandLine::isCommandLine()
     // A file to open is the window, not the command line.
     QVERIFY(!roi::isCommandLine({"support-assistant.roiwb"}));
     QVERIFY(!roi::isCommandLine({}));
+    // Qt's own options go to the window with the file.
+    QVERIFY(!roi::isCommandLine({"-platform", "offscreen", "support-assistant.roiwb"}));
+    QVERIFY(!roi::isCommandLine({"-style=fusion", "--reverse"}));
+    // Anything else the window cannot take is a usage error, not a window.
+    QVERIFY(roi::isCommandLine({"--bogus"}));
+    QVERIFY(roi::isCommandLine({"-style"}));
+    QVERIFY(roi::isCommandLine({"comptue", "x.roiwb"}));
+    QVERIFY(roi::isCommandLine({"a.roiwb", "b.roiwb"}));
 }
 
 void TestCommandLine::computeJson()
@@ -241,6 +249,16 @@ void TestCommandLine::usageErrors_data()
         << QStringLiteral("unknown format 'xml'");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate"), file}
                                      << QStringLiteral("unknown command 'frobnicate'");
+    QTest::newRow("unknown first option")
+        << QStringList{QStringLiteral("--bogus")} << QStringLiteral("unknown option --bogus");
+    QTest::newRow("Qt option without value")
+        << QStringList{QStringLiteral("-style")} << QStringLiteral("-style needs a value");
+    QTest::newRow("window with two files")
+        << QStringList{file, file} << QStringLiteral("the window opens one file at a time");
+    QTest::newRow("unknown option after Qt's")
+        << QStringList{QStringLiteral("-platform"), QStringLiteral("offscreen"), file,
+                       QStringLiteral("--fast")}
+        << QStringLiteral("unknown option --fast");
     QTest::newRow("report without output")
         << QStringList{QStringLiteral("report"), file, QStringLiteral("--format"),
                        QStringLiteral("json")}
