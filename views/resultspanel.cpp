@@ -228,7 +228,7 @@ void ResultsPanel::setData(const Workbook &wb, const Results &res, int useCase, 
             rangeOf(res, useCase, [](const CaseResult &c) { return c.kpis.costPerOutcome; });
         m_tiles[CostPerOutcomeTile]->setValue(
             fmt.kpi(k.costPerOutcome, NumberFormat::Kind::UnitCost),
-            useCase < 0 ? QString()
+            useCase < 0 ? tr("outcomes differ between use cases: see each one")
                         : rangeText(
                             range, [&](double v) { return fmt.unitCost(v); }, sc),
             explanation);
@@ -269,13 +269,18 @@ void ResultsPanel::setData(const Workbook &wb, const Results &res, int useCase, 
                "reported apart. %5")
                 .arg(fmt.money(k.hardBenefitGross, 0), fmt.money(k.riskDiscount, 0),
                      fmt.money(k.hardBenefit, 0), fmt.money(k.softValue, 0), softNote);
-        m_tiles[HardSoftTile]->setValue(
-            fmt.compactMoney(k.hardBenefit),
-            tr("hard, after a %1 risk discount; soft %2 apart")
+        const Range range =
+            rangeOf(res, useCase, [](const CaseResult &c) { return Kpi::of(c.kpis.hardBenefit); });
+        const QString rangeLine = rangeText(
+            range, [&](double v) { return fmt.compactMoney(v); }, sc);
+        const QString detail =
+            tr("risk discount %1; soft %2 apart")
                 .arg(
                     fmt.percent(k.hardBenefitGross > 0 ? k.riskDiscount / k.hardBenefitGross : 0.0),
-                    fmt.compactMoney(k.softValue)),
-            explanation);
+                    fmt.compactMoney(k.softValue));
+        m_tiles[HardSoftTile]->setValue(
+            fmt.compactMoney(k.hardBenefit),
+            rangeLine.isEmpty() ? detail : rangeLine + QStringLiteral("; ") + detail, explanation);
     }
 
     ChartInput in{&wb, &res, useCase, scenario, fmt};

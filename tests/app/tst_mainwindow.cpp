@@ -459,6 +459,14 @@ void TestMainWindow::scenarioSwitcherChangesTiles()
     QVERIFY(npv->value() != base);
     m_window->scenarioSwitcher()->setCurrentIndex(0);
     QCOMPARE(npv->value(), base);
+    // Every tile gives its worst–best range; hard value from $7.50M (Worst) to $19.4M (Best).
+    for (int t = 0; t < ResultsPanel::TileCount; ++t) {
+        KpiTile *tile = m_window->results()->tile(ResultsPanel::TileId(t));
+        QVERIFY2(tile->range().contains(QStringLiteral("range ")), qPrintable(tile->range()));
+    }
+    const QString hard = m_window->results()->tile(ResultsPanel::HardSoftTile)->range();
+    QVERIFY2(hard.contains(QStringLiteral("$7.50M")) && hard.contains(QStringLiteral("$19.4M")),
+             qPrintable(hard));
 }
 
 void TestMainWindow::openExampleIsUntitled()
