@@ -201,12 +201,6 @@ void MainWindow::createActions()
     QAction *saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
-    QAction *exportAction = file->addAction(tr("&Export Report…"), this, &MainWindow::exportReport);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setToolTip(tr("PDF or HTML report, CSV, Excel or JSON data (Ctrl+E)"));
-    m_exportChartAction = file->addAction(tr("Export &Chart…"), this, &MainWindow::exportChart);
-    m_exportChartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -223,6 +217,24 @@ void MainWindow::createActions()
     }
     if (examples.isEmpty())
         m_examplesMenu->addAction(tr("No examples installed"))->setEnabled(false);
+
+    // Export: the report dialog on the format used last, or on one picked here; the chart on
+    // screen as an image or vector file. The menu sits before Help.
+    auto *exportMenu = new QMenu(tr("E&xport"), this);
+    QAction *exportAction =
+        exportMenu->addAction(tr("&Report…"), this, [this] { exportReport(std::nullopt); });
+    exportAction->setIconText(tr("Export Report…"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("PDF or HTML report, CSV, Excel or JSON data (Ctrl+E)"));
+    exportMenu->addSeparator();
+    for (ReportFormat format : kAllReportFormats)
+        exportMenu->addAction(tr("%1…").arg(reportFormatLabel(format)), this,
+                              [this, format] { exportReport(format); });
+    exportMenu->addSeparator();
+    m_exportChartAction =
+        exportMenu->addAction(tr("&Chart on Screen…"), this, &MainWindow::exportChart);
+    m_exportChartAction->setIconText(tr("Export Chart…"));
+    m_exportChartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = stack->createUndoAction(this, tr("&Undo"));
@@ -304,6 +316,7 @@ void MainWindow::createActions()
     m_comparison->chart()->addAction(m_exportChartAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    menuBar()->insertMenu(help->menuAction(), exportMenu);
     help->addAction(tr("&About ROI Workbench"), this, &MainWindow::about);
 
     QToolBar *bar = addToolBar(tr("Main"));
@@ -776,10 +789,12 @@ void MainWindow::setPresent(bool on)
         statusBar()->clearMessage();
 }
 
-void MainWindow::exportReport()
+void MainWindow::exportReport(std::optional<ReportFormat> format)
 {
     ExportDialog dialog(m_doc->workbook(), m_doc->filePath(), this);
     dialog.setScenario(m_scenario);
+    if (format)
+        dialog.setFormat(*format);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;

@@ -3,9 +3,12 @@
 // Present mode for client meetings. Owns the Document and turns editors' edits into its commands.
 #pragma once
 
+#include "reportexporter.h"
 #include "usecasenavigator.h"
 
 #include <QMainWindow>
+
+#include <optional>
 
 class QAction;
 class QCheckBox;
@@ -92,7 +95,8 @@ private:
     void setPresent(bool on);
     void updateScenarioSwitcher();
     void about();
-    void exportReport();
+    /// The export dialog, on `format` when given, else on the format used last.
+    void exportReport(std::optional<ReportFormat> format);
     void exportChart();
     ChartView *visibleChart() const;
 

@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void scenarioSwitcherChangesTiles();
     void openExampleIsUntitled();
     void exportFromTheWindow();
+    void exportMenuPicksTheFormat();
     void dropOpensWorkbook();
     void recentFilesReopen();
     void unsavedChangesPrompt();
@@ -518,6 +520,39 @@ void TestMainWindow::exportFromTheWindow()
     QFile pdf(out);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
+}
+
+void TestMainWindow::exportMenuPicksTheFormat()
+{
+    openExample("support-assistant.roiwb");
+    QMenu *exportMenu = nullptr;
+    for (QAction *a : m_window->menuBar()->actions()) {
+        if (a->text() == QLatin1String("E&xport"))
+            exportMenu = a->menu();
+    }
+    QVERIFY(exportMenu);
+    int formats = 0;
+    for (ReportFormat format : kAllReportFormats) {
+        QAction *item = nullptr;
+        for (QAction *a : exportMenu->actions()) {
+            if (a->text() == reportFormatLabel(format) + QStringLiteral("…"))
+                item = a;
+        }
+        QVERIFY2(item, qPrintable(reportFormatLabel(format)));
+        int shown = -1;
+        QTimer::singleShot(0, m_window, [&] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *dialog = qobject_cast<ExportDialog *>(w); dialog && dialog->isVisible()) {
+                    shown = int(dialog->format());
+                    dialog->reject();
+                }
+            }
+        });
+        item->trigger();
+        QCOMPARE(shown, int(format));
+        ++formats;
+    }
+    QCOMPARE(formats, 5);
 }
 
 void TestMainWindow::dropOpensWorkbook()
