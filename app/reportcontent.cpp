@@ -35,6 +35,17 @@ QString label(E value)
     return qs(enumLabel(value)).toHtmlEscaped();
 }
 
+/// An enum label inside a sentence: "Infrastructure & APIs" → "infrastructure & APIs" (only the
+/// first letter, so acronyms keep their capitals).
+template<typename E>
+QString inlineLabel(E value)
+{
+    QString text = label(value);
+    if (text.size() > 1 && text[1].isLower())
+        text[0] = text[0].toLower();
+    return text;
+}
+
 double sum(std::span<const double> values)
 {
     return std::accumulate(values.begin(), values.end(), 0.0);
@@ -193,6 +204,7 @@ QString Builder::fieldValue(const FieldInfo &info, double v) const
     case ValueUnit::Count:
     case ValueUnit::Minutes:
     case ValueUnit::Months:
+    case ValueUnit::MonthNumber:
     case ValueUnit::Tokens:
     case ValueUnit::Number:
         return number(v);
@@ -211,8 +223,9 @@ QString Builder::unitName(ValueUnit unit, const QString &currency)
         return currency + u" per hour"_s;
     case ValueUnit::MoneyPerMillion:
         return currency + u" per 1M tokens"_s;
-    case ValueUnit::Share:
-        return u"%"_s;
+    case ValueUnit::Share: // the value carries its % sign
+    case ValueUnit::MonthNumber:
+        return {};
     case ValueUnit::Minutes:
         return u"minutes"_s;
     case ValueUnit::Months:
@@ -321,7 +334,8 @@ void Builder::cover()
     QStringList names;
     for (const UseCase &uc : m_wb.useCases)
         names << esc(uc.name);
-    if (!names.isEmpty())
+    // The use cases under the title, unless the one use case is what the title says already.
+    if (!names.isEmpty() && !(names.size() == 1 && names.front() == esc(st.name)))
         para(names.join(u" · "_s), u"subtitle"_s);
     Table facts;
     facts.cls = u"facts"_s;
@@ -814,7 +828,7 @@ void Builder::useCase(int u)
     facts.add({u"Baseline volume"_s, u"%1 a month"_s.arg(number(b.volume)), u"Baseline captured"_s,
                date(b.capturedOn)});
     facts.add({u"Go-live"_s, monthName(uc.ramp.goLive), u"Ramp-up"_s,
-               u"%1 months, %2"_s.arg(number(uc.ramp.rampMonths), label(uc.ramp.curve).toLower())});
+               u"%1 months, %2"_s.arg(number(uc.ramp.rampMonths), inlineLabel(uc.ramp.curve))});
     facts.add({u"Steady adoption"_s, percent(uc.ramp.steadyAdoption), u"Maturity stage"_s,
                label(uc.maturity)});
     table(facts);
@@ -876,7 +890,8 @@ void Builder::comparison()
 
 void Builder::modelChecks()
 {
-    h1(u"Model checks"_s);
+    // A clean bill of health is two lines: it follows on the page before rather than take one.
+    h1(u"Model checks"_s, !m_res.findings.empty());
     para(u"What a finance reviewer would question in this business case, with the input "
          u"concerned and a one-line fix. Errors undermine the headline figures; warnings need an "
          u"explanation."_s,
@@ -1015,8 +1030,8 @@ void Builder::appendixUseCase(int u)
     } else {
         Table t = newTable();
         for (const CostLayer &l : uc.layers) {
-            QString head = u"<b>%1</b> — %2, %3"_s.arg(esc(l.name), label(l.type),
-                                                       label(l.category).toLower());
+            QString head =
+                u"<b>%1</b> — %2, %3"_s.arg(esc(l.name), label(l.type), inlineLabel(l.category));
             if (l.type == LayerType::TokenUsage)
                 head += u", model %1"_s.arg(esc(l.model));
             if (l.type == LayerType::PerUnit)
@@ -1040,14 +1055,14 @@ void Builder::appendixUseCase(int u)
         Table t = newTable();
         for (const ValueDriver &d : uc.drivers) {
             QString head = u"<b>%1</b> — %2, %3, %4, %5"_s.arg(
-                esc(d.name), label(d.kind), d.hard ? u"hard"_s : u"soft"_s, label(d.term).toLower(),
-                label(d.area).toLower());
+                esc(d.name), label(d.kind), d.hard ? u"hard"_s : u"soft"_s, inlineLabel(d.term),
+                inlineLabel(d.area));
             if (d.kind == DriverKind::SoftValue && !d.metric.empty())
                 head += u", metric %1"_s.arg(esc(d.metric));
             if (d.kind == DriverKind::AddedCapacity)
-                head += u", %1"_s.arg(label(d.capacityMode).toLower());
+                head += u", %1"_s.arg(inlineLabel(d.capacityMode));
             if (d.kind == DriverKind::AvoidedCost)
-                head += u", %1"_s.arg(label(d.avoidedMode).toLower());
+                head += u", %1"_s.arg(inlineLabel(d.avoidedMode));
             head += u" · "_s + key(qs(driverInput(d.name, "")).chopped(1).toHtmlEscaped());
             t.add({head}, u"group"_s);
             for (const auto &f : driverFields()) {

@@ -26,7 +26,8 @@ enum class ValueUnit {
     MoneyPerMillion, // a token price per million tokens
     Share,           // a fraction, shown as a percentage
     Minutes,
-    Months,
+    Months,      // a duration
+    MonthNumber, // a month of the horizon, 1 = the first
     Tokens,
     Number // a free metric value
 };

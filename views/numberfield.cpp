@@ -58,6 +58,7 @@ QString NumberField::unitSuffix(const FieldInfo &info, const QString &currencyPr
     switch (info.unit) {
     case ValueUnit::Count:
     case ValueUnit::Number:
+    case ValueUnit::MonthNumber:
         return {};
     case ValueUnit::Money:
         return c;
