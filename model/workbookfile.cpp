@@ -126,6 +126,19 @@ Json toJson(const UseCase &uc)
     return j;
 }
 
+Json pricesJson(const std::vector<PriceEntry> &priceBook)
+{
+    Json prices = Json::array();
+    for (const auto &p : priceBook) {
+        Json e;
+        e["model"] = p.model;
+        putFields(e, p, priceFields());
+        e["asOf"] = p.asOf.toString();
+        prices.push_back(std::move(e));
+    }
+    return prices;
+}
+
 Json toJson(const Workbook &wb)
 {
     Json j;
@@ -143,15 +156,7 @@ Json toJson(const Workbook &wb)
     settings["logoPng"] = s.logoPng;
     settings["monteCarlo"] = Json{{"trials", s.monteCarloTrials}, {"seed", s.monteCarloSeed}};
     j["settings"] = std::move(settings);
-    Json prices = Json::array();
-    for (const auto &p : wb.priceBook) {
-        Json e;
-        e["model"] = p.model;
-        putFields(e, p, priceFields());
-        e["asOf"] = p.asOf.toString();
-        prices.push_back(std::move(e));
-    }
-    j["priceBook"] = std::move(prices);
+    j["priceBook"] = pricesJson(wb.priceBook);
     Json scenarios = Json::array();
     for (const auto &sc : wb.scenarios) {
         Json e;
@@ -241,46 +246,16 @@ public:
 
     std::optional<Workbook> read(const Json &root)
     {
-        if (!root.is_object()) {
-            error("", "must be a JSON object, not " + describeType(root));
+        if (!readHeader(root, kFormatTag, kFormatVersion, "a ROI Workbench file"))
             return std::nullopt;
-        }
-        const auto format = root.find("format");
-        if (format == root.end() || !format->is_string()
-            || format->get_ref<const std::string &>() != kFormatTag) {
-            error("/format", "must be \"roi-workbench\": this is not a ROI Workbench file");
-            return std::nullopt;
-        }
-        const auto version = root.find("version");
-        if (version == root.end() || !version->is_number_integer()) {
-            error("/version", "must be a whole number");
-            return std::nullopt;
-        }
-        // An unsigned version above the int64 range would wrap to a negative number and be
-        // refused as too old; saturate it so it is refused as what it is, newer.
-        const std::int64_t v =
-            version->is_number_unsigned() ? static_cast<std::int64_t>(std::min<std::uint64_t>(
-                version->get<std::uint64_t>(),
-                static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
-                                          : version->get<std::int64_t>();
-        if (v > kFormatVersion) {
-            error("/version", "the file is format version " + version->dump()
-                                  + ", written by a newer ROI Workbench; this version reads up "
-                                    "to version "
-                                  + std::to_string(kFormatVersion)
-                                  + ". Update ROI Workbench to open it.");
-            return std::nullopt;
-        }
-        if (v < 1) {
-            error("/version", "must be >= 1");
-            return std::nullopt;
-        }
         // Older versions would migrate here, one step at a time (if (v < 2) {...}).
 
         Workbook wb;
         for (auto it = root.begin(); it != root.end(); ++it) {
             const std::string &key = it.key();
-            const std::string path = "/" + escapePointer(key);
+            // Appended, not "/" + ...: GCC 12 warns falsely on that form (-Wrestrict, PR 105329).
+            std::string path = "/";
+            path += escapePointer(key);
             if (key == "format" || key == "version") {
             } else if (key == "settings") {
                 readSettings(*it, path, wb.settings);
@@ -310,7 +285,77 @@ public:
         return wb;
     }
 
+    /// The price book file: {"format": "roi-workbench-pricebook", "version": 1,
+    /// "priceBook": [...]}, each entry read and checked as in a workbook.
+    std::optional<std::vector<PriceEntry>> readPriceBookFile(const Json &root)
+    {
+        if (!readHeader(root, kPriceBookFormatTag, kPriceBookFormatVersion,
+                        "a ROI Workbench price book"))
+            return std::nullopt;
+        std::vector<PriceEntry> prices;
+        for (auto it = root.begin(); it != root.end(); ++it) {
+            std::string path = "/";
+            path += escapePointer(it.key());
+            if (it.key() == "format" || it.key() == "version") {
+            } else if (it.key() == "priceBook") {
+                readArray(*it, path, limits::kMaxPrices, [&](const Json &e, const std::string &p) {
+                    prices.push_back(readPrice(e, p));
+                });
+            } else {
+                unknown(path);
+            }
+        }
+        if (root.find("priceBook") == root.end())
+            error("/priceBook", "is missing");
+        uniqueNames(
+            prices, "/priceBook", [](const PriceEntry &p) { return p.model; }, "model");
+        if (hasErrors())
+            return std::nullopt;
+        return prices;
+    }
+
 private:
+    /// Checks the object, its format tag and its version; false with an error when the file
+    /// is something else or from a newer release.
+    bool readHeader(const Json &root, std::string_view tag, int newest, const char *what)
+    {
+        if (!root.is_object()) {
+            error("", "must be a JSON object, not " + describeType(root));
+            return false;
+        }
+        const auto format = root.find("format");
+        if (format == root.end() || !format->is_string()
+            || format->get_ref<const std::string &>() != tag) {
+            error("/format",
+                  "must be \"" + std::string(tag) + "\": this is not " + std::string(what));
+            return false;
+        }
+        const auto version = root.find("version");
+        if (version == root.end() || !version->is_number_integer()) {
+            error("/version", "must be a whole number");
+            return false;
+        }
+        // An unsigned version above the int64 range would wrap to a negative number and be
+        // refused as too old; saturate it so it is refused as what it is, newer.
+        const std::int64_t v =
+            version->is_number_unsigned() ? static_cast<std::int64_t>(std::min<std::uint64_t>(
+                version->get<std::uint64_t>(),
+                static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())))
+                                          : version->get<std::int64_t>();
+        if (v > newest) {
+            error("/version", "the file is format version " + version->dump()
+                                  + ", written by a newer ROI Workbench; this version reads up "
+                                    "to version "
+                                  + std::to_string(newest) + ". Update ROI Workbench to open it.");
+            return false;
+        }
+        if (v < 1) {
+            error("/version", "must be >= 1");
+            return false;
+        }
+        return true;
+    }
+
     void add(Severity s, std::string path, std::string message)
     {
         if (diagnostics.size() < limits::kMaxDiagnostics) {
@@ -962,27 +1007,28 @@ std::vector<Diagnostic> LoadResult::errors() const
     return out;
 }
 
-LoadResult readWorkbook(std::string_view bytes)
+namespace {
+
+/// The bytes stage every reader shares: size, nesting and JSON syntax. A document, or nothing
+/// with the error in `diagnostics`.
+std::optional<Json> parseBytes(std::string_view bytes, std::vector<Diagnostic> &diagnostics)
 {
-    LoadResult result;
     auto fail = [&](std::string message) {
-        result.diagnostics.push_back({Severity::Error, "", std::move(message)});
-        return result;
+        diagnostics.push_back({Severity::Error, "", std::move(message)});
+        return std::nullopt;
     };
     if (bytes.empty())
         return fail("the file is empty");
     if (bytes.size() > limits::kMaxFileBytes) {
-        return fail("the file is " + std::to_string(bytes.size())
-                    + " bytes; workbooks are limited to "
+        return fail("the file is " + std::to_string(bytes.size()) + " bytes; files are limited to "
                     + std::to_string(limits::kMaxFileBytes / (1024 * 1024)) + " MiB");
     }
     if (auto tooDeep = checkDepth(bytes)) {
-        result.diagnostics.push_back(*tooDeep);
-        return result;
+        diagnostics.push_back(*tooDeep);
+        return std::nullopt;
     }
-    Json root;
     try {
-        root = Json::parse(bytes.begin(), bytes.end());
+        return Json::parse(bytes.begin(), bytes.end());
     } catch (const Json::parse_error &e) {
         // e.what() repeats the byte offset with library jargon; keep the part after "error".
         std::string what = e.what();
@@ -993,18 +1039,57 @@ LoadResult readWorkbook(std::string_view bytes)
         // e.g. out_of_range for a number beyond the range of a double (1e400)
         return fail("not valid JSON: " + plainMessage(e.what()));
     }
+}
+
+/// Runs `read` on the parsed document; an exception is an error, never a crash. The value, or
+/// nothing when any diagnostic is an error.
+template<typename T, typename Read>
+std::optional<T> convert(std::string_view bytes, std::vector<Diagnostic> &diagnostics, Read read)
+{
+    const std::optional<Json> root = parseBytes(bytes, diagnostics);
+    if (!root)
+        return std::nullopt;
     Reader reader;
+    std::optional<T> value;
     try {
-        result.workbook = reader.read(root);
+        value = read(reader, *root);
     } catch (const std::exception &e) {
         reader.diagnostics.push_back(
             {Severity::Error, "", "unexpected content: " + plainMessage(e.what())});
-        result.workbook.reset();
+        value.reset();
     }
-    result.diagnostics = std::move(reader.diagnostics);
-    if (!result.errors().empty())
-        result.workbook.reset();
+    diagnostics = std::move(reader.diagnostics);
+    if (reader.hasErrors())
+        value.reset();
+    return value;
+}
+
+} // namespace
+
+LoadResult readWorkbook(std::string_view bytes)
+{
+    LoadResult result;
+    result.workbook = convert<Workbook>(bytes, result.diagnostics,
+                                        [](Reader &r, const Json &root) { return r.read(root); });
     return result;
+}
+
+PriceBookResult readPriceBook(std::string_view bytes)
+{
+    PriceBookResult result;
+    result.prices = convert<std::vector<PriceEntry>>(
+        bytes, result.diagnostics,
+        [](Reader &r, const Json &root) { return r.readPriceBookFile(root); });
+    return result;
+}
+
+std::string writePriceBook(const std::vector<PriceEntry> &prices)
+{
+    Json j;
+    j["format"] = std::string(kPriceBookFormatTag);
+    j["version"] = kPriceBookFormatVersion;
+    j["priceBook"] = pricesJson(prices);
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
 }
 
 std::vector<Diagnostic> validateWorkbook(const Workbook &workbook)

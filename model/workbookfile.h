@@ -17,6 +17,9 @@ namespace roi {
 
 inline constexpr std::string_view kFormatTag = "roi-workbench";
 inline constexpr int kFormatVersion = 1;
+/// The price book on its own (the default one that ships with the application).
+inline constexpr std::string_view kPriceBookFormatTag = "roi-workbench-pricebook";
+inline constexpr int kPriceBookFormatVersion = 1;
 
 /// Limits the reader enforces (and the writer, so that every saved file opens again); documented
 /// in the README. String lengths count characters (Unicode code points), not bytes.
@@ -74,6 +77,21 @@ struct SaveResult
 
     bool ok() const { return errors.empty(); }
 };
+
+struct PriceBookResult
+{
+    std::optional<std::vector<PriceEntry>> prices; // set when there is no error
+    std::vector<Diagnostic> diagnostics;
+
+    bool ok() const { return prices.has_value(); }
+};
+
+/// Parses and validates a price book file, with the limits and rules of a workbook's
+/// "priceBook". Never throws.
+PriceBookResult readPriceBook(std::string_view bytes);
+
+/// The price book file for `prices` (which should be valid: see validateWorkbook).
+std::string writePriceBook(const std::vector<PriceEntry> &prices);
 
 /// Serialises a workbook. Refuses (with errors, and no text) a workbook that would not read back,
 /// e.g. with NaN or infinite values, out-of-range inputs or duplicate names.

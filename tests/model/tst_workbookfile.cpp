@@ -87,6 +87,9 @@ private Q_SLOTS:
     void writeRefusesInvalid();
     void validateWorkbook();
     void diagnosticText();
+    void defaultPriceBook();
+    void badPriceBook_data();
+    void badPriceBook();
 };
 
 // -------------------------------------------------------------------------------------------
@@ -569,7 +572,7 @@ void TestWorkbookFile::oversizeFile()
     QCOMPARE(r.diagnostics.size(), std::size_t(1));
     QCOMPARE(r.diagnostics[0].path, std::string());
     QCOMPARE(r.diagnostics[0].message,
-             std::string("the file is 16777217 bytes; workbooks are limited to 16 MiB"));
+             std::string("the file is 16777217 bytes; files are limited to 16 MiB"));
     // Exactly at the limit it is read.
     bytes.resize(limits::kMaxFileBytes);
     QVERIFY(readWorkbook(bytes).ok());
@@ -786,6 +789,73 @@ void TestWorkbookFile::diagnosticText()
     QVERIFY(r.ok());
     QCOMPARE(r.diagnostics.size(), std::size_t(1));
     QCOMPARE(r.diagnostics[0].path, std::string("/a~1b~0c"));
+}
+
+void TestWorkbookFile::defaultPriceBook()
+{
+    // The price book that ships in resources/: every entry valid and dated, the models the
+    // examples use among them, and a round trip that loses nothing.
+    const PriceBookResult r =
+        readPriceBook(roitest::readText(std::string(ROI_SOURCE_DIR) + "/resources/pricebook.json"));
+    QVERIFY2(r.ok(), r.diagnostics.empty() ? "" : r.diagnostics[0].toString().c_str());
+    QVERIFY(r.diagnostics.empty());
+    QVERIFY(r.prices->size() >= 2);
+    const auto examples = roitest::loadExample("portfolio.roiwb");
+    QVERIFY(examples);
+    for (const PriceEntry &used : examples->priceBook) {
+        const auto it = std::find_if(r.prices->begin(), r.prices->end(),
+                                     [&](const PriceEntry &p) { return p.model == used.model; });
+        QVERIFY2(it != r.prices->end(), used.model.c_str());
+        QCOMPARE(*it, used);
+    }
+    for (const PriceEntry &p : *r.prices) {
+        QVERIFY(!p.asOf.isNull());
+        QVERIFY(p.output >= p.input && p.cachedInput <= p.input);
+    }
+    const PriceBookResult again = readPriceBook(writePriceBook(*r.prices));
+    QVERIFY(again.ok());
+    QCOMPARE(*again.prices, *r.prices);
+}
+
+void TestWorkbookFile::badPriceBook_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("a workbook") << QString::fromStdString(
+        roitest::readText(roitest::examplePath("support-assistant.roiwb")))
+                                << "/format: must be \"roi-workbench-pricebook\": this is not a "
+                                   "ROI Workbench price book";
+    QTest::newRow("newer version")
+        << R"({"format":"roi-workbench-pricebook","version":2,"priceBook":[]})"
+        << "/version: the file is format version 2, written by a newer ROI Workbench";
+    QTest::newRow("no entries") << R"({"format":"roi-workbench-pricebook","version":1})"
+                                << "/priceBook: is missing";
+    QTest::newRow("negative price")
+        << R"({"format":"roi-workbench-pricebook","version":1,"priceBook":[)"
+           R"({"model":"m","input":-1,"output":1,"cachedInput":0,"asOf":"2026-01-01"}]})"
+        << "/priceBook/0/input: must be >= 0";
+    QTest::newRow("duplicate model")
+        << R"({"format":"roi-workbench-pricebook","version":1,"priceBook":[)"
+           R"({"model":"m","input":1,"output":1,"cachedInput":0,"asOf":"2026-01-01"},)"
+           R"({"model":"m","input":1,"output":1,"cachedInput":0,"asOf":"2026-01-01"}]})"
+        << "/priceBook/1/model";
+    QTest::newRow("not JSON") << "{\"format\": "
+                              << "not valid JSON at byte";
+    QTest::newRow("empty") << ""
+                           << "the file is empty";
+}
+
+void TestWorkbookFile::badPriceBook()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    const PriceBookResult r = readPriceBook(text.toStdString());
+    QVERIFY(!r.ok());
+    QVERIFY(!r.diagnostics.empty());
+    bool found = false;
+    for (const Diagnostic &d : r.diagnostics)
+        found = found || QString::fromStdString(d.toString()).contains(expected);
+    QVERIFY2(found, r.diagnostics[0].toString().c_str());
 }
 
 QTEST_APPLESS_MAIN(TestWorkbookFile)
