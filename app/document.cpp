@@ -3,6 +3,7 @@
 #include "autosaver.h"
 #include "filebytes.h"
 #include "recovery.h"
+#include "resourcelocator.h"
 #include "undocommands.h"
 #include "workbookfile.h"
 
@@ -69,6 +70,29 @@ Document::Document(QObject *parent)
         }
     });
     recompute();
+}
+
+Workbook Document::blankWorkbook(QString *note)
+{
+    Workbook wb = newWorkbook();
+    const QDate today = QDate::currentDate();
+    wb.settings.startMonth = {today.year(), today.month()};
+    const QString path = defaultPriceBookFile();
+    QString problem;
+    if (path.isEmpty()) {
+        problem = tr("No default price book is installed: add the models on the Price book page.");
+    } else if (const auto bytes = readFileBytes(path, limits::kMaxFileBytes, &problem)) {
+        const PriceBookResult r =
+            readPriceBook(std::string_view(bytes->constData(), bytes->size()));
+        if (r.ok())
+            wb.priceBook = *r.prices;
+        else
+            problem = tr("The default price book %1 does not read: %2")
+                          .arg(path, QString::fromStdString(r.diagnostics.front().toString()));
+    }
+    if (note)
+        *note = problem;
+    return wb;
 }
 
 Document::~Document()

@@ -40,6 +40,11 @@ public:
     QString displayName() const;
     bool isModified() const;
 
+    /// What File → New starts from: no use case, this month as the start month, and the default
+    /// price book when one is installed and reads (else an empty price book; `note`, when given,
+    /// says why).
+    static Workbook blankWorkbook(QString *note = nullptr);
+
     /// Replaces the document with a workbook (new or recovered), clearing undo history.
     /// `modified` marks it as unsaved (recovered work).
     void reset(Workbook workbook, const QString &filePath = {}, bool modified = false);

@@ -151,6 +151,8 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_split->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
 
+    // Start as File → New would, so that the first use case added has a model to price.
+    m_doc->reset(Document::blankWorkbook());
     refresh(static_cast<int>(Change::Everything), -1);
     m_navigator->selectPage(UseCaseNavigator::Page::Portfolio);
     updateTitle();
@@ -536,11 +538,11 @@ void MainWindow::newWorkbook()
     if (!maybeSave())
         return;
     m_doc->discardRecovery();
-    Workbook wb = roi::newWorkbook();
-    const QDate today = QDate::currentDate();
-    wb.settings.startMonth = {today.year(), today.month()};
-    m_doc->reset(std::move(wb));
+    QString note;
+    m_doc->reset(Document::blankWorkbook(&note));
     m_navigator->selectPage(UseCaseNavigator::Page::Portfolio);
+    if (!note.isEmpty())
+        statusBar()->showMessage(note, 10000);
 }
 
 void MainWindow::open()

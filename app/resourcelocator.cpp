@@ -14,7 +14,7 @@ QString cleanAbsolute(const QString &path)
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
-#if defined(ROI_BUILD_DIR) && defined(ROI_SOURCE_EXAMPLES_DIR)
+#if defined(ROI_BUILD_DIR) && defined(ROI_SOURCE_RESOURCES_DIR)
 /// True when `dir` is `root` or lies below it (both compared as canonical paths).
 bool isInside(const QString &dir, const QString &root)
 {
@@ -26,41 +26,44 @@ bool isInside(const QString &dir, const QString &root)
 }
 #endif
 
-/// Calls `visit` with each candidate directory in search order until it returns true. Lazy, so
-/// that an installed executable that finds its examples never even looks at the build tree.
+/// Calls `visit` with `relative` under each candidate data directory, in search order, until it
+/// returns true. Lazy, so that an installed executable that finds its data never even looks at
+/// the build tree.
 template<typename Visit>
-bool forEachCandidate(const QString &applicationDir, Visit visit)
+bool forEachCandidate(const QString &applicationDir, const QString &relative, Visit visit)
 {
     const QString override = qEnvironmentVariable(kDataDirEnvVar);
     if (!override.isEmpty())
-        return visit(cleanAbsolute(override + QStringLiteral("/examples")));
+        return visit(cleanAbsolute(override + QLatin1Char('/') + relative));
 
     const QDir app(applicationDir);
-    if (visit(cleanAbsolute(app.filePath(QStringLiteral("../share/roi-workbench/examples"))))
-        || visit(cleanAbsolute(app.filePath(QStringLiteral("../Resources/examples")))))
+    if (visit(cleanAbsolute(app.filePath(QStringLiteral("../share/roi-workbench/") + relative)))
+        || visit(cleanAbsolute(app.filePath(QStringLiteral("../Resources/") + relative))))
         return true;
-#if defined(ROI_BUILD_DIR) && defined(ROI_SOURCE_EXAMPLES_DIR)
+#if defined(ROI_BUILD_DIR) && defined(ROI_SOURCE_RESOURCES_DIR)
     // The source tree is only a fallback for executables run from the build tree: an installed
     // binary must never pick up files from the machine it was built on.
     if (isInside(applicationDir, QStringLiteral(ROI_BUILD_DIR))
-        && visit(cleanAbsolute(QStringLiteral(ROI_SOURCE_EXAMPLES_DIR))))
+        && visit(cleanAbsolute(QStringLiteral(ROI_SOURCE_RESOURCES_DIR "/") + relative)))
         return true;
 #endif
     const QStringList dataDirs =
         QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation);
     for (const QString &dataDir : dataDirs) {
-        if (visit(cleanAbsolute(dataDir + QStringLiteral("/roi-workbench/examples"))))
+        if (visit(cleanAbsolute(dataDir + QStringLiteral("/roi-workbench/") + relative)))
             return true;
     }
     return false;
 }
+
+const QString kExamples = QStringLiteral("examples");
 
 } // namespace
 
 QStringList examplesSearchPath(const QString &applicationDir)
 {
     QStringList dirs;
-    forEachCandidate(applicationDir, [&dirs](const QString &dir) {
+    forEachCandidate(applicationDir, kExamples, [&dirs](const QString &dir) {
         if (!dirs.contains(dir))
             dirs.append(dir);
         return false;
@@ -71,7 +74,7 @@ QStringList examplesSearchPath(const QString &applicationDir)
 QString examplesDirectory(const QString &applicationDir)
 {
     QString found;
-    forEachCandidate(applicationDir, [&found](const QString &dir) {
+    forEachCandidate(applicationDir, kExamples, [&found](const QString &dir) {
         if (!QFileInfo(dir).isDir())
             return false;
         found = dir;
@@ -98,6 +101,24 @@ QStringList exampleFiles()
     for (const QString &name : names)
         files.append(examples.filePath(name));
     return files;
+}
+
+QString defaultPriceBookFile(const QString &applicationDir)
+{
+    QString found;
+    forEachCandidate(applicationDir, QStringLiteral("pricebook.json"),
+                     [&found](const QString &file) {
+                         if (!QFileInfo(file).isFile())
+                             return false;
+                         found = file;
+                         return true;
+                     });
+    return found;
+}
+
+QString defaultPriceBookFile()
+{
+    return defaultPriceBookFile(QCoreApplication::applicationDirPath());
 }
 
 } // namespace roi

@@ -1,5 +1,5 @@
-// Finds the data files that ship with roi-workbench (the bundled example workbooks) in an
-// installed tree, a relocated archive, a macOS bundle and a build tree alike.
+// Finds the data files that ship with roi-workbench (the example workbooks, the default price
+// book) in an installed tree, a relocated archive, a macOS bundle and a build tree alike.
 #pragma once
 
 #include <QString>
@@ -27,5 +27,10 @@ QString examplesDirectory();
 /// The absolute paths of the example workbooks (*.roiwb) in examplesDirectory(), sorted by
 /// file name; empty when there is no examples directory.
 QStringList exampleFiles();
+
+/// The default price book (pricebook.json) beside the examples, searched in the same places;
+/// empty when there is none.
+QString defaultPriceBookFile(const QString &applicationDir);
+QString defaultPriceBookFile();
 
 } // namespace roi

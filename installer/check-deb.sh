@@ -60,6 +60,7 @@ for f in \
     /usr/bin/roi-workbench \
     /usr/share/roi-workbench/examples/support-assistant.roiwb \
     /usr/share/roi-workbench/examples/portfolio.roiwb \
+    /usr/share/roi-workbench/pricebook.json \
     /usr/share/applications/$id.desktop \
     /usr/share/metainfo/$id.metainfo.xml \
     /usr/share/mime/packages/roi-workbench.xml \
@@ -94,6 +95,8 @@ if readelf -d "$exe" | grep -q 'RPATH\|RUNPATH'; then
 fi
 cmp -s "$example" "$src/resources/examples/support-assistant.roiwb" \
     || fail "the packaged example differs from resources/examples"
+cmp -s "$root/usr/share/roi-workbench/pricebook.json" "$src/resources/pricebook.json" \
+    || fail "the packaged price book differs from resources/pricebook.json"
 zcat "$root/usr/share/doc/roi-workbench/changelog.gz" | head -n 1 \
     | grep -q "^roi-workbench ($version) " || fail "changelog: first entry not $version"
 grep -q "ROI Workbench $version" "$src/installer/roi-workbench.1" \
@@ -165,6 +168,7 @@ fi
 echo "== tar.gz"
 tar -tzf "$tgz" >"$tmp/tgz-files"
 for f in bin/roi-workbench share/roi-workbench/examples/support-assistant.roiwb \
+    share/roi-workbench/pricebook.json \
     share/applications/$id.desktop share/doc/roi-workbench/copyright; do
     grep -qx "roi-workbench-$version-Linux/$f" "$tmp/tgz-files" || fail "$f is not in $tgz"
 done

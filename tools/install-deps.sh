@@ -9,5 +9,5 @@ apt-get install -y -q --no-install-recommends \
     libqcustomplot-dev nlohmann-json3-dev libxlsxwriter-dev libbenchmark-dev \
     clang libclang-rt-14-dev \
     xvfb xauth imagemagick poppler-utils unzip \
-    desktop-file-utils appstream \
+    desktop-file-utils appstream strace \
     fonts-dejavu-core

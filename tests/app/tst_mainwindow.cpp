@@ -61,6 +61,7 @@ private Q_SLOTS:
     void exportFromTheWindow();
     void exportMenuPicksTheFormat();
     void dropOpensWorkbook();
+    void newWorkbookHasThePriceBook();
     void recentFilesReopen();
     void unsavedChangesPrompt();
     void layoutIsRemembered();
@@ -553,6 +554,47 @@ void TestMainWindow::exportMenuPicksTheFormat()
         ++formats;
     }
     QCOMPARE(formats, 5);
+}
+
+void TestMainWindow::newWorkbookHasThePriceBook()
+{
+    openExample("support-assistant.roiwb");
+    QAction *newAction = nullptr;
+    QAction *addAction = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::New))
+            newAction = a;
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N))
+            addAction = a;
+    }
+    QVERIFY(newAction && addAction);
+    newAction->trigger();
+    // File → New: the default price book from resources/pricebook.json (found from the build
+    // tree), this month as the start month.
+    QFile file(QStringLiteral(ROI_SOURCE_DIR "/resources/pricebook.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const PriceBookResult shipped =
+        readPriceBook(std::string_view(bytes.constData(), bytes.size()));
+    QVERIFY(shipped.ok());
+    const Workbook &wb = m_window->document()->workbook();
+    QVERIFY(wb.useCases.empty());
+    QCOMPARE(wb.priceBook, *shipped.prices);
+    QCOMPARE(wb.settings.startMonth.year, QDate::currentDate().year());
+    QCOMPARE(wb.settings.startMonth.month, QDate::currentDate().month());
+    // The first use case added prices its tokens with the first model: no missing price, and
+    // the fresh prices are neither stale nor undated (what it still lacks is the user's: a
+    // baseline volume).
+    addAction->trigger();
+    QApplication::processEvents();
+    QCOMPARE(m_window->document()->workbook().useCases.size(), std::size_t(1));
+    QCOMPARE(m_window->document()->workbook().useCases[0].layers[0].model,
+             shipped.prices->front().model);
+    for (const Finding &f : m_window->document()->results().findings) {
+        QVERIFY2(f.code != "missing-price" && f.code != "undated-price"
+                     && f.code != "output-priced-low",
+                 f.message.c_str());
+    }
 }
 
 void TestMainWindow::dropOpensWorkbook()

@@ -1,6 +1,6 @@
-// Tests roi::examplesDirectory() and exampleFiles(): the override, an installed tree, a macOS
-// bundle and the build tree, and that an executable outside the build tree never reads the
-// source tree.
+// Tests roi::examplesDirectory(), exampleFiles() and defaultPriceBookFile(): the override, an
+// installed tree, a macOS bundle and the build tree, and that an executable outside the build
+// tree never reads the source tree.
 #include "resourcelocator.h"
 
 #include <QDir>
@@ -37,6 +37,7 @@ private slots:
     void macBundle();
     void buildTreeReadsSourceExamples();
     void outsideBuildTreeNeverReadsSource();
+    void priceBookBesideTheExamples();
 
 private:
     QString sourceExamples() const
@@ -135,6 +136,30 @@ void TestResourceLocator::outsideBuildTreeNeverReadsSource()
         QVERIFY2(canonical(dir) != sourceExamples(), qPrintable(dir));
     QVERIFY(canonical(roi::examplesDirectory(root.filePath(QStringLiteral("bin"))))
             != sourceExamples());
+}
+
+void TestResourceLocator::priceBookBesideTheExamples()
+{
+    // From the build tree: the source tree's resources/pricebook.json.
+    QCOMPARE(canonical(roi::defaultPriceBookFile()),
+             canonical(QStringLiteral(ROI_SOURCE_DIR "/resources/pricebook.json")));
+    // Installed: share/roi-workbench/pricebook.json; nothing when it is not there.
+    QTemporaryDir prefix;
+    QVERIFY(prefix.isValid());
+    QDir root(prefix.path());
+    QVERIFY(root.mkpath(QStringLiteral("bin")));
+    QVERIFY(root.mkpath(QStringLiteral("share/roi-workbench")));
+    const QString bin = root.filePath(QStringLiteral("bin"));
+    const QString installed = root.filePath(QStringLiteral("share/roi-workbench/pricebook.json"));
+    const QString found = roi::defaultPriceBookFile(bin);
+    QVERIFY2(canonical(found)
+                 != canonical(QStringLiteral(ROI_SOURCE_DIR "/resources/pricebook.json")),
+             qPrintable(found));
+    QVERIFY(touch(installed));
+    QCOMPARE(canonical(roi::defaultPriceBookFile(bin)), canonical(installed));
+    // The override is the only place looked at.
+    qputenv(roi::kDataDirEnvVar, prefix.path().toLocal8Bit());
+    QVERIFY(roi::defaultPriceBookFile(bin).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestResourceLocator)
