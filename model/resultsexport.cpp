@@ -52,10 +52,19 @@ Json kpisJson(const CaseResult &r)
     j["npv"] = k.npv;
     for (const auto &c : kKpiColumns)
         putKpi(j, states, c.name, k.*(c.member));
+    // A year without a value is null here and gets its reason at the same index in
+    // states.roiPercentPerYear (null there for the years that have one).
     Json perYear = Json::array();
-    for (const Kpi &y : k.roiPerYear)
+    Json perYearStates = Json::array();
+    bool anyMissing = false;
+    for (const Kpi &y : k.roiPerYear) {
         perYear.push_back(y.ok() ? Json(y.value) : Json(nullptr));
+        perYearStates.push_back(y.ok() ? Json(nullptr) : Json(std::string(kpiStateName(y.state))));
+        anyMissing = anyMissing || !y.ok();
+    }
     j["roiPercentPerYear"] = std::move(perYear);
+    if (anyMissing)
+        states["roiPercentPerYear"] = std::move(perYearStates);
     j["outcomes"] = k.outcomes;
     j["calls"] = k.calls;
     j["tokenCost"] = k.tokenCost;

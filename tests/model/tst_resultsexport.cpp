@@ -72,6 +72,7 @@ void TestResultsExport::jsonStates()
     QCOMPARE(k["states"]["paybackMonth"].get<std::string>(), std::string("undefined"));
     QCOMPARE(k["states"]["aiGrossMargin"].get<std::string>(), std::string("notApplicable"));
     QVERIFY(k["roiPercentPerYear"][0].is_null());
+    QCOMPARE(k["states"]["roiPercentPerYear"][0].get<std::string>(), std::string("undefined"));
     // A number where there is one: $0 over 3,000 outcomes.
     QCOMPARE_EQ(k["costPerOutcome"].get<double>(), 0.0);
     QVERIFY(!k["states"].contains("costPerOutcome"));
@@ -80,6 +81,9 @@ void TestResultsExport::jsonStates()
     const Json n = Json::parse(resultsJson(wb, compute(wb)));
     QCOMPARE(n["useCases"][0]["scenarios"][0]["states"]["paybackMonth"].get<std::string>(),
              std::string("neverPaysBack"));
+    // Every year has a ROI now (-100%): no per-year reasons.
+    QVERIFY(!n["useCases"][0]["scenarios"][0]["roiPercentPerYear"][0].is_null());
+    QVERIFY(!n["useCases"][0]["scenarios"][0]["states"].contains("roiPercentPerYear"));
     QCOMPARE_EQ(n["useCases"][0]["scenarios"][0]["roiPercent"].get<double>(), -100.0);
     for (KpiState s : {KpiState::Ok, KpiState::Undefined, KpiState::NoSignChange,
                        KpiState::NotFound, KpiState::NeverPaysBack, KpiState::NotApplicable})
