@@ -441,6 +441,36 @@ void XlsxWriter::seriesSheet(int u)
                         m_formats.money);
              }});
     }
+    if (!portfolio) {
+        // Each cost layer and each value driver of the use case (drivers after the risk
+        // discount, as they count), so every total above can be traced to its parts.
+        const UseCase &uc = m_wb.useCases[static_cast<std::size_t>(u)];
+        for (int i = 0; i < static_cast<int>(uc.layers.size()); ++i) {
+            m_keep.push_back(
+                (u"Layer: "_s + QString::fromStdString(uc.layers[static_cast<std::size_t>(i)].name))
+                    .toUtf8());
+            columns.push_back(
+                {m_keep.back().constData(), 15,
+                 [this, i](lxw_worksheet *w, lxw_row_t r, lxw_col_t col, const Line &row) {
+                     number(w, r, col,
+                            row.result->layerCost(i)[static_cast<std::size_t>(row.month)],
+                            m_formats.money);
+                 }});
+        }
+        for (int i = 0; i < static_cast<int>(uc.drivers.size()); ++i) {
+            m_keep.push_back(
+                (u"Driver: "_s
+                 + QString::fromStdString(uc.drivers[static_cast<std::size_t>(i)].name))
+                    .toUtf8());
+            columns.push_back(
+                {m_keep.back().constData(), 15,
+                 [this, i](lxw_worksheet *w, lxw_row_t r, lxw_col_t col, const Line &row) {
+                     number(w, r, col,
+                            row.result->driverNet(i)[static_cast<std::size_t>(row.month)],
+                            m_formats.money);
+                 }});
+        }
+    }
     columns.push_back(column("Hard benefit before risk discount", 15, Row::HardGross, f.money));
     columns.push_back(column("Hard benefit", 14, Row::HardNet, f.moneyBold));
     columns.push_back(column("Soft value (not in ROI)", 13, Row::Soft, f.money));

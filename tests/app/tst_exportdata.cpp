@@ -204,6 +204,13 @@ void TestExportData::xlsxSheetsAndNumbers()
         QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/worksheets/sheet3.xml")));
     QVERIFY(series.contains(QStringLiteral("state=\"frozen\"")));
     QVERIFY(series.contains(QStringLiteral("<autoFilter")));
+    // A use case's sheet has a column per cost layer and per value driver: the integration
+    // build's $30,000 in month 1 stands on its own (its category also holds engineering).
+    const QString strings =
+        QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/sharedStrings.xml")));
+    QVERIFY(strings.contains(QStringLiteral("Layer: Integration build")));
+    QVERIFY(strings.contains(QStringLiteral("Driver: Agent time reclaimed")));
+    QVERIFY(numeric(series, QStringLiteral("30000")));
     // Currency and percent number formats are defined and used.
     const QString styles =
         QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/styles.xml")));
