@@ -20,6 +20,19 @@ std::string currencyPrefix(std::string_view currency)
     return std::string(currency) + " ";
 }
 
+int currencyDecimals(std::string_view currency)
+{
+    static constexpr std::string_view kNone[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY",
+                                                 "KMF", "KRW", "PYG", "RWF", "UGX", "UYI",
+                                                 "VND", "VUV", "XAF", "XOF", "XPF"};
+    static constexpr std::string_view kThree[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
+    if (std::find(std::begin(kNone), std::end(kNone), currency) != std::end(kNone))
+        return 0;
+    if (std::find(std::begin(kThree), std::end(kThree), currency) != std::end(kThree))
+        return 3;
+    return 2;
+}
+
 namespace {
 
 /// printf("%.*f"), sized for any double (DBL_MAX has 309 digits before the point).
@@ -71,7 +84,7 @@ std::string formatMoney(double value, std::string_view currency, int decimals)
 {
     if (!std::isfinite(value))
         return "—";
-    const std::string n = formatNumber(value, decimals);
+    const std::string n = formatNumber(value, decimals < 0 ? currencyDecimals(currency) : decimals);
     const bool negative = !n.empty() && n[0] == '-';
     std::string out = negative ? std::string(1, '-') : std::string();
     out += currencyPrefix(currency);
@@ -81,7 +94,7 @@ std::string formatMoney(double value, std::string_view currency, int decimals)
 
 std::string formatUnitCost(double value, std::string_view currency)
 {
-    return formatMoney(value, currency, std::abs(value) >= 1.0 || value == 0 ? 2 : 5);
+    return formatMoney(value, currency, std::abs(value) >= 1.0 || value == 0 ? -1 : 5);
 }
 
 std::string formatPercent(double fraction, int decimals)

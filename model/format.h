@@ -11,9 +11,13 @@ namespace roi {
 
 /// "$" for USD, "€" for EUR, ...; the ISO code and a space for the others ("CHF ").
 std::string currencyPrefix(std::string_view currency);
-/// 5037.5 → "$5,037.50"; negative → "-$5,037.50". Never prints nan or inf.
-std::string formatMoney(double value, std::string_view currency, int decimals = 2);
-/// A unit cost: two decimals from one currency unit up, else five ("$0.10075").
+/// The decimals of the currency's minor unit (ISO 4217): 2 mostly, 0 for JPY, KRW and the other
+/// currencies without one, 3 for BHD, KWD and the other dinars that have fils.
+int currencyDecimals(std::string_view currency);
+/// 5037.5 → "$5,037.50"; negative → "-$5,037.50". Never prints nan or inf. `decimals` -1: the
+/// currency's own (currencyDecimals), so yen show no cents.
+std::string formatMoney(double value, std::string_view currency, int decimals = -1);
+/// A unit cost: the currency's decimals from one currency unit up, else five ("$0.10075").
 std::string formatUnitCost(double value, std::string_view currency);
 /// 1234.5 → "1,234.5" with the given decimals.
 std::string formatNumber(double value, int decimals);

@@ -1,5 +1,7 @@
 #include "numberformat.h"
 
+#include "format.h"
+
 #include <QDate>
 
 #include <cmath>
@@ -9,6 +11,8 @@ namespace roi {
 NumberFormat::NumberFormat(QString currency, QLocale locale)
     : m_currency(std::move(currency))
     , m_locale(std::move(locale))
+    , m_prefix(QString::fromStdString(currencyPrefix(m_currency.toStdString())))
+    , m_decimals(currencyDecimals(m_currency.toStdString()))
 {
     // Grouping separators are part of how finance reads numbers; keep them on.
     m_locale.setNumberOptions(m_locale.numberOptions() & ~QLocale::OmitGroupSeparator);
@@ -16,21 +20,15 @@ NumberFormat::NumberFormat(QString currency, QLocale locale)
 
 QString NumberFormat::prefix() const
 {
-    if (m_currency == QLatin1String("USD"))
-        return QStringLiteral("$");
-    if (m_currency == QLatin1String("EUR"))
-        return QStringLiteral("€");
-    if (m_currency == QLatin1String("GBP"))
-        return QStringLiteral("£");
-    if (m_currency == QLatin1String("JPY"))
-        return QStringLiteral("¥");
-    return m_currency + QLatin1Char(' ');
+    return m_prefix;
 }
 
 QString NumberFormat::money(double value, int decimals) const
 {
     if (!std::isfinite(value))
         return QStringLiteral("—");
+    if (decimals < 0)
+        decimals = m_decimals;
     const double rounded = std::abs(value) < 0.5 * std::pow(10.0, -decimals) ? 0.0 : value;
     const QString digits = m_locale.toString(std::abs(rounded), 'f', decimals);
     return (rounded < 0 ? QStringLiteral("-") : QString()) + prefix() + digits;
@@ -38,7 +36,7 @@ QString NumberFormat::money(double value, int decimals) const
 
 QString NumberFormat::unitCost(double value) const
 {
-    return money(value, std::abs(value) >= 1.0 || value == 0 ? 2 : 5);
+    return money(value, std::abs(value) >= 1.0 || value == 0 ? -1 : 5);
 }
 
 QString NumberFormat::compactMoney(double value) const

@@ -20,7 +20,8 @@ public:
     QString prefix() const;
 
     /// 5037.5 → "$5,037.50".
-    QString money(double value, int decimals = 2) const;
+    /// `decimals` -1: the currency's own (roi::currencyDecimals).
+    QString money(double value, int decimals = -1) const;
     /// Two decimals from one currency unit up, else five: "$0.10075".
     QString unitCost(double value) const;
     /// Short form for axes and tiles: "$1.25M", "$350k", "-$12.0k".
@@ -39,6 +40,8 @@ public:
 private:
     QString m_currency;
     QLocale m_locale;
+    QString m_prefix;   // from the currency, once: money() runs for every number on screen
+    int m_decimals = 2; // the currency's minor unit
 };
 
 } // namespace roi

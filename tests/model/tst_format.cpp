@@ -98,6 +98,14 @@ void TestFormat::money_data()
                               << QStringLiteral("—");
     QTest::newRow("minus infinity")
         << -std::numeric_limits<double>::infinity() << usd << 2 << QStringLiteral("—");
+    // -1: the currency's own minor unit. Yen and won have none, the Kuwaiti dinar has three.
+    QTest::newRow("dollar's cents") << 5037.5 << usd << -1 << QStringLiteral("$5,037.50");
+    QTest::newRow("yen: no cents")
+        << 1234.5 << QStringLiteral("JPY") << -1 << QStringLiteral("¥1,235");
+    QTest::newRow("won: no cents")
+        << 980.0 << QStringLiteral("KRW") << -1 << QStringLiteral("KRW 980");
+    QTest::newRow("dinar: fils") << 12.3456 << QStringLiteral("KWD") << -1
+                                 << QStringLiteral("KWD 12.346");
 }
 
 void TestFormat::money()
@@ -148,6 +156,10 @@ void TestFormat::unitCost()
     QFETCH(double, value);
     QFETCH(QString, expected);
     QCOMPARE(q(formatUnitCost(value, "USD")), expected);
+    // In yen: five decimals below one yen too, none from one yen up.
+    const std::string yen = formatUnitCost(value * 100, "JPY");
+    if (std::abs(value * 100) >= 1.0)
+        QVERIFY2(yen.find('.') == std::string::npos, yen.c_str());
 }
 
 void TestFormat::number_data()

@@ -2,6 +2,7 @@
 // reasons, keystroke merge keys per visit, Escape and refused entries taking the visit back.
 #include "fieldform.h"
 #include "numberfield.h"
+#include "numberformat.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void typingEmitsLegalValuesWithOneMergeKey();
     void escapeTakesTheVisitBack();
     void formBuildsRowsFromFieldTables();
+    void moneyInTheCurrencysUnits();
 };
 
 static const FieldInfo &field(std::span<const Field<Baseline>> fields, const char *key)
@@ -141,6 +143,21 @@ void TestNumberField::formBuildsRowsFromFieldTables()
     QTest::keyClicks(form.field("share"), QStringLiteral("10"));
     QCOMPARE(edited.last().at(0).toString(), QStringLiteral("share"));
     QCOMPARE(edited.last().at(1).toDouble(), 0.10);
+}
+
+void TestNumberField::moneyInTheCurrencysUnits()
+{
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const NumberFormat usd(QStringLiteral("USD"), english);
+    QCOMPARE(usd.money(1234.5), QStringLiteral("$1,234.50"));
+    QCOMPARE(usd.unitCost(0.10075), QStringLiteral("$0.10075"));
+    const NumberFormat yen(QStringLiteral("JPY"), english);
+    QCOMPARE(yen.money(1234.5), QStringLiteral("¥1,235"));
+    QCOMPARE(yen.unitCost(24), QStringLiteral("¥24"));
+    QCOMPARE(yen.unitCost(0.5), QStringLiteral("¥0.50000"));
+    QCOMPARE(yen.money(1234.5, 2), QStringLiteral("¥1,234.50")); // asked for explicitly
+    const NumberFormat franc(QStringLiteral("CHF"), QLocale(QLocale::German, QLocale::Switzerland));
+    QCOMPARE(franc.money(1234.5), QStringLiteral("CHF 1’234.50"));
 }
 
 QTEST_MAIN(TestNumberField)
