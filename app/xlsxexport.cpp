@@ -1,5 +1,7 @@
 #include "xlsxexport.h"
 
+#include "format.h"
+
 #include "numberformat.h"
 
 #include <xlsxwriter.h>
@@ -121,10 +123,13 @@ void XlsxWriter::createFormats()
     auto add = [&] {
         return workbook_add_format(m_book);
     };
-    // Excel number formats with the currency as a quoted literal: "$"#,##0.00, "CHF "#,##0.00.
+    // Excel number formats with the currency as a quoted literal: "$"#,##0.00, "CHF "#,##0.00,
+    // with the currency's own decimals ("¥"#,##0).
     QString prefix = m_nf.prefix();
     prefix.remove(QLatin1Char('"'));
-    const QByteArray moneyFormat = (u"\""_s + prefix + u"\"#,##0.00"_s).toUtf8();
+    const int decimals = currencyDecimals(m_wb.settings.currency);
+    const QString minor = decimals > 0 ? u"."_s + QString(decimals, u'0') : QString();
+    const QByteArray moneyFormat = (u"\""_s + prefix + u"\"#,##0"_s + minor).toUtf8();
     const QByteArray unitFormat = (u"\""_s + prefix + u"\"#,##0.00000"_s).toUtf8();
     m_keep.push_back(moneyFormat);
     m_keep.push_back(unitFormat);
