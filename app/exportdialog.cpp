@@ -189,8 +189,10 @@ void ExportDialog::updateState()
         break;
     case ReportFormat::Csv: {
         const QStringList files = csvOutputPaths(path.isEmpty() ? m_baseName : path);
-        note = tr("Writes two files: %1 (monthly series) and %2 (KPIs).")
-                   .arg(QFileInfo(files[0]).fileName(), QFileInfo(files[1]).fileName());
+        note = tr("Writes three files: %1 (monthly series), %2 (KPIs) and %3 (each cost layer "
+                  "and value driver).")
+                   .arg(QFileInfo(files[0]).fileName(), QFileInfo(files[1]).fileName(),
+                        QFileInfo(files[2]).fileName());
         break;
     }
     case ReportFormat::Xlsx:

@@ -113,7 +113,7 @@ QStringList csvOutputPaths(const QString &outputPath)
     QString base = outputPath;
     if (base.endsWith(u".csv"_s, Qt::CaseInsensitive))
         base.chop(4);
-    return {outputPath, base + u"-kpis.csv"_s};
+    return {outputPath, base + u"-kpis.csv"_s, base + u"-detail.csv"_s};
 }
 
 QString suggestedReportFileName(const Workbook &workbook, ReportFormat format)
@@ -160,8 +160,9 @@ bool exportReport(const Workbook &workbook, const Results &results, ReportFormat
     if (format == ReportFormat::Csv) {
         const QStringList paths = csvOutputPaths(options.outputPath);
         const std::string files[] = {seriesCsv(workbook, results, options.scenario),
-                                     kpiCsv(workbook, results, options.scenario)};
-        for (int i = 0; i < 2; ++i) {
+                                     kpiCsv(workbook, results, options.scenario),
+                                     detailCsv(workbook, results, options.scenario)};
+        for (int i = 0; i < 3; ++i) {
             if (!writeFileAtomically(paths[i], QByteArray::fromStdString(files[i]), false, error))
                 return false;
             if (written)

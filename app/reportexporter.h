@@ -40,7 +40,7 @@ struct ReportOptions
     /// scenario of a PDF or HTML report (which still tabulates every scenario), and the only
     /// scenario written to CSV, XLSX and JSON.
     int scenario = -1;
-    /// The file to write. CSV writes two files beside it, see csvOutputPaths().
+    /// The file to write. CSV writes two more files beside it, see csvOutputPaths().
     QString outputPath;
     /// The report date (cover, running header). Null: today. Compute the results with the same
     /// day so the model checks agree with the date printed.
@@ -62,9 +62,10 @@ bool exportReport(const Workbook &workbook, const Results &results, ReportFormat
 QByteArray reportBytes(const Workbook &workbook, const Results &results, ReportFormat format,
                        const ReportOptions &options, QString *error);
 
-/// CSV writes two RFC 4180 files: OUT itself with the monthly series (one row per use case,
+/// CSV writes three RFC 4180 files: OUT itself with the monthly series (one row per use case,
 /// scenario and month), and beside it `<OUT without .csv>-kpis.csv` with the KPIs (one row per
-/// use case and scenario).
+/// use case and scenario) and `<OUT without .csv>-detail.csv` with each cost layer and value
+/// driver month by month.
 QStringList csvOutputPaths(const QString &outputPath);
 
 /// A file name for the report of a workbook, from its name with characters that are unsafe in

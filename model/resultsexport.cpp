@@ -257,6 +257,44 @@ std::string seriesCsv(const Workbook &wb, const Results &res, int scenario)
     return csv.str();
 }
 
+std::string detailCsv(const Workbook &wb, const Results &res, int scenario)
+{
+    CsvWriter csv;
+    for (const char *h : {"useCase", "scenario", "series", "name", "month", "period", "value"})
+        csv.text(h);
+    csv.endRow();
+    auto rows = [&](const std::string &useCase, const std::string &scenarioName, const char *series,
+                    const std::string &name, std::span<const double> values) {
+        for (std::size_t m = 0; m < values.size(); ++m) {
+            csv.text(useCase);
+            csv.text(scenarioName);
+            csv.text(series);
+            csv.text(name);
+            csv.number(static_cast<double>(m + 1));
+            csv.text(res.startMonth.addMonths(static_cast<int>(m)).toString());
+            csv.number(values[m]);
+            csv.endRow();
+        }
+    };
+    for (int u = 0; u < res.useCaseCount; ++u) {
+        const UseCase &uc = wb.useCases[static_cast<std::size_t>(u)];
+        for (std::size_t s = 0; s < res.scenarios.size(); ++s) {
+            if (!wanted(static_cast<int>(s), scenario))
+                continue;
+            const CaseResult &r = res.at(u, static_cast<int>(s));
+            for (int i = 0; i < static_cast<int>(uc.layers.size()); ++i)
+                rows(uc.name, res.scenarios[s], "layerCost",
+                     uc.layers[static_cast<std::size_t>(i)].name, r.layerCost(i));
+            for (int i = 0; i < static_cast<int>(uc.drivers.size()); ++i) {
+                const std::string &name = uc.drivers[static_cast<std::size_t>(i)].name;
+                rows(uc.name, res.scenarios[s], "driverGross", name, r.driverGross(i));
+                rows(uc.name, res.scenarios[s], "driverNet", name, r.driverNet(i));
+            }
+        }
+    }
+    return csv.str();
+}
+
 std::string kpiCsv(const Workbook &wb, const Results &res, int scenario)
 {
     CsvWriter csv;

@@ -13,6 +13,10 @@ namespace roi {
 std::string resultsJson(const Workbook &workbook, const Results &results, int scenario = -1);
 /// One row per use case, scenario and month (plus the portfolio), cost per category included.
 std::string seriesCsv(const Workbook &workbook, const Results &results, int scenario = -1);
+/// The parts of the totals in long form: one row per use case, scenario, cost layer or value
+/// driver, and month (series "layerCost", "driverGross" before the risk discount, "driverNet"
+/// after it; soft drivers are the same in both).
+std::string detailCsv(const Workbook &workbook, const Results &results, int scenario = -1);
 /// One row per use case and scenario (plus the portfolio) with every KPI.
 std::string kpiCsv(const Workbook &workbook, const Results &results, int scenario = -1);
 

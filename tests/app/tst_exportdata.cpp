@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+#include <tuple>
+
 using namespace roi;
 using namespace roi::test;
 
@@ -22,7 +25,7 @@ class TestExportData : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void csvWritesTwoFiles();
+    void csvWritesThreeFiles();
     void csvNeutralisesFormulas();
     void csvNumbersParseBack();
     void csvScenarioFilter();
@@ -73,15 +76,18 @@ QString TestExportData::readText(const QString &path)
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-void TestExportData::csvWritesTwoFiles()
+void TestExportData::csvWritesThreeFiles()
 {
     const QStringList written = exportTo(m_support, ReportFormat::Csv, QStringLiteral("sa.csv"));
     QCOMPARE(written, QStringList({m_dir.filePath(QStringLiteral("sa.csv")),
-                                   m_dir.filePath(QStringLiteral("sa-kpis.csv"))}));
+                                   m_dir.filePath(QStringLiteral("sa-kpis.csv")),
+                                   m_dir.filePath(QStringLiteral("sa-detail.csv"))}));
     QCOMPARE(csvOutputPaths(QStringLiteral("/x/out")),
-             QStringList({QStringLiteral("/x/out"), QStringLiteral("/x/out-kpis.csv")}));
+             QStringList({QStringLiteral("/x/out"), QStringLiteral("/x/out-kpis.csv"),
+                          QStringLiteral("/x/out-detail.csv")}));
     QCOMPARE(csvOutputPaths(QStringLiteral("/x/out.CSV")),
-             QStringList({QStringLiteral("/x/out.CSV"), QStringLiteral("/x/out-kpis.csv")}));
+             QStringList({QStringLiteral("/x/out.CSV"), QStringLiteral("/x/out-kpis.csv"),
+                          QStringLiteral("/x/out-detail.csv")}));
     // RFC 4180: CRLF line ends, a header row, one row per use case and scenario (+ portfolio).
     const QString kpis = readText(written[1]);
     QVERIFY(kpis.startsWith(QStringLiteral("useCase,scenario,tco,")));
@@ -97,7 +103,7 @@ void TestExportData::csvNeutralisesFormulas()
     Workbook wb = m_support;
     wb.useCases[0].name = "=HYPERLINK(\"http://x\")";
     const QStringList written = exportTo(wb, ReportFormat::Csv, QStringLiteral("evil.csv"));
-    QCOMPARE(written.size(), 2);
+    QCOMPARE(written.size(), 3);
     for (const QString &file : written) {
         const QString text = readText(file);
         // Quoted, with the leading apostrophe that makes a spreadsheet show it as text.
@@ -114,7 +120,7 @@ void TestExportData::csvNumbersParseBack()
     const Results res = computeAsOfReportDay(m_portfolio);
     const QStringList written =
         exportTo(m_portfolio, ReportFormat::Csv, QStringLiteral("numbers.csv"));
-    QCOMPARE(written.size(), 2);
+    QCOMPARE(written.size(), 3);
     const auto kpis = parseCsv(readText(written[1]));
     const QStringList header = kpis[0];
     const int tco = static_cast<int>(header.indexOf(QStringLiteral("tco")));
@@ -152,6 +158,48 @@ void TestExportData::csvNumbersParseBack()
         const auto m = static_cast<std::size_t>(series[r][month].toInt() - 1);
         QCOMPARE(series[r][cost].toDouble(), res.at(u, s).row(Row::Cost)[m]);
         QCOMPARE(series[r][cumulative].toDouble(), res.at(u, s).row(Row::CumulativeNet)[m]);
+    }
+
+    // The detail: every layer and driver month by month, each value the engine's; the layers
+    // of a month add up to its total cost.
+    const auto detail = parseCsv(readText(written[2]));
+    QCOMPARE(detail[0],
+             QStringList({QStringLiteral("useCase"), QStringLiteral("scenario"),
+                          QStringLiteral("series"), QStringLiteral("name"), QStringLiteral("month"),
+                          QStringLiteral("period"), QStringLiteral("value")}));
+    qsizetype expected = 1;
+    for (const UseCase &uc : m_portfolio.useCases)
+        expected += 3 * 36 * static_cast<qsizetype>(uc.layers.size() + 2 * uc.drivers.size());
+    QCOMPARE(detail.size(), expected);
+    std::map<std::tuple<int, int, int>, double> layerSums;
+    for (int r = 1; r < detail.size(); ++r) {
+        const int u = m_portfolio.findUseCase(detail[r][0].toStdString());
+        const int s = res.findScenario(detail[r][1].toStdString());
+        QVERIFY(u >= 0 && s >= 0);
+        const UseCase &uc = m_portfolio.useCases[static_cast<std::size_t>(u)];
+        const int m = detail[r][4].toInt() - 1;
+        const double value = detail[r][6].toDouble();
+        const std::string name = detail[r][3].toStdString();
+        if (detail[r][2] == QLatin1String("layerCost")) {
+            int i = 0;
+            while (uc.layers[static_cast<std::size_t>(i)].name != name)
+                ++i;
+            QCOMPARE(value, res.at(u, s).layerCost(i)[static_cast<std::size_t>(m)]);
+            layerSums[{u, s, m}] += value;
+        } else {
+            int i = 0;
+            while (uc.drivers[static_cast<std::size_t>(i)].name != name)
+                ++i;
+            const auto row = detail[r][2] == QLatin1String("driverGross")
+                                 ? res.at(u, s).driverGross(i)
+                                 : res.at(u, s).driverNet(i);
+            QCOMPARE(value, row[static_cast<std::size_t>(m)]);
+        }
+    }
+    for (const auto &[key, sum] : layerSums) {
+        const auto [u, s, m] = key;
+        QVERIFY(std::abs(sum - res.at(u, s).row(Row::Cost)[static_cast<std::size_t>(m)])
+                <= 1e-9 * std::max(1.0, sum));
     }
 }
 

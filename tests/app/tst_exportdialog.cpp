@@ -89,6 +89,7 @@ void TestExportDialog::suffixFollowsFormat()
     QVERIFY2(note->text().contains(QStringLiteral("Support assistant.csv")),
              qPrintable(note->text()));
     QVERIFY(note->text().contains(QStringLiteral("Support assistant-kpis.csv")));
+    QVERIFY(note->text().contains(QStringLiteral("Support assistant-detail.csv")));
     // A name the user typed with another suffix is left alone.
     dialog.setOutputPath(m_dir.filePath(QStringLiteral("board-pack.data")));
     dialog.setFormat(ReportFormat::Json);

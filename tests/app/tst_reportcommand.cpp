@@ -92,7 +92,8 @@ void TestReportCommand::everyFormat_data()
     QTest::newRow("html") << QStringLiteral("html") << QStringList{QStringLiteral("out.html")}
                           << QByteArray("<!DOCTYPE html>");
     QTest::newRow("csv") << QStringLiteral("csv")
-                         << QStringList{QStringLiteral("out.csv"), QStringLiteral("out-kpis.csv")}
+                         << QStringList{QStringLiteral("out.csv"), QStringLiteral("out-kpis.csv"),
+                                        QStringLiteral("out-detail.csv")}
                          << QByteArray("useCase,scenario,");
     QTest::newRow("xlsx") << QStringLiteral("xlsx") << QStringList{QStringLiteral("out.xlsx")}
                           << QByteArray("PK\x03\x04");

@@ -83,6 +83,7 @@ Workbook hostileWorkbook()
         uc.layers[0].model = wb.priceBook.front().model;
         uc.layers[0].inputTokens = 1000;
         uc.layers[1].amount = 5000;
+        uc.layers[1].name = "-hosting"; // a layer name that a spreadsheet would read as a formula
         wb.useCases.push_back(uc);
     }
     wb.scenarios.push_back({"@evil", "", {}});
@@ -135,7 +136,7 @@ void TestOutputSafety::csvExportsNeutraliseNames()
     const Results res = compute(wb);
     int negativeNumbers = 0;
     int neutralised = 0;
-    for (const std::string &csv : {seriesCsv(wb, res), kpiCsv(wb, res)}) {
+    for (const std::string &csv : {seriesCsv(wb, res), kpiCsv(wb, res), detailCsv(wb, res)}) {
         const auto rows = parseCsv(csv);
         QVERIFY(rows.size() > 2);
         for (const auto &row : rows) {
@@ -161,8 +162,9 @@ void TestOutputSafety::csvExportsNeutraliseNames()
     }
     QVERIFY(neutralised > 0);
     QVERIFY2(negativeNumbers > 0, "negative numbers must stay numbers, unprefixed");
-    // The scenario column too.
+    // The scenario column too, and the layer names of the detail.
     QVERIFY(seriesCsv(wb, res).find(",'@evil,") != std::string::npos);
+    QVERIFY(detailCsv(wb, res).find(",layerCost,'-hosting,") != std::string::npos);
 }
 
 void TestOutputSafety::safeFileNames_data()

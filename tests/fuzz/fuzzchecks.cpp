@@ -319,6 +319,7 @@ void checkWorkbook(std::string_view bytes)
     // The exports run on whatever the engine returns.
     (void)resultsJson(wb, res);
     (void)seriesCsv(wb, res);
+    (void)detailCsv(wb, res);
     (void)kpiCsv(wb, res);
     if (!res.scenarios.empty()) {
         const int last = static_cast<int>(res.scenarios.size()) - 1;
