@@ -142,7 +142,7 @@ QByteArray reportBytes(const Workbook &workbook, const Results &results, ReportF
     case ReportFormat::Json:
         return QByteArray::fromStdString(resultsJson(workbook, results, options.scenario));
     case ReportFormat::Csv:
-        *error = u"CSV is two files; use exportReport"_s;
+        *error = u"CSV is three files; use exportReport"_s;
         return {};
     }
     return {};
