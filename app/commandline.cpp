@@ -66,6 +66,7 @@ std::string utf8(const QString &s)
 bool parseOptions(const std::vector<std::string> &args, Options &o, std::string &error)
 {
     o.command = args.at(0);
+    std::vector<const std::string *> seen; // each option once: a second one is a slip, not a wish
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string &a = args[i];
         auto value = [&](std::string &into) {
@@ -73,6 +74,11 @@ bool parseOptions(const std::vector<std::string> &args, Options &o, std::string 
                 error = a + " needs a value";
                 return false;
             }
+            if (std::find(seen.begin(), seen.end(), &into) != seen.end()) {
+                error = a + " is given twice";
+                return false;
+            }
+            seen.push_back(&into);
             into = args[++i];
             return true;
         };

@@ -249,6 +249,10 @@ void TestCommandLine::usageErrors_data()
         << QStringLiteral("unknown format 'xml'");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate"), file}
                                      << QStringLiteral("unknown command 'frobnicate'");
+    QTest::newRow("option twice") << QStringList{QStringLiteral("compute"),  file,
+                                                 QStringLiteral("--format"), QStringLiteral("json"),
+                                                 QStringLiteral("-f"),       QStringLiteral("csv")}
+                                  << QStringLiteral("-f is given twice");
     QTest::newRow("unknown first option")
         << QStringList{QStringLiteral("--bogus")} << QStringLiteral("unknown option --bogus");
     QTest::newRow("Qt option without value")
