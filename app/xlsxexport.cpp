@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 
 namespace roi {
 
@@ -425,56 +426,43 @@ void XlsxWriter::seriesSheet(int u)
         column("Token cost", 13, Row::TokenCost, f.money),
         column("Total cost", 14, Row::Cost, f.moneyBold),
     };
+    // A money column over one series of the row's result; libxlsxwriter keeps a pointer to the
+    // header, so the text lives in m_keep.
+    auto addSeries = [&](const QString &header,
+                         std::function<std::span<const double>(const CaseResult &)> series) {
+        m_keep.push_back(header.toUtf8());
+        columns.push_back({m_keep.back().constData(), 15,
+                           [this, series = std::move(series)](lxw_worksheet *w, lxw_row_t r,
+                                                              lxw_col_t col, const Line &row) {
+                               number(w, r, col,
+                                      series(*row.result)[static_cast<std::size_t>(row.month)],
+                                      m_formats.money);
+                           }});
+    };
     for (int c = 0; c < kCategoryCount; ++c) {
         const auto category = static_cast<CostCategory>(c);
         bool used = false;
         for (const Line &row : rows)
             used = used
                    || row.result->categoryCost(category)[static_cast<std::size_t>(row.month)] != 0;
-        if (!used)
-            continue;
-        m_keep.push_back(
-            u"Cost: %1"_s
-                .arg(QString::fromUtf8(enumLabel(category).data(),
-                                       static_cast<qsizetype>(enumLabel(category).size())))
-                .toUtf8());
-        columns.push_back(
-            {m_keep.back().constData(), 15,
-             [this, category](lxw_worksheet *w, lxw_row_t r, lxw_col_t col, const Line &row) {
-                 number(w, r, col,
-                        row.result->categoryCost(category)[static_cast<std::size_t>(row.month)],
-                        m_formats.money);
-             }});
+        if (used)
+            addSeries(u"Cost: "_s
+                          + QString::fromUtf8(enumLabel(category).data(),
+                                              static_cast<qsizetype>(enumLabel(category).size())),
+                      [category](const CaseResult &r) { return r.categoryCost(category); });
     }
     if (!portfolio) {
         // Each cost layer and each value driver of the use case (drivers after the risk
         // discount, as they count), so every total above can be traced to its parts.
         const UseCase &uc = m_wb.useCases[static_cast<std::size_t>(u)];
-        for (int i = 0; i < static_cast<int>(uc.layers.size()); ++i) {
-            m_keep.push_back(
-                (u"Layer: "_s + QString::fromStdString(uc.layers[static_cast<std::size_t>(i)].name))
-                    .toUtf8());
-            columns.push_back(
-                {m_keep.back().constData(), 15,
-                 [this, i](lxw_worksheet *w, lxw_row_t r, lxw_col_t col, const Line &row) {
-                     number(w, r, col,
-                            row.result->layerCost(i)[static_cast<std::size_t>(row.month)],
-                            m_formats.money);
-                 }});
-        }
-        for (int i = 0; i < static_cast<int>(uc.drivers.size()); ++i) {
-            m_keep.push_back(
-                (u"Driver: "_s
-                 + QString::fromStdString(uc.drivers[static_cast<std::size_t>(i)].name))
-                    .toUtf8());
-            columns.push_back(
-                {m_keep.back().constData(), 15,
-                 [this, i](lxw_worksheet *w, lxw_row_t r, lxw_col_t col, const Line &row) {
-                     number(w, r, col,
-                            row.result->driverNet(i)[static_cast<std::size_t>(row.month)],
-                            m_formats.money);
-                 }});
-        }
+        for (int i = 0; i < static_cast<int>(uc.layers.size()); ++i)
+            addSeries(u"Layer: "_s
+                          + QString::fromStdString(uc.layers[static_cast<std::size_t>(i)].name),
+                      [i](const CaseResult &r) { return r.layerCost(i); });
+        for (int i = 0; i < static_cast<int>(uc.drivers.size()); ++i)
+            addSeries(u"Driver: "_s
+                          + QString::fromStdString(uc.drivers[static_cast<std::size_t>(i)].name),
+                      [i](const CaseResult &r) { return r.driverNet(i); });
     }
     columns.push_back(column("Hard benefit before risk discount", 15, Row::HardGross, f.money));
     columns.push_back(column("Hard benefit", 14, Row::HardNet, f.moneyBold));
