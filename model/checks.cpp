@@ -1,5 +1,6 @@
 #include "checks.h"
 
+#include "credibilitychecks.h"
 #include "inputs.h"
 
 #include <algorithm>
@@ -43,6 +44,7 @@ public:
         for (std::size_t u = 0; u < m_wb.useCases.size(); ++u)
             checkUseCase(static_cast<int>(u));
         checkSharedUnits();
+        runCredibilityChecks(m_wb, m_res, m_today);
         // Errors first, then warnings, then notes; stable within each severity.
         std::stable_sort(
             m_res.findings.begin(), m_res.findings.end(),

@@ -2,6 +2,7 @@
 
 #include "checks.h"
 #include "finance.h"
+#include "hurdle.h"
 #include "inputs.h"
 
 #include <algorithm>
@@ -24,6 +25,8 @@ struct Prepared
     std::span<const PriceEntry> prices;
     double discountRate = 0;
     bool softInHeadline = false;
+    bool capacityInHeadline = false;
+    double hurdleRate = 0;
     int goLive = 1; // month index (1-based) of go-live, delay included
 };
 
@@ -46,6 +49,7 @@ struct Workspace
     std::vector<double *> runRateLayers;  // into layerCost
     std::vector<double *> runRateDrivers; // into driverValue
     std::vector<const double *> termRows; // net rows of the drivers of one numerator term
+    std::vector<double> termShares;       // their cashable shares (1 for most kinds)
 };
 
 double adoptionAt(const RampUp &ramp, int goLive, int t)
@@ -255,6 +259,8 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     auto benefit = r.row(Row::Benefit);
     auto net = r.row(Row::Net);
     auto cumulative = r.row(Row::CumulativeNet);
+    auto cashableRow = r.row(Row::Cashable);
+    auto capacityRow = r.row(Row::Capacity);
 
     ws.layerRows.resize(nl);
     ws.layerCategoryRows.resize(nl);
@@ -316,7 +322,16 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     for (std::size_t i = 0; i < nd; ++i) {
         const double *v = ws.driverGrossRows[i];
         double *netOfRisk = ws.driverNetRows[i];
-        if (isHard(uc.drivers[i])) {
+        if (isHard(uc.drivers[i]) && splitsCashable(uc.drivers[i])) {
+            // Only the cashable part reaches the hard benefit; the rest is capacity, apart.
+            const double cash = cashableFactor(uc.drivers[i]);
+            for (int m = 0; m < months; ++m) {
+                hardGross[m] += v[m] * cash;
+                netOfRisk[m] = v[m] * riskFactor;
+                cashableRow[m] += v[m] * cash * riskFactor;
+                capacityRow[m] += v[m] * (1.0 - cash) * riskFactor;
+            }
+        } else if (isHard(uc.drivers[i])) {
             for (int m = 0; m < months; ++m) {
                 hardGross[m] += v[m];
                 netOfRisk[m] = v[m] * riskFactor;
@@ -341,10 +356,16 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     double outcomesTotal = 0;
     double callsTotal = 0;
     double tokenTotal = 0;
+    double cashableTotal = 0;
+    double capacityTotal = 0;
     double running = 0;
     for (int m = 0; m < months; ++m) {
         hardNet[m] = hardGross[m] * riskFactor;
         benefit[m] = hardNet[m] + (p.softInHeadline ? soft[m] : 0.0);
+        if (p.capacityInHeadline)
+            benefit[m] += capacityRow[m];
+        cashableTotal += cashableRow[m];
+        capacityTotal += capacityRow[m];
         net[m] = benefit[m] - cost[m];
         running += net[m];
         cumulative[m] = running;
@@ -372,18 +393,23 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.outcomes = outcomesTotal;
     k.calls = callsTotal;
     k.tokenCost = tokenTotal;
+    k.cashableValue = cashableTotal;
+    k.capacityValue = capacityTotal;
     // Each numerator term sums its hard drivers' net value month by month, drivers in order.
     for (std::size_t term = 0; term < k.byTerm.size(); ++term) {
         ws.termRows.clear();
+        ws.termShares.clear();
         for (std::size_t i = 0; i < nd; ++i) {
             const ValueDriver &d = uc.drivers[i];
-            if (isHard(d) && static_cast<std::size_t>(d.term) == term)
+            if (isHard(d) && static_cast<std::size_t>(d.term) == term) {
                 ws.termRows.push_back(ws.driverNetRows[i]);
+                ws.termShares.push_back(cashableFactor(d));
+            }
         }
         double sum = 0;
         for (int m = 0; m < months; ++m) {
-            for (const double *row : ws.termRows)
-                sum += row[m];
+            for (std::size_t j = 0; j < ws.termRows.size(); ++j)
+                sum += ws.termRows[j][m] * ws.termShares[j];
         }
         k.byTerm[term] = sum;
     }
@@ -393,6 +419,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.npv = npv(net, monthlyRate(p.discountRate));
     k.irrAnnual = irrAnnual(net);
     k.paybackMonth = paybackMonth(cumulative);
+    computeHurdleKpis(k, net, p.hurdleRate);
     k.costPerOutcome =
         k.outcomes > 0 ? Kpi::of(k.tco / k.outcomes) : Kpi::none(KpiState::Undefined);
     finishRatioKpis(r, months);
@@ -421,11 +448,16 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
             rr.tokenCost += ws.layerCost[i];
     }
     double gross = 0;
+    double capacityGross = 0;
     for (std::size_t i = 0; i < nd; ++i) {
-        if (isHard(uc.drivers[i]))
-            gross += ws.driverValue[i];
+        if (isHard(uc.drivers[i])) {
+            const double cash = cashableFactor(uc.drivers[i]);
+            gross += ws.driverValue[i] * cash;
+            capacityGross += ws.driverValue[i] * (1.0 - cash);
+        }
     }
     rr.hardBenefit = gross * riskFactor;
+    rr.capacityValue = capacityGross * riskFactor;
     const double rrOutcomes = rr.handled * uc.outcome.perUnit;
     rr.costPerUnit = rr.handled > 0 ? Kpi::of(rr.tco / rr.handled) : Kpi::none(KpiState::Undefined);
     rr.invoicePerUnit =
@@ -440,8 +472,9 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
 void addToPortfolio(const CaseResult &c, int months, CaseResult &r)
 {
     static constexpr Row kSummed[] = {
-        Row::Units, Row::Handled,   Row::Outcomes, Row::Calls, Row::TokenCost, Row::PerCallCost,
-        Row::Cost,  Row::HardGross, Row::HardNet,  Row::Soft,  Row::Benefit,   Row::Net};
+        Row::Units,       Row::Handled, Row::Outcomes,  Row::Calls,   Row::TokenCost,
+        Row::PerCallCost, Row::Cost,    Row::HardGross, Row::HardNet, Row::Soft,
+        Row::Benefit,     Row::Net,     Row::Cashable,  Row::Capacity};
     for (Row row : kSummed) {
         auto dst = r.row(row);
         auto src = c.row(row);
@@ -457,7 +490,8 @@ void addToPortfolio(const CaseResult &c, int months, CaseResult &r)
 }
 
 /// The portfolio's KPIs, once every case has been added with addToPortfolio.
-void computePortfolio(const Results &res, int scenario, double discountRate, CaseResult &r)
+void computePortfolio(const Results &res, int scenario, double discountRate, double hurdleRate,
+                      CaseResult &r)
 {
     const int months = res.months;
     Kpis &k = r.kpis;
@@ -477,6 +511,9 @@ void computePortfolio(const Results &res, int scenario, double discountRate, Cas
         k.outcomes += ck.outcomes;
         k.calls += ck.calls;
         k.tokenCost += ck.tokenCost;
+        k.cashableValue += ck.cashableValue;
+        k.capacityValue += ck.capacityValue;
+        r.runRate.capacityValue += c.runRate.capacityValue;
         r.runRate.tco += c.runRate.tco;
         r.runRate.tokenCost += c.runRate.tokenCost;
         r.runRate.hardBenefit += c.runRate.hardBenefit;
@@ -507,6 +544,7 @@ void computePortfolio(const Results &res, int scenario, double discountRate, Cas
     else
         k.irrAnnual = irrAnnual(net);
     k.paybackMonth = paybackMonth(cumulative);
+    computeHurdleKpis(k, net, hurdleRate);
     // Outcomes of different use cases are different things; a portfolio cost per outcome would
     // add apples and oranges.
     k.costPerOutcome = Kpi::none(KpiState::NotApplicable);
@@ -547,6 +585,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     out.scenarios.resize(sc);
     std::vector<std::vector<ParsedAdjustment>> parsed(sc);
     std::vector<double> discountRates(sc, wb.settings.discountRate);
+    std::vector<double> hurdleRates(sc, wb.settings.hurdleRate);
     for (std::size_t s = 0; s < sc; ++s) {
         out.scenarios[s] = scenarios[s].name;
         for (const Adjustment &a : scenarios[s].adjustments) {
@@ -563,9 +602,11 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             if (path->section == InputSection::Settings) {
                 Settings scratch;
                 scratch.discountRate = discountRates[s];
+                scratch.hurdleRate = hurdleRates[s];
                 UseCase none;
                 applyAdjustment(*path, a.op, a.value, none, {}, scratch);
                 discountRates[s] = scratch.discountRate;
+                hurdleRates[s] = scratch.hurdleRate;
                 continue;
             }
             parsed[s].push_back({std::move(*path), &a});
@@ -587,6 +628,8 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             p.prices = wb.priceBook;
             p.discountRate = discountRates[s];
             p.softInHeadline = wb.settings.softValueInHeadline;
+            p.capacityInHeadline = wb.settings.capacityInHeadline;
+            p.hurdleRate = hurdleRates[s];
             bool copied = false;
             for (const ParsedAdjustment &a : parsed[s]) {
                 if (!a.source->useCase.empty() && a.source->useCase != original.name)
@@ -626,7 +669,8 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     }
 
     for (std::size_t s = 0; s < sc; ++s)
-        computePortfolio(out, static_cast<int>(s), discountRates[s], out.portfolio[s]);
+        computePortfolio(out, static_cast<int>(s), discountRates[s], hurdleRates[s],
+                         out.portfolio[s]);
 
     if (options.checks)
         runChecks(wb, out,

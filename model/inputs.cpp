@@ -127,6 +127,14 @@ const Field<ValueDriver> kDriver[] = {
       "Share of the computed value the case claims (e.g. the contribution margin of revenue, "
       "or the part of reclaimed time that is redeployed)."},
      &ValueDriver::shareCounted},
+    {{"cashableShare", "Cashable share", U::Share, 0, 1, false,
+      "Share of this value that releases budget: hires avoided, contractors or overtime cut, a "
+      "stated headcount plan. The rest frees capacity only and stays out of the headline ROI. "
+      "Default 50%: freed hours turn into money only through attrition, avoided backfill or "
+      "cut overtime; set 100% only with a headcount or contractor plan, 0% when people simply "
+      "get time back."},
+     &ValueDriver::cashableShare,
+     kLabor | kCapacity},
     {{"minutesWithAi", "Minutes per unit with AI", U::Minutes, 0, 1e5, false,
       "Human minutes a handled unit still takes with the AI; the baseline gives the minutes "
       "before."},
@@ -266,6 +274,10 @@ const Field<Settings> kSettings[] = {
     {{"discountRate", "Annual discount rate", U::Share, -0.5, 1, false,
       "Rate the NPV discounts monthly cash flows at, as an annual rate."},
      &Settings::discountRate},
+    {{"hurdleRate", "Hurdle rate", U::Share, -0.5, 1, false,
+      "The return the company asks of a project (cost of capital plus a risk premium), as an "
+      "annual rate: NPV at the hurdle, IRR against it, discounted payback."},
+     &Settings::hurdleRate},
 };
 
 struct SectionName

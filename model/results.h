@@ -50,6 +50,8 @@ enum class Row {
     Benefit,       // headline benefit: hard net (+ soft when the workbook counts it)
     Net,           // benefit − cost
     CumulativeNet, // running sum of net
+    Cashable,      // cashable part of labor and capacity drivers, after the risk discount
+    Capacity,      // capacity-only part of labor and capacity drivers, after the risk discount
     Count
 };
 inline constexpr int kRowCount = static_cast<int>(Row::Count);
@@ -77,7 +79,17 @@ struct Kpis
     Kpi costPerInference;
     Kpi aiGrossMargin;           // as a fraction
     std::vector<Kpi> roiPerYear; // one per (possibly partial) year of the horizon
+    // Cashable vs capacity (labor reclaimed and added capacity drivers, after the risk discount):
+    // cashable value is in hardBenefit; capacity value is not, unless the workbook counts it.
+    double cashableValue = 0;
+    double capacityValue = 0;
+    // Against the workbook's hurdle rate.
+    double hurdleRate = 0;      // annual, as used
+    double npvAtHurdle = 0;     // monthly flows discounted at the hurdle rate
+    Kpi irrVsHurdle;            // IRR − hurdle (annual fractions); >= 0 passes
+    Kpi discountedPaybackMonth; // payback of the flows discounted at the hurdle rate
 
+    bool irrPassesHurdle() const { return irrVsHurdle.ok() && irrVsHurdle.value >= 0; }
     friend bool operator==(const Kpis &, const Kpis &) = default;
 };
 
@@ -93,6 +105,7 @@ struct RunRate
     Kpi costPerOutcome;
     double hardBenefit = 0; // a month, after the risk discount
     std::vector<double> costByLayer;
+    double capacityValue = 0; // a month, after the risk discount, not in hardBenefit
 
     friend bool operator==(const RunRate &, const RunRate &) = default;
 };

@@ -8,6 +8,9 @@
 
 namespace roi {
 
+/// The cashable share a new labor or capacity driver starts with (see the field's help).
+inline constexpr double kDefaultCashableShare = 0.5;
+
 struct ValueDriver
 {
     std::string name;
@@ -49,6 +52,11 @@ struct ValueDriver
     double metricBaseline = 0;
     double metricTarget = 0;
     double moneyValue = 0;
+    // Labor reclaimed and added capacity: the share of the value that releases budget (hires
+    // avoided, contractors or overtime cut, a stated headcount plan). The rest frees capacity
+    // only and is shown apart from the headline, like soft value. A driver a user adds starts
+    // at kDefaultCashableShare; 1 here keeps a driver built in code fully counted.
+    double cashableShare = 1;
 
     friend bool operator==(const ValueDriver &, const ValueDriver &) = default;
 };

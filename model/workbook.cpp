@@ -85,6 +85,7 @@ UseCase newUseCase(std::string name, YearMonth goLive)
     ValueDriver labor;
     labor.name = "Labor reclaimed";
     labor.kind = DriverKind::LaborReclaimed;
+    labor.cashableShare = kDefaultCashableShare;
     uc.drivers = {labor};
     return uc;
 }

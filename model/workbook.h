@@ -56,6 +56,8 @@ struct Settings
     std::string logoPng;    // report cover logo, base64 PNG; empty = none
     int monteCarloTrials = 1000;
     std::uint32_t monteCarloSeed = 42;
+    double hurdleRate = 0.12;        // annual: the return a project must clear (cost of capital)
+    bool capacityInHeadline = false; // count capacity-only value in the headline ROI
 
     friend bool operator==(const Settings &, const Settings &) = default;
 };

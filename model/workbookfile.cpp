@@ -1,6 +1,7 @@
 #include "workbookfile.h"
 
 #include "inputs.h"
+#include "migratecashable.h"
 #include "results.h"
 
 #include <nlohmann/json.hpp>
@@ -152,6 +153,7 @@ Json toJson(const Workbook &wb)
     settings["horizonMonths"] = s.horizonMonths;
     putFields(settings, s, settingsFields());
     settings["softValueInHeadline"] = s.softValueInHeadline;
+    settings["capacityInHeadline"] = s.capacityInHeadline;
     settings["preparedBy"] = s.preparedBy;
     settings["logoPng"] = s.logoPng;
     settings["monteCarlo"] = Json{{"trials", s.monteCarloTrials}, {"seed", s.monteCarloSeed}};
@@ -234,6 +236,7 @@ class Reader
 {
 public:
     std::vector<Diagnostic> diagnostics;
+    std::vector<std::string> notices; // what a migration changed, in words
 
     bool hasErrors() const
     {
@@ -248,10 +251,18 @@ public:
     {
         if (!readHeader(root, kFormatTag, kFormatVersion, "a ROI Workbench file"))
             return std::nullopt;
-        // Older versions would migrate here, one step at a time (if (v < 2) {...}).
+        // Older versions migrate here, one step at a time, on a copy of the document.
+        const int version = root.at("version").get<int>();
+        Json migrated;
+        const Json *doc = &root;
+        if (version < 2) {
+            migrated = root;
+            migrateCashableToV2(migrated, notices);
+            doc = &migrated;
+        }
 
         Workbook wb;
-        for (auto it = root.begin(); it != root.end(); ++it) {
+        for (auto it = doc->begin(); it != doc->end(); ++it) {
             const std::string &key = it.key();
             // Appended, not "/" + ...: GCC 12 warns falsely on that form (-Wrestrict, PR 105329).
             std::string path = "/";
@@ -277,7 +288,7 @@ public:
                 unknown(path);
             }
         }
-        if (root.find("useCases") == root.end())
+        if (doc->find("useCases") == doc->end())
             error("/useCases", "is missing");
         crossCheck(wb);
         if (hasErrors())
@@ -580,6 +591,8 @@ private:
                 s.horizonMonths = static_cast<int>(readInteger(v, p, 1, 120));
             } else if (key == "softValueInHeadline") {
                 s.softValueInHeadline = readBool(v, p);
+            } else if (key == "capacityInHeadline") {
+                s.capacityInHeadline = readBool(v, p);
             } else if (key == "preparedBy") {
                 s.preparedBy = readString(v, p, limits::kMaxName);
             } else if (key == "logoPng") {
@@ -1069,8 +1082,12 @@ std::optional<T> convert(std::string_view bytes, std::vector<Diagnostic> &diagno
 LoadResult readWorkbook(std::string_view bytes)
 {
     LoadResult result;
-    result.workbook = convert<Workbook>(bytes, result.diagnostics,
-                                        [](Reader &r, const Json &root) { return r.read(root); });
+    result.workbook =
+        convert<Workbook>(bytes, result.diagnostics, [&result](Reader &r, const Json &root) {
+            auto wb = r.read(root);
+            result.notices = r.notices;
+            return wb;
+        });
     return result;
 }
 

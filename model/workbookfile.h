@@ -16,7 +16,7 @@
 namespace roi {
 
 inline constexpr std::string_view kFormatTag = "roi-workbench";
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;
 /// The price book on its own (the default one that ships with the application).
 inline constexpr std::string_view kPriceBookFormatTag = "roi-workbench-pricebook";
 inline constexpr int kPriceBookFormatVersion = 1;
@@ -62,6 +62,9 @@ struct LoadResult
 {
     std::optional<Workbook> workbook; // set when there is no error
     std::vector<Diagnostic> diagnostics;
+    /// What a migration from an older format version changed, in words (not a problem: the
+    /// figures are kept; the window and command line show these as notes).
+    std::vector<std::string> notices;
 
     bool ok() const { return workbook.has_value(); }
     std::vector<Diagnostic> errors() const;

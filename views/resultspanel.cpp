@@ -41,6 +41,17 @@ Range rangeOf(const Results &res, int useCase, Get get)
     return r;
 }
 
+/// "passes (IRR 45% against 12%)" or why there is no verdict.
+QString hurdleVerdict(const Kpis &k, const NumberFormat &fmt)
+{
+    if (!k.irrVsHurdle.ok())
+        return QObject::tr("has no verdict (%1)")
+            .arg(fmt.kpi(k.irrAnnual, NumberFormat::Kind::Irr));
+    return (k.irrPassesHurdle() ? QObject::tr("passes (%1 against %2)")
+                                : QObject::tr("fails (%1 against %2)"))
+        .arg(fmt.kpi(k.irrAnnual, NumberFormat::Kind::Irr), fmt.percent(k.hurdleRate));
+}
+
 QString rangeText(const Range &r, const std::function<QString(double)> &fmt, int scenarios)
 {
     if (scenarios < 2)
@@ -171,13 +182,26 @@ void ResultsPanel::setData(const Workbook &wb, const Results &res, int useCase, 
                "IRR (annualised): %4.")
                 .arg(res.months)
                 .arg(fmt.percent(wb.settings.discountRate), fmt.percent(rm, 3),
-                     fmt.kpi(k.irrAnnual, NumberFormat::Kind::Irr));
+                     fmt.kpi(k.irrAnnual, NumberFormat::Kind::Irr))
+            + tr("<br><b>Against the hurdle rate</b> of %1: NPV %2; IRR %3; discounted payback "
+                 "%4.")
+                  .arg(fmt.percent(k.hurdleRate), fmt.money(k.npvAtHurdle, 0),
+                       hurdleVerdict(k, fmt),
+                       fmt.kpi(k.discountedPaybackMonth, NumberFormat::Kind::Month));
         const Range range =
             rangeOf(res, useCase, [](const CaseResult &c) { return Kpi::of(c.kpis.npv); });
-        m_tiles[NpvTile]->setValue(fmt.compactMoney(k.npv),
-                                   rangeText(
-                                       range, [&](double v) { return fmt.compactMoney(v); }, sc),
-                                   explanation, k.npv < 0);
+        const QString rangeLine = rangeText(
+            range, [&](double v) { return fmt.compactMoney(v); }, sc);
+        const QString hurdleLine =
+            tr("at hurdle %1: %2; IRR %3")
+                .arg(fmt.percent(k.hurdleRate), fmt.compactMoney(k.npvAtHurdle),
+                     !k.irrVsHurdle.ok()   ? tr("n/a")
+                     : k.irrPassesHurdle() ? tr("passes")
+                                           : tr("fails"));
+        m_tiles[NpvTile]->setValue(
+            fmt.compactMoney(k.npv),
+            rangeLine.isEmpty() ? hurdleLine : rangeLine + QStringLiteral("; ") + hurdleLine,
+            explanation, k.npv < 0);
     }
     // Payback
     {
@@ -268,16 +292,22 @@ void ResultsPanel::setData(const Workbook &wb, const Results &res, int useCase, 
                "<b>Soft value</b> (CSAT, speed, adoption; money value where entered): %4, "
                "reported apart. %5")
                 .arg(fmt.money(k.hardBenefitGross, 0), fmt.money(k.riskDiscount, 0),
-                     fmt.money(k.hardBenefit, 0), fmt.money(k.softValue, 0), softNote);
+                     fmt.money(k.hardBenefit, 0), fmt.money(k.softValue, 0), softNote)
+            + tr("<br><b>Cashable</b> labor and capacity value (releases budget): %1. "
+                 "<b>Capacity only</b> (time freed, no budget moves): %2, %3.")
+                  .arg(fmt.money(k.cashableValue, 0), fmt.money(k.capacityValue, 0),
+                       wb.settings.capacityInHeadline ? tr("<b>counted</b> in the headline "
+                                                           "(workbook setting)")
+                                                      : tr("kept out of the headline"));
         const Range range =
             rangeOf(res, useCase, [](const CaseResult &c) { return Kpi::of(c.kpis.hardBenefit); });
         const QString rangeLine = rangeText(
             range, [&](double v) { return fmt.compactMoney(v); }, sc);
         const QString detail =
-            tr("risk discount %1; soft %2 apart")
+            tr("risk discount %1; capacity %2, soft %3 apart")
                 .arg(
                     fmt.percent(k.hardBenefitGross > 0 ? k.riskDiscount / k.hardBenefitGross : 0.0),
-                    fmt.compactMoney(k.softValue));
+                    fmt.compactMoney(k.capacityValue), fmt.compactMoney(k.softValue));
         m_tiles[HardSoftTile]->setValue(
             fmt.compactMoney(k.hardBenefit),
             rangeLine.isEmpty() ? detail : rangeLine + QStringLiteral("; ") + detail, explanation);

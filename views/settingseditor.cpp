@@ -65,6 +65,12 @@ SettingsEditor::SettingsEditor(QWidget *parent)
     form->addRow(tr("Horizon:"), m_horizon);
     form->addRow(m_fields);
     form->addRow(QString(), m_soft);
+    m_capacity = new QCheckBox(tr("Count capacity-only value in the headline ROI"), general);
+    m_capacity->setObjectName(QStringLiteral("capacityInHeadline"));
+    m_capacity->setToolTip(
+        tr("Off by default: freed hours that release no budget (the part of labor reclaimed and "
+           "added capacity above each driver's cashable share) are shown apart, like soft value."));
+    form->addRow(QString(), m_capacity);
     layout->addWidget(general);
 
     auto *report = new QGroupBox(tr("Report cover"), this);
@@ -141,6 +147,11 @@ SettingsEditor::SettingsEditor(QWidget *parent)
         edit([&](Settings &s) { s.softValueInHeadline = on; },
              on ? tr("Count soft value in headline") : tr("Keep soft value out of headline"));
     });
+    connect(m_capacity, &QCheckBox::toggled, this, [this](bool on) {
+        edit([&](Settings &s) { s.capacityInHeadline = on; },
+             on ? tr("Count capacity value in headline")
+                : tr("Keep capacity value out of headline"));
+    });
     connect(m_preparedBy, &TextField::valueEdited, this, [this](const QString &t) {
         edit([&](Settings &s) { s.preparedBy = t.toStdString(); }, tr("Edit prepared by"),
              m_preparedBy->mergeKey());
@@ -180,6 +191,10 @@ void SettingsEditor::setSettings(const Settings &s)
         const QSignalBlocker block(m_soft);
         m_soft->setChecked(s.softValueInHeadline);
     }
+    {
+        const QSignalBlocker block(m_capacity);
+        m_capacity->setChecked(s.capacityInHeadline);
+    }
     m_preparedBy->setValue(QString::fromStdString(s.preparedBy));
     QImage logo;
     if (!s.logoPng.empty())
@@ -207,6 +222,8 @@ void SettingsEditor::focusField(const QString &key)
 {
     if (key == QLatin1String("softValueInHeadline"))
         m_soft->setFocus(Qt::OtherFocusReason);
+    else if (key == QLatin1String("capacityInHeadline"))
+        m_capacity->setFocus(Qt::OtherFocusReason);
     else if (NumberField *f = m_fields->field(key.toStdString()))
         f->setFocus(Qt::OtherFocusReason);
     else

@@ -46,6 +46,7 @@ private:
     QSpinBox *m_horizon;
     FieldForm *m_fields;
     QCheckBox *m_soft;
+    QCheckBox *m_capacity;
     TextField *m_preparedBy;
     QLabel *m_logo;
     QPushButton *m_removeLogo;

@@ -299,6 +299,7 @@ void ValueDriversPane::addDriver(DriverKind kind)
     d.term = defaultTerm(kind);
     d.area = defaultArea(kind);
     d.minutesWithAi = m_baseline.minutesPerUnit; // no time saved until entered
+    d.cashableShare = kDefaultCashableShare;
     d.name = uniqueName(m_drivers, enumText(kind)).toStdString();
     std::vector<ValueDriver> drivers = m_drivers;
     const int at = currentDriver() < 0 ? static_cast<int>(drivers.size()) : currentDriver() + 1;

@@ -172,9 +172,11 @@ inline std::vector<std::vector<std::string>> parseCsv(const std::string &text, b
 
 inline std::string rowName(roi::Row r)
 {
-    static const char *names[] = {"Units",     "Adoption",    "Handled", "Outcomes",     "Calls",
-                                  "TokenCost", "PerCallCost", "Cost",    "HardGross",    "HardNet",
-                                  "Soft",      "Benefit",     "Net",     "CumulativeNet"};
+    static const char *names[] = {"Units",     "Adoption",      "Handled",     "Outcomes",
+                                  "Calls",     "TokenCost",     "PerCallCost", "Cost",
+                                  "HardGross", "HardNet",       "Soft",        "Benefit",
+                                  "Net",       "CumulativeNet", "Cashable",    "Capacity"};
+    static_assert(std::size(names) == roi::kRowCount);
     return names[static_cast<int>(r)];
 }
 
@@ -214,7 +216,10 @@ inline void scanCase(const roi::CaseResult &c, const std::string &where,
                            {k.outcomes, "outcomes"},
                            {k.calls, "calls"},
                            {k.tokenCost, "tokenCost"},
-                           {k.npv, "npv"}})
+                           {k.npv, "npv"},
+                           {k.cashableValue, "cashableValue"},
+                           {k.capacityValue, "capacityValue"},
+                           {k.npvAtHurdle, "npvAtHurdle"}})
         check(v, name);
     for (double v : k.byTerm)
         check(v, "byTerm");
@@ -223,7 +228,9 @@ inline void scanCase(const roi::CaseResult &c, const std::string &where,
                              {k.paybackMonth, "paybackMonth"},
                              {k.costPerOutcome, "costPerOutcome"},
                              {k.costPerInference, "costPerInference"},
-                             {k.aiGrossMargin, "aiGrossMargin"}})
+                             {k.aiGrossMargin, "aiGrossMargin"},
+                             {k.irrVsHurdle, "irrVsHurdle"},
+                             {k.discountedPaybackMonth, "discountedPaybackMonth"}})
         check(kpi.value, name);
     for (const roi::Kpi &y : k.roiPerYear)
         check(y.value, "roiPerYear");
@@ -232,6 +239,7 @@ inline void scanCase(const roi::CaseResult &c, const std::string &where,
                            {rr.tco, "runRate.tco"},
                            {rr.tokenCost, "runRate.tokenCost"},
                            {rr.hardBenefit, "runRate.hardBenefit"},
+                           {rr.capacityValue, "runRate.capacityValue"},
                            {rr.costPerUnit.value, "runRate.costPerUnit"},
                            {rr.invoicePerUnit.value, "runRate.invoicePerUnit"},
                            {rr.costPerOutcome.value, "runRate.costPerOutcome"}})

@@ -72,11 +72,20 @@ static Workbook healthyWorkbook()
     review.share = 0.1;
     review.minutesPerReview = 2;
     review.hourlyRate = 40;
-    uc.layers = {tokens, fixedLayer("Hosting", 500), staff, review};
+    // The build before go-live: a case with no one-time cost pays back inside its ramp-up.
+    CostLayer build;
+    build.name = "Build";
+    build.type = LayerType::OneTime;
+    build.category = CostCategory::Integration;
+    build.amount = 60000;
+    build.month = 1;
+    build.spreadMonths = 2;
+    uc.layers = {tokens, fixedLayer("Hosting", 500), staff, review, build};
     ValueDriver labor;
     labor.name = "Labor";
     labor.kind = DriverKind::LaborReclaimed;
     labor.minutesWithAi = 8;
+    labor.cashableShare = 0.25; // a quarter of the freed hours releases budget
     uc.drivers = {labor};
     uc.risk.hallucination = 0.05;
     uc.ramp.goLive = {2026, 3};
@@ -187,6 +196,7 @@ void TestChecks::eachCheck_data()
             uc(wb).layers[1].amount = 0;
             uc(wb).layers[2].fte = 0;
             uc(wb).layers[3].share = 0;
+            uc(wb).layers[4].amount = 0;
         },
         "invoice-only", S::Error, 0, "layers");
     row(
