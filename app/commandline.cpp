@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "export/memo.h"
 #include "filebytes.h"
 #include "reportexporter.h"
 
@@ -33,6 +34,7 @@ constexpr const char *kUsage =
     "  roi-workbench validate FILE                print every problem of FILE with its path\n"
     "  roi-workbench report FILE --format pdf|html|csv|xlsx|json -o OUT [--scenario NAME]\n"
     "                                             write a report (same as Export in the window)\n"
+    "                                             (memo: the one-page decision memo, PDF)\n"
     "                                             (csv: series in OUT, KPIs in OUT-kpis.csv,\n"
     "                                             layers and drivers in OUT-detail.csv)\n"
     "  roi-workbench chart FILE --chart KIND -o OUT.png|.pdf|.svg [--use-case NAME]\n"
@@ -359,12 +361,57 @@ int runValidate(const Options &o, std::ostream &out, std::ostream &err)
     return errors > 0 ? ExitInvalid : ExitOk;
 }
 
+/// report --format memo: the one-page decision memo (export/memo.h) as PDF.
+int runMemo(const Options &o, std::ostream &out, std::ostream &err)
+{
+    if (o.useCaseGiven || !o.chart.empty()) {
+        err << "roi-workbench: report takes no --use-case or --chart (see the chart command)\n";
+        return ExitUsage;
+    }
+    const QFileInfo input(QString::fromStdString(o.file));
+    const QFileInfo output(QString::fromStdString(o.output));
+    if (output.exists() && input.exists()
+        && output.canonicalFilePath() == input.canonicalFilePath()) {
+        err << "roi-workbench: -o " << o.output
+            << " is the workbook itself; choose another output file\n";
+        return ExitUsage;
+    }
+    int code = ExitOk;
+    const auto wb = load(o.file, err, code, false);
+    if (!wb)
+        return code;
+    const Results res = compute(*wb, ComputeOptions{today(), true});
+    const int scenario = resolveScenario(o, res, err);
+    if (scenario == -2)
+        return ExitUsage;
+    bool ok = true;
+    std::string error;
+    const auto app = ensureApplication(ok, error);
+    if (!ok) {
+        err << "roi-workbench: " << error << "\n";
+        return ExitIo;
+    }
+    MemoOptions options;
+    options.scenario = scenario;
+    options.today = reportDate();
+    QString ioError;
+    const QString path = QString::fromStdString(o.output);
+    if (!writeMemoPdf(*wb, res, options, path, &ioError)) {
+        err << "roi-workbench: " << utf8(ioError) << "\n";
+        return ExitIo;
+    }
+    out << "wrote " << utf8(path) << "\n";
+    return ExitOk;
+}
+
 int runReport(const Options &o, std::ostream &out, std::ostream &err)
 {
     if (o.format.empty() || o.output.empty()) {
         err << "roi-workbench: report needs --format and -o OUT\n\n" << kUsage;
         return ExitUsage;
     }
+    if (o.format == "memo")
+        return runMemo(o, out, err);
     const auto format = reportFormatFromName(QString::fromStdString(o.format));
     if (!format) {
         err << "roi-workbench: unknown report format '" << o.format

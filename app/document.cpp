@@ -146,6 +146,9 @@ bool Document::load(const QString &path, QString *error, QStringList *warnings)
     }
     if (warnings) {
         warnings->clear();
+        // What a migration from an older format changed comes first: it concerns the figures.
+        for (const std::string &n : result.notices)
+            *warnings << QString::fromStdString(n);
         for (const Diagnostic &d : result.diagnostics)
             *warnings << QString::fromStdString(d.toString());
     }

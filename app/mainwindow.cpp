@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
 #include "document.h"
+#include "export/memo.h"
 #include "exportdialog.h"
 #include "recovery.h"
 #include "reportexporter.h"
 #include "resourcelocator.h"
+#include "templategallery.h"
 
 #include "casehealthpanel.h"
 #include "chartview.h"
@@ -23,6 +25,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -193,6 +196,11 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(tr("&New"), this, &MainWindow::newWorkbook);
     newAction->setShortcut(QKeySequence::New);
+    file->addAction(tr("New from &Template…"), this, [this] {
+        TemplateGallery gallery(readTemplates(templateFiles()), this);
+        if (gallery.exec() == QDialog::Accepted && !gallery.selectedPath().isEmpty() && maybeSave())
+            newFromTemplate(gallery.selectedPath());
+    });
     QAction *openAction = file->addAction(tr("&Open…"), this, &MainWindow::open);
     openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -233,6 +241,22 @@ void MainWindow::createActions()
         exportMenu->addAction(tr("%1…").arg(reportFormatLabel(format)), this,
                               [this, format] { exportReport(format); });
     exportMenu->addSeparator();
+    // The one-page decision memo (export/memo.h), on the scenario shown.
+    exportMenu->addAction(tr("Decision &Memo (PDF)…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Decision Memo"),
+            QString::fromStdString(m_doc->workbook().settings.name) + tr(" memo.pdf"),
+            tr("PDF document (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        MemoOptions options;
+        options.scenario = m_scenario;
+        QString error;
+        if (!writeMemoPdf(m_doc->workbook(), m_doc->results(), options, path, &error))
+            QMessageBox::warning(this, tr("Cannot export the memo"), error);
+        else
+            statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 6000);
+    });
     m_exportChartAction =
         exportMenu->addAction(tr("&Chart on Screen…"), this, &MainWindow::exportChart);
     m_exportChartAction->setIconText(tr("Export Chart…"));
@@ -597,6 +621,13 @@ void MainWindow::openExample(const QString &path)
         m_navigator->selectUseCase(0);
     statusBar()->showMessage(tr("Opened the example as a new workbook; Save As keeps your copy."),
                              6000);
+}
+
+void MainWindow::newFromTemplate(const QString &path)
+{
+    openExample(path);
+    statusBar()->showMessage(
+        tr("New workbook from the template; replace its figures with yours and save."), 6000);
 }
 
 bool MainWindow::save()

@@ -45,6 +45,8 @@ public:
     bool openFile(const QString &path);
     /// Opens a bundled example as a new untitled workbook.
     void openExample(const QString &path);
+    /// Starts a new untitled workbook from a template file (File > New from Template).
+    void newFromTemplate(const QString &path);
     /// Offers to recover work a crashed session left in `directory`; returns true if it did.
     bool offerRecovery(const QString &directory);
     /// Turns on autosave into `directory` (the default recovery folder in normal use).

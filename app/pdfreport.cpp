@@ -180,6 +180,18 @@ bool breakOnce(QTextDocument &doc)
         const QRectF rect = layout->frameBoundingRect(table);
         if (rect.height() >= pageHeight * 0.5 || page(rect.top()) == page(rect.bottom() - 1))
             continue;
+        // A table right under its heading moves with it: breaking before the table alone would
+        // leave the heading by itself at the foot (or, once moved, the top) of a page.
+        QTextBlock before = doc.findBlock(table->firstPosition() - 1);
+        if (before.isValid() && before.blockFormat().headingLevel() > 0) {
+            QTextBlockFormat heading = before.blockFormat();
+            if (!(heading.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)) {
+                heading.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                QTextCursor(before).setBlockFormat(heading);
+                return true;
+            }
+            continue;
+        }
         QTextTableFormat breaking = table->format();
         breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
         table->setFormat(breaking);

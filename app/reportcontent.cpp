@@ -1,5 +1,7 @@
 #include "reportcontent.h"
 
+#include "stagesummary.h"
+
 #include "format.h"
 #include "inputs.h"
 #include "numberformat.h"
@@ -386,6 +388,12 @@ void Builder::summary()
     });
     lead += roiRange.isEmpty() ? u"."_s : u" (%1)."_s.arg(roiRange);
     para(lead, u"lead"_s);
+    // Cashable vs capacity, the hurdle rate and the maturity stage (stagesummary.h).
+    for (const QString &line :
+         {cashableHtml(m_wb, k, m_nf), hurdleHtml(k, m_nf), stageSignalsHtml(m_wb, subject)}) {
+        if (!line.isEmpty())
+            para(line);
+    }
 
     // The three numbers leadership asks for, then NPV, payback and cost per outcome.
     struct Tile
@@ -403,7 +411,7 @@ void Builder::summary()
         {u"True TCO"_s, money(k.tco), range(subject, moneyOf(&Kpis::tco))},
         {u"Hard benefit (after risk discount)"_s, money(k.hardBenefit),
          range(subject, moneyOf(&Kpis::hardBenefit))},
-        {u"ROI"_s, kpi(k.roiPercent, NumberFormat::Kind::Percent), roiRange},
+        {roiTitle(m_wb, subject), kpi(k.roiPercent, NumberFormat::Kind::Percent), roiRange},
         {u"NPV at %1 a year"_s.arg(percent(m_wb.settings.discountRate)), money(k.npv),
          range(subject, moneyOf(&Kpis::npv))},
         {k.paybackMonth.ok() ? u"Payback month (%1)"_s.arg(monthName(m_res.startMonth.addMonths(
@@ -835,6 +843,7 @@ void Builder::useCase(int u)
     if (!b.source.empty())
         para(u"Baseline source: %1 (captured %2)."_s.arg(esc(b.source), date(b.capturedOn)),
              u"note"_s);
+    para(stageSignalsHtml(m_wb, u) + u"<br>"_s + reviewDatesHtml(uc), u"note"_s);
 
     h2(u"Scenarios"_s);
     scenarioTable(u);

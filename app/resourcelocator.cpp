@@ -121,4 +121,30 @@ QString defaultPriceBookFile()
     return defaultPriceBookFile(QCoreApplication::applicationDirPath());
 }
 
+QString templatesDirectory(const QString &applicationDir)
+{
+    QString found;
+    forEachCandidate(applicationDir, QStringLiteral("templates"), [&found](const QString &dir) {
+        if (!QFileInfo(dir).isDir())
+            return false;
+        found = dir;
+        return true;
+    });
+    return found;
+}
+
+QStringList templateFiles()
+{
+    const QString dir = templatesDirectory(QCoreApplication::applicationDirPath());
+    if (dir.isEmpty())
+        return {};
+    const QDir templates(dir);
+    QStringList files;
+    const QStringList names =
+        templates.entryList({QStringLiteral("*.roiwb")}, QDir::Files | QDir::Readable, QDir::Name);
+    for (const QString &name : names)
+        files.append(templates.filePath(name));
+    return files;
+}
+
 } // namespace roi

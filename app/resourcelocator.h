@@ -33,4 +33,9 @@ QStringList exampleFiles();
 QString defaultPriceBookFile(const QString &applicationDir);
 QString defaultPriceBookFile();
 
+/// The workbook templates (*.roiwb) of File > New from Template, sorted by file name: the
+/// "templates" directory found like the examples directory (same places, same override).
+QStringList templateFiles();
+QString templatesDirectory(const QString &applicationDir);
+
 } // namespace roi

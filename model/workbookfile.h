@@ -39,7 +39,7 @@ inline constexpr std::size_t kMaxScenarios = 100;
 inline constexpr std::size_t kMaxAdjustments = 1000; // per scenario
 inline constexpr std::size_t kMaxScorecard = 100;    // per use case
 inline constexpr double kMaxAdjustmentValue = 1e15;  // |value| of an adjustment
-/// Monthly series the engine keeps: per scenario, 21 for each use case (and the portfolio), one
+/// Monthly series the engine keeps: per scenario, 23 for each use case (and the portfolio), one
 /// per cost layer and two per value driver. Bounds the memory and time of one compute (under
 /// 100 MB at 120 months) whatever the other limits allow together.
 inline constexpr std::size_t kMaxSeries = 100'000;

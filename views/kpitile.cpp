@@ -72,4 +72,14 @@ void KpiTile::mousePressEvent(QMouseEvent *event)
     QFrame::mousePressEvent(event);
 }
 
+void KpiTile::setTitle(const QString &title)
+{
+    m_title->setText(title);
+}
+
+QString KpiTile::title() const
+{
+    return m_title->text();
+}
+
 } // namespace roi

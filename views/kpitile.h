@@ -21,6 +21,8 @@ public:
     QString range() const;
     QString explanation() const { return m_explanation; }
     void setLarge(bool large);
+    void setTitle(const QString &title);
+    QString title() const;
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;

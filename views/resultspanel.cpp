@@ -3,6 +3,7 @@
 #include "chartview.h"
 #include "enumcombo.h"
 #include "kpitile.h"
+#include "stagesummary.h"
 
 #include "finance.h"
 
@@ -66,6 +67,7 @@ QString rangeText(const Range &r, const std::function<QString(double)> &fmt, int
 ResultsPanel::ResultsPanel(QWidget *parent)
     : QWidget(parent)
     , m_heading(new QLabel(this))
+    , m_stage(new QLabel(this))
     , m_charts(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("resultsPanel"));
@@ -99,6 +101,11 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
+    m_stage->setObjectName(QStringLiteral("stageLine"));
+    m_stage->setWordWrap(true);
+    m_stage->setTextFormat(Qt::RichText);
+    m_stage->setStyleSheet(QStringLiteral("color: #3d4653;"));
+    layout->addWidget(m_stage);
     layout->addLayout(grid);
     layout->addWidget(m_charts, 1);
 }
@@ -139,6 +146,8 @@ void ResultsPanel::setData(const Workbook &wb, const Results &res, int useCase, 
                     : QString::fromStdString(wb.useCases[static_cast<std::size_t>(useCase)].name);
     m_heading->setText(
         tr("%1 — %2 scenario, %3 months").arg(subject, scenarioName).arg(res.months));
+    m_stage->setText(stageSignalsHtml(wb, useCase));
+    m_tiles[RoiTile]->setTitle(roiTitle(wb, useCase));
     const int y = res.startMonth.year;
     const int m = res.startMonth.month;
     const double rev = k.byTerm[static_cast<std::size_t>(NumeratorTerm::Revenue)];

@@ -37,10 +37,12 @@ public:
     KpiTile *tile(TileId id) const { return m_tiles[id]; }
     ChartView *chart(ChartKind kind) const;
     QTabWidget *chartTabs() const { return m_charts; }
+    QLabel *stageLine() const { return m_stage; }
     void setPresentation(bool on);
 
 private:
     QLabel *m_heading;
+    QLabel *m_stage; // what the maturity stage leads with, and when to measure it
     KpiTile *m_tiles[TileCount];
     QTabWidget *m_charts;
     QList<ChartView *> m_views;

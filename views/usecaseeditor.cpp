@@ -4,6 +4,7 @@
 #include "enumcombo.h"
 #include "fieldform.h"
 #include "formhints.h"
+#include "stagesummary.h"
 #include "textfield.h"
 #include "valuedriverspane.h"
 
@@ -241,6 +242,11 @@ QWidget *UseCaseEditor::buildScorecardTab()
                               "productivity over 2-4 weeks, decision quality and business impact "
                               "over 1-2 quarters."));
     top->addRow(tr("Maturity stage:"), m_maturity);
+    m_reviewDates = new QLabel(page);
+    m_reviewDates->setObjectName(QStringLiteral("reviewDates"));
+    m_reviewDates->setWordWrap(true);
+    m_reviewDates->setTextFormat(Qt::RichText);
+    top->addRow(tr("Reviews:"), m_reviewDates);
     layout->addLayout(top);
     auto *hint = new QLabel(tr("One or two metrics per bucket: outcomes, adoption, quality, "
                                "speed, cost."),
@@ -289,6 +295,7 @@ QWidget *UseCaseEditor::buildScorecardTab()
 
 void UseCaseEditor::refreshScorecard()
 {
+    m_reviewDates->setText(reviewDatesHtml(m_useCase));
     m_fillingScorecard = true;
     const auto &metrics = m_useCase.scorecard;
     m_scorecard->setRowCount(static_cast<int>(metrics.size()));

@@ -55,6 +55,7 @@ private:
     void edit(const std::function<void(UseCase &)> &change, const QString &text,
               const QString &mergeKey = {});
     void refreshScorecard();
+    QLabel *m_reviewDates = nullptr; // the stage's measurement window and the 30/90/365 plan
     void scorecardEdited();
 
     UseCase m_useCase;

@@ -217,7 +217,7 @@ def support_assistant():
 
 def lead_qualification():
     return use_case(
-        "Sales lead qualification",
+        "Lead qualification",
         "Scores and researches inbound leads before a rep calls; reps spend their time on the "
         "leads most likely to buy. Hard value is the contribution margin of the extra deals; "
         "rep time saved is capacity unless the SDR plan shrinks.",
@@ -483,9 +483,16 @@ def main():
         write(os.path.join(HERE, stem + ".roiwb"), workbook(title, [make()]))
     write(os.path.join(EXAMPLES, "support-assistant.roiwb"),
           workbook("Support assistant", [support_assistant()]))
-    write(os.path.join(EXAMPLES, "portfolio.roiwb"),
-          workbook("AI portfolio 2027",
-                   [support_assistant(), lead_qualification(), contract_review()]))
+    portfolio = workbook("AI portfolio 2027",
+                         [support_assistant(), lead_qualification(), contract_review()])
+    # Best adoption differs by use case: adjustments scoped to one use case.
+    portfolio["scenarios"][1]["adjustments"][:0] = [
+        {"input": "ramp.steadyAdoption", "op": "multiply", "value": 1.15,
+         "useCase": "Lead qualification"},
+        {"input": "ramp.steadyAdoption", "op": "multiply", "value": 1.2,
+         "useCase": "Contract review"},
+    ]
+    write(os.path.join(EXAMPLES, "portfolio.roiwb"), portfolio)
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ void TestDocument::removeUseCaseRestoresScopedAdjustments()
     QCOMPARE(doc.workbook().useCases.size(), std::size_t(2));
     for (const Scenario &s : doc.workbook().scenarios) {
         for (const Adjustment &a : s.adjustments)
-            QVERIFY(a.useCase != "Contract summaries");
+            QVERIFY(a.useCase != "Contract review");
     }
     // What remains still saves: no adjustment names a missing use case.
     QVERIFY(writeWorkbook(doc.workbook()).ok());

@@ -231,7 +231,7 @@ void TestExportData::xlsxSheetsAndNumbers()
     QCOMPARE(sheets,
              QStringList({QStringLiteral("Summary"), QStringLiteral("Run rate"),
                           QStringLiteral("Support assistant"), QStringLiteral("Lead qualification"),
-                          QStringLiteral("Contract summaries"), QStringLiteral("Portfolio"),
+                          QStringLiteral("Contract review"), QStringLiteral("Portfolio"),
                           QStringLiteral("Model checks")}));
 
     // Numbers are numeric cells (no t attribute), not text.

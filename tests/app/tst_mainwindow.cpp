@@ -37,6 +37,8 @@
 #include <QToolButton>
 #include <QUndoStack>
 
+#include <cmath>
+
 using namespace roi;
 
 class TestMainWindow : public QObject
@@ -257,13 +259,13 @@ void TestMainWindow::minusSignRefusedWhereNegativeIsIllegal()
     // Where negatives are legal (a conversion lift can be negative) the sign is accepted.
     m_window->useCaseEditor()->setCurrentIndex(UseCaseEditor::ValueTab);
     ValueDriversPane *pane = m_window->useCaseEditor()->value();
-    pane->selectDriver(1); // Fewer escalations: error-rate reduction, range -100%..100%
+    pane->selectDriver(2); // Fewer escalations: error-rate reduction, range -100%..100%
     NumberField *reduction = pane->fields()->field("errorReduction");
     QVERIFY(reduction);
     reduction->setFocus();
     reduction->selectAll();
     QTest::keyClicks(reduction, QStringLiteral("-1"));
-    QCOMPARE(m_window->document()->workbook().useCases[0].drivers[1].errorReduction, -0.01);
+    QCOMPARE(m_window->document()->workbook().useCases[0].drivers[2].errorReduction, -0.01);
 }
 
 void TestMainWindow::addRemoveReorderLayers()
@@ -402,9 +404,9 @@ void TestMainWindow::comparisonListsAndSorts()
     for (int r = 0; r < 3; ++r)
         names << table->model()->index(r, ComparisonView::NameColumn).data().toString();
     names.sort();
-    QCOMPARE(names, (QStringList{QStringLiteral("Contract summaries"),
-                                 QStringLiteral("Lead qualification"),
-                                 QStringLiteral("Support assistant")}));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("Contract review"), QStringLiteral("Lead qualification"),
+                          QStringLiteral("Support assistant")}));
     for (int column = ComparisonView::RoiColumn; column < ComparisonView::ColumnCount; ++column) {
         for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
             table->sortByColumn(column, order);
@@ -462,13 +464,17 @@ void TestMainWindow::scenarioSwitcherChangesTiles()
     QVERIFY(npv->value() != base);
     m_window->scenarioSwitcher()->setCurrentIndex(0);
     QCOMPARE(npv->value(), base);
-    // Every tile gives its worst–best range; hard value from $7.50M (Worst) to $19.4M (Best).
+    // Every tile gives its worst–best range; hard value (cashable, after the risk discount) from
+    // $718k (Worst, 717,823 by the engine) to $913k (Best, 913,316).
     for (int t = 0; t < ResultsPanel::TileCount; ++t) {
         KpiTile *tile = m_window->results()->tile(ResultsPanel::TileId(t));
         QVERIFY2(tile->range().contains(QStringLiteral("range ")), qPrintable(tile->range()));
     }
+    const Results &res = m_window->document()->results();
+    QVERIFY(std::abs(res.at(0, 2).kpis.hardBenefit - 717823.0) < 1.0);
+    QVERIFY(std::abs(res.at(0, 1).kpis.hardBenefit - 913316.0) < 1.0);
     const QString hard = m_window->results()->tile(ResultsPanel::HardSoftTile)->range();
-    QVERIFY2(hard.contains(QStringLiteral("$7.50M")) && hard.contains(QStringLiteral("$19.4M")),
+    QVERIFY2(hard.contains(QStringLiteral("$718k")) && hard.contains(QStringLiteral("$913k")),
              qPrintable(hard));
 }
 

@@ -137,7 +137,7 @@ void TestReport::pdfHasEverySection()
                                 "Price book",
                                 "Inputs: Support assistant",
                                 "Inputs: Lead qualification",
-                                "Inputs: Contract summaries",
+                                "Inputs: Contract review",
                                 "Cost layers",
                                 "Value drivers",
                                 "Risk discount and ramp-up",

@@ -401,19 +401,19 @@ void TestLimits::computeBudget()
         });
         return j;
     };
-    // 100 scenarios x (21 portfolio + 40 use cases x (21 + 3 layers)) = 98,100 series.
-    const Json atBudget = build(40, 100, 3);
+    // 100 scenarios x (23 portfolio + 37 use cases x (23 + 3 layers)) = 98,500 series.
+    const Json atBudget = build(37, 100, 3);
     const LoadResult ok = read(atBudget);
     QVERIFY2(ok.ok(), errorsOf(ok));
-    QCOMPARE(seriesCount(*ok.workbook), std::size_t(98'100));
+    QCOMPARE(seriesCount(*ok.workbook), std::size_t(98'500));
     QElapsedTimer timer;
     timer.start();
     const Results res = compute(*ok.workbook);
-    qInfo("compute at the series budget (98,100 series x 120 months): %lld ms",
+    qInfo("compute at the series budget (98,500 series x 120 months): %lld ms",
           static_cast<long long>(timer.elapsed()));
-    QCOMPARE(res.cases.size(), std::size_t(40 * 100));
+    QCOMPARE(res.cases.size(), std::size_t(37 * 100));
 
-    const LoadResult over = read(build(40, 100, 5));
+    const LoadResult over = read(build(37, 100, 5));
     QVERIFY2(refusedAt(over, "", "monthly series to compute"), errorsOf(over));
     // Every limit at once within 16 MiB: refused by the budget, before any allocation.
     const LoadResult huge = read(build(1000, 100, 20));

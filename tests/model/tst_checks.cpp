@@ -498,8 +498,7 @@ void TestChecks::portfolioExample()
     QVERIFY(wb);
     const Results r = compute(*wb);
     // The bundled portfolio is what clients see first: it must hold up to every check in every
-    // scenario. Contract summaries review every contract (share 1), so its Worst case stresses
-    // the lawyers' minutes rather than the share, which cannot go above 100%.
+    // scenario (review shares stay at or below 2/3, so Worst's × 1.5 never passes 100%).
     for (const Finding &f : r.findings)
         QFAIL((f.code + " " + f.scenario + " " + f.input).c_str());
     QVERIFY(r.findings.empty());

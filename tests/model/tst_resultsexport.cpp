@@ -95,10 +95,10 @@ void TestResultsExport::jsonScenarioFilter()
 {
     auto wb = roitest::loadExample("portfolio.roiwb");
     QVERIFY(wb);
-    // A Worst adjustment that pushes the lawyers' review share (already 1) past 100%: one
-    // finding that belongs to Worst alone.
+    // A Worst adjustment that pushes the lawyers' review share (60%, and × 1.5 in Worst) past
+    // 100%: one finding that belongs to Worst alone.
     wb->scenarios[2].adjustments.push_back(
-        {"layers[\"Lawyer review\"].share", AdjustmentOp::Multiply, 1.5, "Contract summaries"});
+        {"layers[\"Human review\"].share", AdjustmentOp::Multiply, 2, "Contract review"});
     const Results r = compute(*wb);
     const Json j = Json::parse(resultsJson(*wb, r, 2));
     QVERIFY(j["scenarios"] == Json({"Worst"}));
@@ -111,7 +111,7 @@ void TestResultsExport::jsonScenarioFilter()
     // The Worst finding (a clamped review share) is kept; with Best only it is not.
     QCOMPARE(j["findings"].size(), std::size_t(1));
     QCOMPARE(Json::parse(resultsJson(*wb, r, 1))["findings"].size(), std::size_t(0));
-    QCOMPARE(j["findings"][0]["useCase"].get<std::string>(), std::string("Contract summaries"));
+    QCOMPARE(j["findings"][0]["useCase"].get<std::string>(), std::string("Contract review"));
 }
 
 void TestResultsExport::kpiCsv()
