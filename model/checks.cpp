@@ -1,6 +1,7 @@
 #include "checks.h"
 
 #include "inputs.h"
+#include "levers/leverchecks.h"
 
 #include <algorithm>
 #include <cctype>
@@ -43,6 +44,7 @@ public:
         for (std::size_t u = 0; u < m_wb.useCases.size(); ++u)
             checkUseCase(static_cast<int>(u));
         checkSharedUnits();
+        checkLevers(m_wb, m_res);
         // Errors first, then warnings, then notes; stable within each severity.
         std::stable_sort(
             m_res.findings.begin(), m_res.findings.end(),
