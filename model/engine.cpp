@@ -642,6 +642,8 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             r.reset(months, static_cast<int>(uc.layers.size()),
                     static_cast<int>(uc.drivers.size()));
             computeCase(p, months, ws, r);
+            for (LeverLine &line : r.levers.lines)
+                line.useCase = static_cast<int>(u);
             addToPortfolio(r, months, out.portfolio[s]);
         }
     }

@@ -300,10 +300,7 @@ void portfolioLevers(const Results &res, int scenario, CaseResult &portfolio)
         out.steadyBaseline += c.levers.active ? c.levers.steadyBaseline : c.runRate.tco;
         out.steadyOptimised += c.runRate.tco;
         out.steadyTokenSpend += c.runRate.tokenCost;
-        for (const LeverLine &ll : c.levers.lines) {
-            out.lines.push_back(ll);
-            out.lines.back().useCase = uc;
-        }
+        out.lines.insert(out.lines.end(), c.levers.lines.begin(), c.levers.lines.end());
     }
     const auto spend = portfolio.row(Row::TokenCost);
     out.tokenSpend.assign(spend.begin(), spend.end());

@@ -14,7 +14,7 @@ struct Kpi;
 /// One enabled lever on one token layer.
 struct LeverLine
 {
-    int useCase = -1; // index of the use case (set in portfolio results)
+    int useCase = -1; // index of the use case in the workbook
     int layer = 0;    // index of the cost layer in its use case
     LeverKind kind = LeverKind::SemanticCache;
     // Monthly: token spend the lever avoids (negative when it adds spend, e.g. cache writes),
