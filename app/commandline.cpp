@@ -2,10 +2,12 @@
 
 #include "export/memo.h"
 #include "filebytes.h"
+#include "leverscommand.h"
 #include "reportexporter.h"
 
 #include "engine.h"
 #include "format.h"
+#include "levers/leverexport.h"
 #include "resultsexport.h"
 #include "workbookfile.h"
 
@@ -31,6 +33,10 @@ constexpr const char *kUsage =
     "  roi-workbench [FILE]                       open the window (on FILE if given)\n"
     "  roi-workbench compute FILE [--scenario NAME] [--format text|json|csv]\n"
     "                                             print the KPIs of every use case and scenario\n"
+    "  roi-workbench levers FILE [--scenario NAME] [--format text|json|csv]\n"
+    "                                             print baseline cost, optimised cost, savings %\n"
+    "                                             and each savings lever's saving, cost, net,\n"
+    "                                             payback and ROI (scenario Base by default)\n"
     "  roi-workbench validate FILE                print every problem of FILE with its path\n"
     "  roi-workbench report FILE --format pdf|html|csv|xlsx|json -o OUT [--scenario NAME]\n"
     "                                             write a report (same as Export in the window)\n"
@@ -273,6 +279,11 @@ void printText(std::ostream &out, const Workbook &wb, const Results &res, int sc
             << " from the model invoice alone; "
             << formatKpi(rr.costPerOutcome, KpiFormat::UnitCost, cur) << " per " << uc.outcome.name
             << "\n";
+        if (r.levers.active) {
+            std::istringstream block(leverBlockText(wb, r, "Savings levers", false));
+            for (std::string line; std::getline(block, line);)
+                out << "  " << line << "\n";
+        }
     }
     if (res.useCaseCount > 1) {
         out << "\nPortfolio (" << res.useCaseCount << " use cases)\n";
@@ -336,6 +347,24 @@ int runCompute(const Options &o, std::ostream &out, std::ostream &err)
         out << seriesCsv(*wb, res, scenario);
     else
         printText(out, *wb, res, scenario);
+    return ExitOk;
+}
+
+int runLevers(const Options &o, std::ostream &out, std::ostream &err)
+{
+    if (!isLeversFormat(o.format)) {
+        err << "roi-workbench: unknown format '" << o.format << "' (use text, json or csv)\n";
+        return ExitUsage;
+    }
+    int code = ExitOk;
+    const auto wb = load(o.file, err, code, false);
+    if (!wb)
+        return code;
+    const Results res = compute(*wb, ComputeOptions{today(), true});
+    const int scenario = resolveScenario(o, res, err);
+    if (scenario == -2)
+        return ExitUsage;
+    printLevers(*wb, res, scenario, o.format, out);
     return ExitOk;
 }
 
@@ -541,7 +570,7 @@ namespace {
 bool isCommand(const std::string &arg)
 {
     static const char *kCommands[] = {"compute", "validate", "report",    "chart", "help",
-                                      "--help",  "-h",       "--version", "-v"};
+                                      "--help",  "-h",       "--version", "-v",    "levers"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return arg == c; });
 }
@@ -629,6 +658,8 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         return runReport(o, out, err);
     if (o.command == "chart")
         return runChart(o, out, err);
+    if (o.command == "levers")
+        return runLevers(o, out, err);
     err << "roi-workbench: unknown command '" << o.command << "'\n\n" << kUsage;
     return ExitUsage;
 }

@@ -2,6 +2,7 @@
 
 #include "credibilitychecks.h"
 #include "inputs.h"
+#include "levers/leverchecks.h"
 
 #include <algorithm>
 #include <cctype>
@@ -45,6 +46,7 @@ public:
             checkUseCase(static_cast<int>(u));
         checkSharedUnits();
         runCredibilityChecks(m_wb, m_res, m_today);
+        checkLevers(m_wb, m_res);
         // Errors first, then warnings, then notes; stable within each severity.
         std::stable_sort(
             m_res.findings.begin(), m_res.findings.end(),

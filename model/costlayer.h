@@ -3,6 +3,7 @@
 #pragma once
 
 #include "enums.h"
+#include "levers/levers.h"
 
 #include <string>
 
@@ -38,6 +39,8 @@ struct CostLayer
     // `spreadMonths` months.
     double month = 1;
     double spreadMonths = 1;
+    // Token usage: savings levers (model/levers/).
+    LayerLevers levers;
 
     friend bool operator==(const CostLayer &, const CostLayer &) = default;
 };

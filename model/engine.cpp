@@ -4,6 +4,7 @@
 #include "finance.h"
 #include "hurdle.h"
 #include "inputs.h"
+#include "levers/leverengine.h"
 
 #include <algorithm>
 #include <cmath>
@@ -294,6 +295,14 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     }
     evaluate(p, ws, months, 1, handledRow.data(), ws.rampFactor.data(), ws.priceFactor.data(),
              outcomes.data(), callsRow.data(), ws.layerRows.data(), ws.driverGrossRows.data());
+    // Levers rewrite the token layers' rows; a case without levers takes no step of it.
+    const bool levers = hasLevers(uc);
+    if (levers) {
+        applyLevers(uc, p.prices, months, 1, handledRow.data(), ws.priceFactor.data(),
+                    ws.layerRows.data(), r.levers);
+    } else {
+        r.levers.clear();
+    }
 
     // Totals add the layers and drivers in their order, as a month-by-month sum would.
     for (int m = 0; m < months; ++m) {
@@ -343,6 +352,9 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
             }
         }
     }
+
+    if (levers) // the invoice is the spend after levers, without the levers' own costs
+        std::copy(r.levers.tokenSpend.begin(), r.levers.tokenSpend.end(), tokenCost.begin());
 
     // Month sums in local variables (the row stores below could alias members of r.kpis, which
     // would keep them in memory); each is added up in the same order as before.
@@ -423,6 +435,8 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.costPerOutcome =
         k.outcomes > 0 ? Kpi::of(k.tco / k.outcomes) : Kpi::none(KpiState::Undefined);
     finishRatioKpis(r, months);
+    if (levers)
+        finishLevers(cost, r.levers);
 
     // The run rate: baseline volume, steady adoption, today's prices, no one-time costs.
     RunRate &rr = r.runRate;
@@ -439,6 +453,10 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     double rrCalls = 0;
     evaluate(p, ws, 1, 0, &rr.handled, &rrRampFactor, &rrPriceFactor, &rrOutcomesScratch, &rrCalls,
              ws.runRateLayers.data(), ws.runRateDrivers.data());
+    if (levers) {
+        applyLevers(uc, p.prices, 1, 0, &rr.handled, &rrPriceFactor, ws.runRateLayers.data(),
+                    r.levers);
+    }
     rr.costByLayer.assign(ws.layerCost.begin(), ws.layerCost.end());
     rr.tco = 0;
     rr.tokenCost = 0;
@@ -447,6 +465,8 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         if (uc.layers[i].type == LayerType::TokenUsage)
             rr.tokenCost += ws.layerCost[i];
     }
+    if (levers)
+        rr.tokenCost = r.levers.steadyTokenSpend;
     double gross = 0;
     double capacityGross = 0;
     for (std::size_t i = 0; i < nd; ++i) {
@@ -552,6 +572,7 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
     r.runRate.costPerUnit = Kpi::none(KpiState::NotApplicable);
     r.runRate.invoicePerUnit = Kpi::none(KpiState::NotApplicable);
     r.runRate.costPerOutcome = Kpi::none(KpiState::NotApplicable);
+    portfolioLevers(res, scenario, r);
 }
 
 std::string formatNumber(double v)
@@ -664,6 +685,8 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             r.reset(months, static_cast<int>(uc.layers.size()),
                     static_cast<int>(uc.drivers.size()));
             computeCase(p, months, ws, r);
+            for (LeverLine &line : r.levers.lines)
+                line.useCase = static_cast<int>(u);
             addToPortfolio(r, months, out.portfolio[s]);
         }
     }

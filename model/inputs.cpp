@@ -1,5 +1,7 @@
 #include "inputs.h"
 
+#include "levers/leverfields.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -385,6 +387,46 @@ const FieldInfo *infoOf(std::span<const Field<T>> fields, std::string_view key)
     return f ? &f->info : nullptr;
 }
 
+/// The lever field a layer field names (`levers.routing.share`), or nullptr.
+const LeverField *leverFieldOf(std::string_view field)
+{
+    if (!field.starts_with(kLeverInputPrefix))
+        return nullptr;
+    return findLeverField(field.substr(kLeverInputPrefix.size()));
+}
+
+bool selects(const InputPath &path, const std::string &name, std::size_t i)
+{
+    return path.selector == InputPath::Selector::All
+           || (path.selector == InputPath::Selector::Key && name == path.key)
+           || (path.selector == InputPath::Selector::Index
+               && static_cast<std::size_t>(path.index) == i);
+}
+
+/// applyAdjustment for a lever field of the selected layers (a wildcard: token layers only).
+int adjustLevers(const InputPath &path, const LeverField &field, AdjustmentOp op, double value,
+                 UseCase &useCase, const ClampReport &onClamp)
+{
+    int changed = 0;
+    for (std::size_t i = 0; i < useCase.layers.size(); ++i) {
+        CostLayer &layer = useCase.layers[i];
+        if (!selects(path, layer.name, i))
+            continue;
+        if (path.selector == InputPath::Selector::All && layer.type != LayerType::TokenUsage)
+            continue;
+        double &slot = *field.slot(layer.levers);
+        const double requested = applyOp(op, slot, value);
+        double kept = std::clamp(requested, field.info.min, field.info.max);
+        if (field.info.integer)
+            kept = std::round(kept);
+        if ((!std::isfinite(requested) || kept != requested) && onClamp)
+            onClamp(selected("layers", layer.name, path.field), requested, kept);
+        slot = std::isfinite(kept) ? kept : slot;
+        ++changed;
+    }
+    return changed;
+}
+
 } // namespace
 
 std::span<const Field<Baseline>> baselineFields()
@@ -543,6 +585,8 @@ const FieldInfo *InputPath::info() const
     case InputSection::Outcome:
         return infoOf(outcomeFields(), field);
     case InputSection::Layers:
+        if (const LeverField *lever = leverFieldOf(field))
+            return &lever->info;
         return infoOf(layerFields(), field);
     case InputSection::Drivers:
         return infoOf(driverFields(), field);
@@ -594,6 +638,8 @@ int applyAdjustment(const InputPath &path, AdjustmentOp op, double value, UseCas
     case InputSection::Ramp:
         return single(useCase.ramp, rampFields(), "ramp");
     case InputSection::Layers:
+        if (const LeverField *lever = leverFieldOf(path.field))
+            return adjustLevers(path, *lever, op, value, useCase, onClamp);
         return adjustList(
             std::span<CostLayer>(useCase.layers), layerFields(), "layers", path, op, value,
             [](const CostLayer &l) -> const std::string & { return l.name; }, onClamp);
@@ -642,6 +688,14 @@ std::optional<double> readInput(const InputPath &path, const UseCase &useCase,
     case InputSection::Ramp:
         return single(useCase.ramp, rampFields());
     case InputSection::Layers:
+        if (const LeverField *lever = leverFieldOf(path.field)) {
+            for (std::size_t i = 0; i < useCase.layers.size(); ++i) {
+                if (path.selector != InputPath::Selector::All
+                    && selects(path, useCase.layers[i].name, i))
+                    return lever->read(useCase.layers[i].levers);
+            }
+            return std::nullopt;
+        }
         return fromList(useCase.layers, layerFields(),
                         [](const CostLayer &l) -> const std::string & { return l.name; });
     case InputSection::Drivers:
@@ -667,6 +721,14 @@ std::vector<std::string> listInputs(const UseCase &useCase, std::span<const Pric
         for (const auto &f : layerFields()) {
             if (fieldApplies(f, layer))
                 out.push_back(layerInput(layer.name, f.info.key));
+        }
+    }
+    for (const auto &layer : useCase.layers) {
+        if (layer.type != LayerType::TokenUsage)
+            continue;
+        for (const LeverField &f : leverFields()) {
+            if (f.lever != LeverKind::Count && layer.levers.plan(f.lever).enabled)
+                out.push_back(layerInput(layer.name, std::string(kLeverInputPrefix) + f.path()));
         }
     }
     for (const auto &driver : useCase.drivers) {

@@ -4,7 +4,8 @@
 //
 // A named input is a path such as `baseline.volume`, `ramp.steadyAdoption`,
 // `layers["Human review"].share`, `layers[0].inputTokens`, `drivers[*].minutesWithAi`,
-// `prices["gpt-4o"].output` or `settings.discountRate`.
+// `prices["gpt-4o"].output` or `settings.discountRate`. Lever inputs of a token layer are
+// `layers["Model"].levers.routing.share` (see model/levers/leverfields.h).
 #pragma once
 
 #include "usecase.h"

@@ -4,6 +4,7 @@
 
 #include "calendar.h"
 #include "enums.h"
+#include "levers/leverresult.h"
 
 #include <array>
 #include <cstddef>
@@ -150,6 +151,7 @@ public:
 
     Kpis kpis;
     RunRate runRate;
+    LeverResult levers; // baseline vs optimised cost; inactive when no lever is enabled
 
     friend bool operator==(const CaseResult &, const CaseResult &) = default;
 

@@ -1,6 +1,7 @@
 #include "resultsexport.h"
 
 #include "csvwriter.h"
+#include "levers/leverexport.h"
 
 #include <nlohmann/json.hpp>
 
@@ -129,6 +130,10 @@ void seriesRows(CsvWriter &csv, const Results &res, const CaseResult &r, const s
             csv.number(r.row(row)[static_cast<std::size_t>(m)]);
         for (int c = 0; c < kCategoryCount; ++c)
             csv.number(r.categoryCost(static_cast<CostCategory>(c))[static_cast<std::size_t>(m)]);
+        // Savings levers: the cost without them and with them (= cost).
+        const auto month = static_cast<std::size_t>(m);
+        csv.number(r.levers.active ? r.levers.baseline[month] : r.row(Row::Cost)[month]);
+        csv.number(r.row(Row::Cost)[month]);
         csv.endRow();
     }
 }
@@ -197,9 +202,12 @@ std::string resultsJson(const Workbook &wb, const Results &res, int scenario)
         ju["name"] = uc.name;
         Json list = Json::array();
         for (std::size_t s = 0; s < res.scenarios.size(); ++s) {
-            if (wanted(static_cast<int>(s), scenario))
-                list.push_back(
-                    scenarioJson(res, res.at(u, static_cast<int>(s)), static_cast<int>(s), &uc));
+            if (!wanted(static_cast<int>(s), scenario))
+                continue;
+            const CaseResult &r = res.at(u, static_cast<int>(s));
+            list.push_back(scenarioJson(res, r, static_cast<int>(s), &uc));
+            if (r.levers.active)
+                list.back()["levers"] = leversJson(wb, r);
         }
         ju["scenarios"] = std::move(list);
         useCases.push_back(std::move(ju));
@@ -207,8 +215,11 @@ std::string resultsJson(const Workbook &wb, const Results &res, int scenario)
     j["useCases"] = std::move(useCases);
     Json portfolio = Json::array();
     for (std::size_t s = 0; s < res.portfolio.size(); ++s) {
-        if (wanted(static_cast<int>(s), scenario))
-            portfolio.push_back(scenarioJson(res, res.portfolio[s], static_cast<int>(s), nullptr));
+        if (!wanted(static_cast<int>(s), scenario))
+            continue;
+        portfolio.push_back(scenarioJson(res, res.portfolio[s], static_cast<int>(s), nullptr));
+        if (res.portfolio[s].levers.active)
+            portfolio.back()["levers"] = leversJson(wb, res.portfolio[s]);
     }
     j["portfolio"] = std::move(portfolio);
     Json findings = Json::array();
@@ -242,6 +253,8 @@ std::string seriesCsv(const Workbook &wb, const Results &res, int scenario)
         csv.text(h);
     for (int c = 0; c < kCategoryCount; ++c)
         csv.text("cost." + std::string(enumName(static_cast<CostCategory>(c))));
+    csv.text("baselineCost");
+    csv.text("optimisedCost");
     csv.endRow();
     for (int u = 0; u < res.useCaseCount; ++u) {
         for (std::size_t s = 0; s < res.scenarios.size(); ++s) {
@@ -290,6 +303,11 @@ std::string detailCsv(const Workbook &wb, const Results &res, int scenario)
                 rows(uc.name, res.scenarios[s], "driverGross", name, r.driverGross(i));
                 rows(uc.name, res.scenarios[s], "driverNet", name, r.driverNet(i));
             }
+            for (const LeverLine &line : r.levers.lines)
+                rows(uc.name, res.scenarios[s], "leverNetSaving",
+                     uc.layers[static_cast<std::size_t>(line.layer)].name + " / "
+                         + std::string(leverLabel(line.kind)),
+                     line.net);
         }
     }
     return csv.str();

@@ -11,11 +11,13 @@ namespace roi {
 
 /// All scenarios when `scenario` is -1, else only that one.
 std::string resultsJson(const Workbook &workbook, const Results &results, int scenario = -1);
-/// One row per use case, scenario and month (plus the portfolio), cost per category included.
+/// One row per use case, scenario and month (plus the portfolio), cost per category included,
+/// then the cost without savings levers (baselineCost) and with them (optimisedCost).
 std::string seriesCsv(const Workbook &workbook, const Results &results, int scenario = -1);
 /// The parts of the totals in long form: one row per use case, scenario, cost layer or value
 /// driver, and month (series "layerCost", "driverGross" before the risk discount, "driverNet"
-/// after it; soft drivers are the same in both).
+/// after it; soft drivers are the same in both; "leverNetSaving" per lever, named
+/// "layer / lever").
 std::string detailCsv(const Workbook &workbook, const Results &results, int scenario = -1);
 /// One row per use case and scenario (plus the portfolio) with every KPI.
 std::string kpiCsv(const Workbook &workbook, const Results &results, int scenario = -1);

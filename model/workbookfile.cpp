@@ -1,6 +1,7 @@
 #include "workbookfile.h"
 
 #include "inputs.h"
+#include "levers/leverfields.h"
 #include "migratecashable.h"
 #include "results.h"
 
@@ -46,6 +47,37 @@ void putApplicable(Json &obj, const T &value, std::span<const Field<T>> fields)
     }
 }
 
+/// A layer's levers: each lever that differs from its defaults, with all its fields.
+Json toJson(const LayerLevers &levers)
+{
+    Json j = Json::object();
+    static const LayerLevers defaults{};
+    for (int k = 0; k < kLeverCount; ++k) {
+        const auto kind = static_cast<LeverKind>(k);
+        bool changed = levers.plan(kind) != defaults.plan(kind);
+        for (const LeverField &f : leverFields(kind))
+            changed = changed || f.read(levers) != f.read(defaults);
+        if (kind == LeverKind::Routing)
+            changed = changed || levers.routing != defaults.routing;
+        if (!changed)
+            continue;
+        Json lever;
+        lever["enabled"] = levers.plan(kind).enabled;
+        if (kind == LeverKind::Routing) {
+            lever["targetModel"] = levers.routing.targetModel;
+            lever["qualityGate"] = levers.routing.qualityGate;
+        }
+        for (const LeverField &f : leverFields(kind))
+            lever[std::string(f.info.key)] = f.read(levers);
+        j[std::string(leverKey(kind))] = std::move(lever);
+    }
+    for (const LeverField &f : leverFields(LeverKind::Count)) {
+        if (f.read(levers) != f.read(defaults))
+            j[std::string(f.info.key)] = f.read(levers);
+    }
+    return j;
+}
+
 Json toJson(const CostLayer &l)
 {
     Json j;
@@ -57,6 +89,8 @@ Json toJson(const CostLayer &l)
     if (l.type == LayerType::PerUnit || l.basis != UnitBasis::HandledUnit)
         j["basis"] = name(l.basis);
     putApplicable(j, l, layerFields());
+    if (l.levers != LayerLevers{})
+        j["levers"] = toJson(l.levers);
     return j;
 }
 
@@ -251,13 +285,15 @@ public:
     {
         if (!readHeader(root, kFormatTag, kFormatVersion, "a ROI Workbench file"))
             return std::nullopt;
-        // Older versions migrate here, one step at a time, on a copy of the document.
-        const int version = root.at("version").get<int>();
+        // Older versions migrate here, one step at a time, on a copy of the document. Version 2
+        // brought cashable vs capacity value, savings levers and the uncertainty set-up together.
+        m_version = root.at("version").get<int>();
         Json migrated;
         const Json *doc = &root;
-        if (version < 2) {
+        if (m_version < 2) {
             migrated = root;
             migrateCashableToV2(migrated, notices);
+            migrateToV2();
             doc = &migrated;
         }
 
@@ -326,6 +362,14 @@ public:
     }
 
 private:
+    /// Version 2 added savings levers to token layers ("levers" in a cost layer). A version-1
+    /// file has none, so its contents read unchanged; only a "levers" key in it is not read
+    /// as levers but reported as unknown, as a version-1 reader did.
+    void migrateToV2() { m_leversKnown = false; }
+
+    int m_version = kFormatVersion;
+    bool m_leversKnown = true;
+
     /// Checks the object, its format tag and its version; false with an error when the file
     /// is something else or from a newer release.
     bool readHeader(const Json &root, std::string_view tag, int newest, const char *what)
@@ -708,6 +752,8 @@ private:
                 l.model = readString(v, p, limits::kMaxName);
             else if (key == "basis")
                 l.basis = readEnum(v, p, UnitBasis::HandledUnit);
+            else if (key == "levers" && m_leversKnown)
+                readLevers(v, p, l.levers);
             else
                 return readField(key, v, p, l, layerFields());
             return true;
@@ -719,6 +765,51 @@ private:
             }
         }
         return l;
+    }
+
+    void readLevers(const Json &j, const std::string &path, LayerLevers &levers)
+    {
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            for (int k = 0; k < kLeverCount; ++k) {
+                const auto kind = static_cast<LeverKind>(k);
+                if (key == leverKey(kind)) {
+                    readLever(v, p, kind, levers);
+                    return true;
+                }
+            }
+            for (const LeverField &f : leverFields(LeverKind::Count)) {
+                if (key == f.info.key) {
+                    *f.slot(levers) = readChecked(v, p, f.info, f.read(levers));
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    void readLever(const Json &j, const std::string &path, LeverKind kind, LayerLevers &levers)
+    {
+        readObject(j, path, [&](const std::string &key, const Json &v, const std::string &p) {
+            if (key == "enabled") {
+                levers.plan(kind).enabled = readBool(v, p);
+                return true;
+            }
+            if (kind == LeverKind::Routing && key == "targetModel") {
+                levers.routing.targetModel = readString(v, p, limits::kMaxName);
+                return true;
+            }
+            if (kind == LeverKind::Routing && key == "qualityGate") {
+                levers.routing.qualityGate = readString(v, p);
+                return true;
+            }
+            for (const LeverField &f : leverFields(kind)) {
+                if (key == f.info.key) {
+                    *f.slot(levers) = readChecked(v, p, f.info, f.read(levers));
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     ValueDriver readDriver(const Json &j, const std::string &path)
@@ -894,6 +985,19 @@ private:
                               + "/useCase",
                           "names no use case ('" + target + "')");
                 }
+            }
+        }
+        // A routing lever sends calls to a model the price book must price.
+        for (std::size_t u = 0; u < wb.useCases.size(); ++u) {
+            const auto &layers = wb.useCases[u].layers;
+            for (std::size_t i = 0; i < layers.size(); ++i) {
+                const RoutingLever &r = layers[i].levers.routing;
+                const std::string p = "/useCases/" + std::to_string(u) + "/costLayers/"
+                                      + std::to_string(i) + "/levers/routing/targetModel";
+                if (r.plan.enabled && r.targetModel.empty())
+                    error(p, "must name the price-book model calls are routed to");
+                else if (!r.targetModel.empty() && !wb.findPrice(r.targetModel))
+                    error(p, "names no model of the price book ('" + r.targetModel + "')");
             }
         }
         // The other limits multiply: 1,000 use cases of 200 layers and 200 drivers under 100
