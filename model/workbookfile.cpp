@@ -1,5 +1,6 @@
 #include "workbookfile.h"
 
+#include "analytics/uncertaintyjson.h"
 #include "inputs.h"
 #include "results.h"
 
@@ -180,6 +181,7 @@ Json toJson(const Workbook &wb)
     for (const auto &uc : wb.useCases)
         useCases.push_back(toJson(uc));
     j["useCases"] = std::move(useCases);
+    j["uncertainty"] = uncertaintyToJson(wb.uncertainty);
     return j;
 }
 
@@ -229,6 +231,16 @@ std::string formatLimit(double v)
     return buf;
 }
 
+/// Version 1 -> 2: version 2 adds "uncertainty" (sampling method, uncertain inputs,
+/// correlations). A version 1 file has none: it gets the default set-up (Latin Hypercube, the
+/// inputs the Worst and Best scenarios move), written out explicitly here.
+void migrateToV2(Json &root)
+{
+    if (!root.contains("uncertainty"))
+        root["uncertainty"] = uncertaintyToJson(UncertaintySetup{});
+    root["version"] = 2;
+}
+
 /// Converts JSON to a workbook, collecting every problem with its path.
 class Reader
 {
@@ -248,7 +260,17 @@ public:
     {
         if (!readHeader(root, kFormatTag, kFormatVersion, "a ROI Workbench file"))
             return std::nullopt;
-        // Older versions would migrate here, one step at a time (if (v < 2) {...}).
+        // Older versions migrate here, one step at a time.
+        if (root.at("version").get<std::int64_t>() < 2) {
+            Json migrated = root;
+            migrateToV2(migrated);
+            return readCurrent(migrated);
+        }
+        return readCurrent(root);
+    }
+
+    std::optional<Workbook> readCurrent(const Json &root)
+    {
 
         Workbook wb;
         for (auto it = root.begin(); it != root.end(); ++it) {
@@ -273,6 +295,11 @@ public:
                           [&](const Json &e, const std::string &p) {
                               wb.useCases.push_back(readUseCase(e, p));
                           });
+            } else if (key == "uncertainty") {
+                readUncertainty(
+                    *it, path, wb.uncertainty,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
             } else {
                 unknown(path);
             }
@@ -867,6 +894,7 @@ private:
 
     void crossCheck(Workbook &wb)
     {
+        validateUncertainty(wb, [&](const std::string &p, const std::string &m) { error(p, m); });
         uniqueNames(wb.useCases, "/useCases", [](const UseCase &u) { return u.name; });
         // The name of a price-book entry is its "model" key.
         uniqueNames(

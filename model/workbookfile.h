@@ -16,7 +16,7 @@
 namespace roi {
 
 inline constexpr std::string_view kFormatTag = "roi-workbench";
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;
 /// The price book on its own (the default one that ships with the application).
 inline constexpr std::string_view kPriceBookFormatTag = "roi-workbench-pricebook";
 inline constexpr int kPriceBookFormatVersion = 1;
