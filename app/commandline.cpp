@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "analyzecommand.h"
 #include "filebytes.h"
 #include "reportexporter.h"
 
@@ -39,6 +40,7 @@ constexpr const char *kUsage =
     "                        [--scenario NAME]    write one chart; KIND is cumulative-net,\n"
     "                                             cost-vs-benefit, invoice-vs-true-cost, adoption\n"
     "                                             or comparison; NAME 'portfolio' for all\n"
+    ROI_ANALYZE_USAGE
     "  roi-workbench --help | --version\n"
     "\n"
     "Exit codes: 0 success, 1 invalid workbook (validate: also a model check of severity\n"
@@ -494,7 +496,7 @@ namespace {
 bool isCommand(const std::string &arg)
 {
     static const char *kCommands[] = {"compute", "validate", "report",    "chart", "help",
-                                      "--help",  "-h",       "--version", "-v"};
+                                      "--help",  "-h",       "--version", "-v",    "analyze"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return arg == c; });
 }
@@ -568,6 +570,8 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         out << "roi-workbench " << ROI_VERSION << "\n";
         return ExitOk;
     }
+    if (args[0] == "analyze")
+        return runAnalyze(args, out, err);
     Options o;
     std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
     if (!error.empty() || !parseOptions(args, o, error)) {
