@@ -8,7 +8,7 @@
 
 namespace roi {
 
-// The usage lines, a macro so that the general usage text can splice them in.
+// The usage lines (also in the general usage text of commandline.cpp).
 #define ROI_ANALYZE_USAGE                                                                          \
     "  roi-workbench analyze FILE [--trials N] [--seed S] [--sampling lhs|random]\n"               \
     "                        [--scenario NAME] [--threads N] [--format text|json|csv]\n"           \

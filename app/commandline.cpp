@@ -40,7 +40,10 @@ constexpr const char *kUsage =
     "                        [--scenario NAME]    write one chart; KIND is cumulative-net,\n"
     "                                             cost-vs-benefit, invoice-vs-true-cost, adoption\n"
     "                                             or comparison; NAME 'portfolio' for all\n"
-    ROI_ANALYZE_USAGE
+    "  roi-workbench analyze FILE [--trials N] [--seed S] [--sampling lhs|random]\n"
+    "                        [--scenario NAME] [--threads N] [--format text|json|csv]\n"
+    "                                             Monte Carlo: percentiles of NPV, ROI, TCO,\n"
+    "                                             benefit and payback, P(ROI > 0), sensitivity\n"
     "  roi-workbench --help | --version\n"
     "\n"
     "Exit codes: 0 success, 1 invalid workbook (validate: also a model check of severity\n"

@@ -105,8 +105,9 @@ void TestAnalyzeCommand::jsonMatchesModel()
 
 void TestAnalyzeCommand::threadsDoNotChangeResults()
 {
-    const std::vector<std::string> base = {"analyze", example("portfolio.roiwb"), "--seed", "9",
-                                           "--trials", "4500", "--format", "json"};
+    const std::vector<std::string> base = {
+        "analyze", example("portfolio.roiwb"), "--seed", "9", "--trials", "4500", "--format",
+        "json"};
     std::string first;
     for (const char *threads : {"1", "2", "8"}) {
         auto args = base;
@@ -148,8 +149,8 @@ void TestAnalyzeCommand::text()
 
 void TestAnalyzeCommand::csv()
 {
-    const Run r = run({"analyze", example("support-assistant.roiwb"), "--trials", "1500",
-                       "--format", "csv"});
+    const Run r =
+        run({"analyze", example("support-assistant.roiwb"), "--trials", "1500", "--format", "csv"});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.starts_with("series,statistic,mean,sd,P5,P10,P50,P90,P95"));
     QVERIFY(r.out.find("Portfolio,NPV,") != std::string::npos);
@@ -159,8 +160,8 @@ void TestAnalyzeCommand::csv()
 void TestAnalyzeCommand::scenario()
 {
     // The Worst scenario applies on top of the draws: its median NPV is below Base's.
-    const Run base = run({"analyze", example("support-assistant.roiwb"), "--trials", "1000",
-                          "--format", "json"});
+    const Run base = run(
+        {"analyze", example("support-assistant.roiwb"), "--trials", "1000", "--format", "json"});
     const Run worst = run({"analyze", example("support-assistant.roiwb"), "--trials", "1000",
                            "--format", "json", "--scenario", "worst"});
     QCOMPARE(base.code, 0);
@@ -181,10 +182,12 @@ void TestAnalyzeCommand::errors_data()
     QTest::newRow("trials 0") << QStringList{QStringLiteral("analyze"), ex,
                                              QStringLiteral("--trials"), QStringLiteral("0")}
                               << 2 << QStringLiteral("--trials must be a whole number");
-    QTest::newRow("trials 1e9")
-        << QStringList{QStringLiteral("analyze"), ex, QStringLiteral("--trials"),
-                       QStringLiteral("1000000000")}
-        << 2 << QStringLiteral("--trials must be a whole number from 1 to 1000000");
+    QTest::newRow("trials 1e9") << QStringList{QStringLiteral("analyze"), ex,
+                                               QStringLiteral("--trials"),
+                                               QStringLiteral("1000000000")}
+                                << 2
+                                << QStringLiteral(
+                                       "--trials must be a whole number from 1 to 1000000");
     QTest::newRow("seed negative") << QStringList{QStringLiteral("analyze"), ex,
                                                   QStringLiteral("--seed"), QStringLiteral("-4")}
                                    << 2 << QStringLiteral("--seed must be a whole number");
@@ -194,16 +197,16 @@ void TestAnalyzeCommand::errors_data()
     QTest::newRow("format") << QStringList{QStringLiteral("analyze"), ex,
                                            QStringLiteral("--format"), QStringLiteral("pdf")}
                             << 2 << QStringLiteral("unknown format 'pdf'");
-    QTest::newRow("twice") << QStringList{QStringLiteral("analyze"), ex, QStringLiteral("--seed"),
-                                          QStringLiteral("1"), QStringLiteral("--seed"),
-                                          QStringLiteral("2")}
+    QTest::newRow("twice") << QStringList{QStringLiteral("analyze"), ex,
+                                          QStringLiteral("--seed"),  QStringLiteral("1"),
+                                          QStringLiteral("--seed"),  QStringLiteral("2")}
                            << 2 << QStringLiteral("--seed is given twice");
     QTest::newRow("scenario") << QStringList{QStringLiteral("analyze"), ex,
                                              QStringLiteral("--scenario"), QStringLiteral("Nope")}
                               << 2 << QStringLiteral("no scenario named 'Nope'");
-    QTest::newRow("missing file")
-        << QStringList{QStringLiteral("analyze"), QStringLiteral("/nonexistent/x.roiwb")} << 3
-        << QStringLiteral("x.roiwb");
+    QTest::newRow("missing file") << QStringList{QStringLiteral("analyze"),
+                                                 QStringLiteral("/nonexistent/x.roiwb")}
+                                  << 3 << QStringLiteral("x.roiwb");
     QTest::newRow("invalid workbook")
         << QStringList{QStringLiteral("analyze"),
                        QStringLiteral(ROI_SOURCE_DIR "/tests/data/bad/negative-volume.roiwb")}
