@@ -11,6 +11,7 @@ namespace roi {
 namespace {
 
 constexpr int kBetaGrid = 8192;             // intervals of the PERT CDF table
+constexpr int kGuide = 1024;                // cells of the guide table that narrows the search
 constexpr double kZ90 = 1.2815515655446004; // the standard normal's 90th percentile
 
 double betaLogDensity(double x, double a, double b)
@@ -52,6 +53,15 @@ std::shared_ptr<const std::vector<double>> betaCdfTable(double a, double b)
     for (double &v : *table)
         v /= sum;
     (*table)[kBetaGrid] = 1;
+    // The guide: for k = 0..kGuide, the interval i with t[i] <= k / kGuide < t[i + 1].
+    table->resize(kBetaGrid + 1 + kGuide + 1);
+    std::size_t i = 0;
+    for (int k = 0; k <= kGuide; ++k) {
+        const double p = static_cast<double>(k) / kGuide;
+        while (i + 1 < kBetaGrid && (*table)[i + 1] <= p)
+            ++i;
+        (*table)[static_cast<std::size_t>(kBetaGrid + 1 + k)] = static_cast<double>(i);
+    }
     std::lock_guard lock(mutex);
     if (cache.size() > 4096)
         cache.clear();
@@ -230,8 +240,14 @@ double Distribution::quantile(double u) const
         if (!m_betaCdf)
             return s.min;
         const std::vector<double> &t = *m_betaCdf;
-        // The interval whose CDF brackets u, then linear interpolation of the CDF inside it.
-        const auto it = std::upper_bound(t.begin() + 1, t.end() - 1, u);
+        // The interval whose CDF brackets u (searched from the guide's hint: the table's
+        // last kGuide + 1 entries give, for each 1/kGuide of probability, the first interval
+        // that can hold it), then linear interpolation of the CDF inside it.
+        const std::size_t g =
+            std::min<std::size_t>(static_cast<std::size_t>(u * kGuide), kGuide - 1);
+        const auto first = t.begin() + 1 + static_cast<long>(t[kBetaGrid + 1 + g]);
+        const auto last = t.begin() + 2 + static_cast<long>(t[kBetaGrid + 2 + g]);
+        const auto it = std::upper_bound(first, std::min(last, t.begin() + kBetaGrid), u);
         const std::size_t i = static_cast<std::size_t>(it - t.begin()) - 1;
         const double f0 = t[i];
         const double f1 = t[i + 1];

@@ -379,6 +379,8 @@ MonteCarloPlan::MonteCarloPlan(const Workbook &workbook, const MonteCarloOptions
                                  * static_cast<std::size_t>(m_months) * sizeof(float);
     if (!m_options.keepFan)
         m_fanSeries = 0;
+    else if (seriesCount() == 2)
+        m_fanSeries = 1; // one use case: its fan is the portfolio's (copied in the summary)
     else if (fanBytes * static_cast<std::size_t>(seriesCount()) <= kMaxFanBytes)
         m_fanSeries = seriesCount();
     else
@@ -445,6 +447,11 @@ std::string MonteCarloPlan::seriesName(int series) const
 bool MonteCarloPlan::keepsFan(int series) const
 {
     return series < m_fanSeries;
+}
+
+bool MonteCarloPlan::hasFan(int series) const
+{
+    return keepsFan(series) || (m_fanSeries == 1 && seriesCount() == 2);
 }
 
 ChunkResult runChunk(const MonteCarloPlan &plan, int chunk)
@@ -662,6 +669,12 @@ MonteCarloSummary MonteCarloRun::summary() const
         ss.pPayback = static_cast<double>(paid) / dn;
         const OutputStats &npvStats = ss.stats(Metric::Npv);
         ss.npvStandardError = npvStats.sd.ok() ? npvStats.sd.value / std::sqrt(dn) : 0;
+        if (!plan.keepsFan(s) && plan.hasFan(s)) {
+            // The lone use case of a workbook: the same series as the portfolio.
+            ss.fanP10 = out.series[0].fanP10;
+            ss.fanP50 = out.series[0].fanP50;
+            ss.fanP90 = out.series[0].fanP90;
+        }
         if (plan.keepsFan(s)) {
             const std::size_t months = static_cast<std::size_t>(plan.months());
             std::vector<float> col(n);

@@ -97,8 +97,11 @@ public:
     /// Series 0 is the portfolio, series 1 + u the use case u.
     int seriesCount() const { return 1 + static_cast<int>(m_workbook.useCases.size()); }
     std::string seriesName(int series) const;
-    /// Whether the fan chart of a series is kept (see kMaxFanBytes).
+    /// Whether the monthly samples of a series are kept (see kMaxFanBytes).
     bool keepsFan(int series) const;
+    /// Whether the summary has a fan chart for the series (a lone use case shares the
+    /// portfolio's samples).
+    bool hasFan(int series) const;
     const std::vector<PlannedInput> &inputs() const { return m_inputs; }
     const CorrelationReport &correlation() const { return m_correlation; }
     /// The drawn values of input j, one per trial.
