@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "analyzecommand.h"
 #include "export/memo.h"
 #include "filebytes.h"
 #include "leverscommand.h"
@@ -47,6 +48,10 @@ constexpr const char *kUsage =
     "                        [--scenario NAME]    write one chart; KIND is cumulative-net,\n"
     "                                             cost-vs-benefit, invoice-vs-true-cost, adoption\n"
     "                                             or comparison; NAME 'portfolio' for all\n"
+    "  roi-workbench analyze FILE [--trials N] [--seed S] [--sampling lhs|random]\n"
+    "                        [--scenario NAME] [--threads N] [--format text|json|csv]\n"
+    "                                             Monte Carlo: percentiles of NPV, ROI, TCO,\n"
+    "                                             benefit and payback, P(ROI > 0), sensitivity\n"
     "  roi-workbench --help | --version\n"
     "\n"
     "Exit codes: 0 success, 1 invalid workbook (validate: also a model check of severity\n"
@@ -569,8 +574,8 @@ namespace {
 
 bool isCommand(const std::string &arg)
 {
-    static const char *kCommands[] = {"compute", "validate", "report",    "chart", "help",
-                                      "--help",  "-h",       "--version", "-v",    "levers"};
+    static const char *kCommands[] = {"compute", "validate", "report", "chart",   "help",  "--help",
+                                      "-h",      "--version", "-v",   "levers", "analyze"};
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return arg == c; });
 }
@@ -644,6 +649,8 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         out << "roi-workbench " << ROI_VERSION << "\n";
         return ExitOk;
     }
+    if (args[0] == "analyze")
+        return runAnalyze(args, out, err);
     Options o;
     std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
     if (!error.empty() || !parseOptions(args, o, error)) {

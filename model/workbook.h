@@ -2,6 +2,7 @@
 // compared with ==; the Document in app/ owns one and the engine reads it.
 #pragma once
 
+#include "analytics/uncertainty.h"
 #include "calendar.h"
 #include "enums.h"
 #include "usecase.h"
@@ -68,6 +69,7 @@ struct Workbook
     std::vector<PriceEntry> priceBook;
     std::vector<Scenario> scenarios; // Base, Best and Worst first, then custom ones
     std::vector<UseCase> useCases;
+    UncertaintySetup uncertainty; // Monte Carlo set-up (trials and seed are in settings)
 
     const PriceEntry *findPrice(std::string_view model) const;
     int findUseCase(std::string_view name) const; // -1 when absent

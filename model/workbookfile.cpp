@@ -1,5 +1,6 @@
 #include "workbookfile.h"
 
+#include "analytics/uncertaintyjson.h"
 #include "inputs.h"
 #include "levers/leverfields.h"
 #include "migratecashable.h"
@@ -216,6 +217,7 @@ Json toJson(const Workbook &wb)
     for (const auto &uc : wb.useCases)
         useCases.push_back(toJson(uc));
     j["useCases"] = std::move(useCases);
+    j["uncertainty"] = uncertaintyToJson(wb.uncertainty);
     return j;
 }
 
@@ -265,6 +267,16 @@ std::string formatLimit(double v)
     return buf;
 }
 
+/// Version 1 -> 2: version 2 adds "uncertainty" (sampling method, uncertain inputs,
+/// correlations). A version 1 file has none: it gets the default set-up (Latin Hypercube, the
+/// inputs the Worst and Best scenarios move), written out explicitly here.
+void migrateUncertaintyToV2(Json &root)
+{
+    if (!root.contains("uncertainty"))
+        root["uncertainty"] = uncertaintyToJson(UncertaintySetup{});
+    root["version"] = 2;
+}
+
 /// Converts JSON to a workbook, collecting every problem with its path.
 class Reader
 {
@@ -293,6 +305,7 @@ public:
         if (m_version < 2) {
             migrated = root;
             migrateCashableToV2(migrated, notices);
+            migrateUncertaintyToV2(migrated);
             migrateToV2();
             doc = &migrated;
         }
@@ -320,6 +333,11 @@ public:
                           [&](const Json &e, const std::string &p) {
                               wb.useCases.push_back(readUseCase(e, p));
                           });
+            } else if (key == "uncertainty") {
+                readUncertainty(
+                    *it, path, wb.uncertainty,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
             } else {
                 unknown(path);
             }
@@ -971,6 +989,7 @@ private:
 
     void crossCheck(Workbook &wb)
     {
+        validateUncertainty(wb, [&](const std::string &p, const std::string &m) { error(p, m); });
         uniqueNames(wb.useCases, "/useCases", [](const UseCase &u) { return u.name; });
         // The name of a price-book entry is its "model" key.
         uniqueNames(

@@ -1,0 +1,765 @@
+#include "montecarlo.h"
+
+#include "../engine.h"
+#include "../inputs.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <set>
+
+namespace roi {
+
+namespace {
+
+template<typename T>
+void addSlot(T &target, std::span<const Field<T>> fields, const std::string &key,
+             std::vector<double *> &out)
+{
+    if (const Field<T> *f = findField(fields, key))
+        out.push_back(&(target.*(f->member)));
+}
+
+template<typename T, typename NameOf>
+void addListSlots(std::vector<T> &items, std::span<const Field<T>> fields, const InputPath &path,
+                  NameOf nameOf, std::vector<double *> &out)
+{
+    const Field<T> *field = findField(fields, path.field);
+    if (!field)
+        return;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const bool match =
+            (path.selector == InputPath::Selector::All)
+            || (path.selector == InputPath::Selector::Key && nameOf(items[i]) == path.key)
+            || (path.selector == InputPath::Selector::Index
+                && static_cast<std::size_t>(path.index) == i);
+        if (!match)
+            continue;
+        if constexpr (!std::is_same_v<T, PriceEntry>) {
+            if (!fieldApplies(*field, items[i]))
+                continue;
+        }
+        out.push_back(&(items[i].*(field->member)));
+    }
+}
+
+/// The addresses of every value an uncertain input sets in `wb`.
+std::vector<double *> resolveSlots(const InputPath &path, const std::string &useCase, Workbook &wb)
+{
+    std::vector<double *> out;
+    if (path.section == InputSection::Settings) {
+        addSlot(wb.settings, settingsFields(), path.field, out);
+        return out;
+    }
+    if (path.section == InputSection::Prices) {
+        addListSlots(
+            wb.priceBook, priceFields(), path,
+            [](const PriceEntry &p) -> const std::string & { return p.model; }, out);
+        return out;
+    }
+    for (UseCase &uc : wb.useCases) {
+        if (!useCase.empty() && uc.name != useCase)
+            continue;
+        switch (path.section) {
+        case InputSection::Baseline:
+            addSlot(uc.baseline, baselineFields(), path.field, out);
+            break;
+        case InputSection::Outcome:
+            addSlot(uc.outcome, outcomeFields(), path.field, out);
+            break;
+        case InputSection::Risk:
+            addSlot(uc.risk, riskFields(), path.field, out);
+            break;
+        case InputSection::Ramp:
+            addSlot(uc.ramp, rampFields(), path.field, out);
+            break;
+        case InputSection::Layers:
+            addListSlots(
+                uc.layers, layerFields(), path,
+                [](const CostLayer &l) -> const std::string & { return l.name; }, out);
+            break;
+        case InputSection::Drivers:
+            addListSlots(
+                uc.drivers, driverFields(), path,
+                [](const ValueDriver &d) -> const std::string & { return d.name; }, out);
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+const Scenario *findScenario(const Workbook &wb, std::string_view name)
+{
+    for (const auto &s : wb.scenarios) {
+        if (s.name == name)
+            return &s;
+    }
+    return nullptr;
+}
+
+// Concrete names (no [*]) an adjustment touches in one use case.
+std::vector<std::string> concreteNames(const InputPath &path, const UseCase &uc)
+{
+    std::vector<std::string> out;
+    auto fromList = [&](const auto &items, auto fields, auto nameOf, auto makeName) {
+        const auto *field = findField(fields, path.field);
+        if (!field)
+            return;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const bool match =
+                (path.selector == InputPath::Selector::All)
+                || (path.selector == InputPath::Selector::Key && nameOf(items[i]) == path.key)
+                || (path.selector == InputPath::Selector::Index
+                    && static_cast<std::size_t>(path.index) == i);
+            if (match && fieldApplies(*field, items[i]))
+                out.push_back(makeName(nameOf(items[i]), path.field));
+        }
+    };
+    switch (path.section) {
+    case InputSection::Layers:
+        fromList(
+            uc.layers, layerFields(),
+            [](const CostLayer &l) -> const std::string & { return l.name; }, layerInput);
+        break;
+    case InputSection::Drivers:
+        fromList(
+            uc.drivers, driverFields(),
+            [](const ValueDriver &d) -> const std::string & { return d.name; }, driverInput);
+        break;
+    default:
+        out.push_back(path.toString());
+        break;
+    }
+    return out;
+}
+
+// The values of `name` in a use case (and the shared price book and settings) after a scenario.
+struct ScenarioState
+{
+    UseCase useCase;
+    std::vector<PriceEntry> prices;
+    Settings settings;
+};
+
+ScenarioState applyScenario(const Scenario *s, const UseCase &uc, const Workbook &wb,
+                            bool sharedOnly)
+{
+    ScenarioState st{uc, wb.priceBook, wb.settings};
+    if (!s)
+        return st;
+    for (const auto &a : s->adjustments) {
+        if (!sharedOnly && !a.useCase.empty() && a.useCase != uc.name)
+            continue;
+        auto path = InputPath::parse(a.input);
+        if (!path)
+            continue;
+        const bool shared =
+            path->section == InputSection::Prices || path->section == InputSection::Settings;
+        if (shared != sharedOnly)
+            continue;
+        applyAdjustment(*path, a.op, a.value, st.useCase, st.prices, st.settings);
+    }
+    return st;
+}
+
+DistributionSpec pert(double a, double base, double b)
+{
+    DistributionSpec d;
+    d.kind = DistributionKind::Pert;
+    d.min = std::min({a, base, b});
+    d.max = std::max({a, base, b});
+    d.mode = base;
+    return d;
+}
+
+} // namespace
+
+std::vector<UncertainInput> defaultUncertainInputs(const Workbook &wb)
+{
+    std::vector<UncertainInput> out;
+    const Scenario *worst = findScenario(wb, kWorstScenario);
+    const Scenario *best = findScenario(wb, kBestScenario);
+    if (!worst && !best)
+        return out;
+    auto adjusted = [&](const Scenario *s, std::set<std::string> &shared,
+                        std::vector<std::pair<std::string, InputPath>> &names, const UseCase &uc) {
+        if (!s)
+            return;
+        for (const auto &a : s->adjustments) {
+            if (!a.useCase.empty() && a.useCase != uc.name)
+                continue;
+            auto path = InputPath::parse(a.input);
+            if (!path)
+                continue;
+            if (path->section == InputSection::Prices || path->section == InputSection::Settings) {
+                shared.insert(a.input);
+                continue;
+            }
+            for (std::string &n : concreteNames(*path, uc)) {
+                auto p = InputPath::parse(n);
+                if (!p)
+                    continue;
+                const bool seen = std::any_of(names.begin(), names.end(),
+                                              [&](const auto &e) { return e.first == n; });
+                if (!seen)
+                    names.emplace_back(std::move(n), std::move(*p));
+            }
+        }
+    };
+    std::set<std::string> sharedAdjusted;
+    for (const UseCase &uc : wb.useCases) {
+        std::vector<std::pair<std::string, InputPath>> names;
+        adjusted(worst, sharedAdjusted, names, uc);
+        adjusted(best, sharedAdjusted, names, uc);
+        const ScenarioState w = applyScenario(worst, uc, wb, false);
+        const ScenarioState b = applyScenario(best, uc, wb, false);
+        for (const auto &[n, path] : names) {
+            const auto base = readInput(path, uc, wb.priceBook, wb.settings);
+            const auto lo = readInput(path, w.useCase, w.prices, w.settings);
+            const auto hi = readInput(path, b.useCase, b.prices, b.settings);
+            if (!base || !lo || !hi || (*lo == *base && *hi == *base))
+                continue;
+            out.push_back({n, uc.name, pert(*lo, *base, *hi)});
+        }
+    }
+    // Price-book entries used by a token layer, and settings: once for the workbook.
+    if (!sharedAdjusted.empty()) {
+        const UseCase none;
+        const ScenarioState w = applyScenario(worst, none, wb, true);
+        const ScenarioState b = applyScenario(best, none, wb, true);
+        std::set<std::string> usedModels;
+        for (const auto &uc : wb.useCases)
+            for (const auto &l : uc.layers)
+                if (l.type == LayerType::TokenUsage)
+                    usedModels.insert(l.model);
+        for (std::size_t i = 0; i < wb.priceBook.size(); ++i) {
+            if (!usedModels.count(wb.priceBook[i].model))
+                continue;
+            for (const auto &f : priceFields()) {
+                const double base = wb.priceBook[i].*(f.member);
+                const double lo = w.prices[i].*(f.member);
+                const double hi = b.prices[i].*(f.member);
+                if (lo == base && hi == base)
+                    continue;
+                out.push_back(
+                    {priceInput(wb.priceBook[i].model, f.info.key), {}, pert(lo, base, hi)});
+            }
+        }
+        for (const auto &f : settingsFields()) {
+            const double base = wb.settings.*(f.member);
+            const double lo = w.settings.*(f.member);
+            const double hi = b.settings.*(f.member);
+            if (lo == base && hi == base)
+                continue;
+            out.push_back({"settings." + std::string(f.info.key), {}, pert(lo, base, hi)});
+        }
+    }
+    return out;
+}
+
+std::vector<UncertainInput> effectiveUncertainInputs(const Workbook &workbook)
+{
+    return workbook.uncertainty.inputs.empty() ? defaultUncertainInputs(workbook)
+                                               : workbook.uncertainty.inputs;
+}
+
+MonteCarloOptions MonteCarloOptions::fromWorkbook(const Workbook &workbook)
+{
+    MonteCarloOptions o;
+    o.trials = workbook.settings.monteCarloTrials;
+    o.seed = workbook.settings.monteCarloSeed;
+    o.sampling = workbook.uncertainty.sampling;
+    return o;
+}
+
+MonteCarloPlan::MonteCarloPlan(const Workbook &workbook, const MonteCarloOptions &options)
+    : m_options(options)
+    , m_workbook(workbook)
+{
+    if (options.trials < 1 || options.trials > kMaxTrials) {
+        m_error = "trials must be between 1 and " + std::to_string(kMaxTrials);
+        return;
+    }
+    if (workbook.useCases.empty()) {
+        m_error = "the workbook has no use case to simulate";
+        return;
+    }
+    if (workbook.scenarios.empty() && options.scenario == kBaseScenario) {
+        m_workbook.scenarios = {Scenario{std::string(kBaseScenario), {}, {}}};
+    } else {
+        const Scenario *s = findScenario(workbook, options.scenario);
+        if (!s) {
+            m_error = "no scenario named '" + options.scenario + "'";
+            return;
+        }
+        m_workbook.scenarios = {*s};
+    }
+    m_months = std::clamp(workbook.settings.horizonMonths, 1, 120);
+
+    const std::vector<UncertainInput> inputs = effectiveUncertainInputs(workbook);
+    auto plan = [&](const UncertainInput &in, bool fixed) -> bool {
+        std::string why;
+        auto path = InputPath::parse(in.input, &why);
+        if (!path) {
+            m_error = "uncertain input '" + in.input + "': " + why;
+            return false;
+        }
+        if (!in.useCase.empty() && workbook.findUseCase(in.useCase) < 0) {
+            m_error = "uncertain input '" + in.input + "': no use case named '" + in.useCase + "'";
+            return false;
+        }
+        if (resolveSlots(*path, in.useCase, m_workbook).empty()) {
+            m_error = "uncertain input '" + in.input + "' names no input of the workbook";
+            return false;
+        }
+        const FieldInfo *info = path->info();
+        PlannedInput p;
+        p.source = in;
+        p.label = in.useCase.empty() ? in.input : in.useCase + ": " + in.input;
+        p.legalMin = info->min;
+        p.legalMax = info->max;
+        p.integer = info->integer;
+        p.fixed = fixed;
+        if (!fixed) {
+            std::string param;
+            const std::string bad =
+                Distribution::check(in.distribution, info->min, info->max, &param);
+            if (!bad.empty()) {
+                m_error = "uncertain input '" + p.label + "', " + param + ": " + bad;
+                return false;
+            }
+            p.distribution = Distribution(in.distribution, info->min, info->max);
+        }
+        m_inputs.push_back(std::move(p));
+        return true;
+    };
+    for (const auto &in : inputs) {
+        if (!plan(in, false))
+            return;
+    }
+    const std::size_t drawn = m_inputs.size();
+    std::vector<std::pair<std::size_t, double>> holds;
+    for (const auto &f : options.fixed) {
+        std::size_t j = 0;
+        while (j < drawn
+               && !(m_inputs[j].source.input == f.input && m_inputs[j].source.useCase == f.useCase))
+            ++j;
+        if (j == drawn) {
+            if (!plan({f.input, f.useCase, {}}, true))
+                return;
+            j = m_inputs.size() - 1;
+        }
+        holds.emplace_back(j, f.value);
+    }
+
+    // The requested correlation matrix over the drawn inputs.
+    const int k = static_cast<int>(drawn);
+    m_correlation.requested = correlation::Matrix::identity(k);
+    for (const auto &c : workbook.uncertainty.correlations) {
+        if (!workbook.uncertainty.inputs.empty() && c.a >= 0 && c.b >= 0 && c.a < k && c.b < k
+            && c.a != c.b) {
+            m_correlation.requested(c.a, c.b) = c.rho;
+            m_correlation.requested(c.b, c.a) = c.rho;
+        }
+    }
+    const correlation::Repair repair = correlation::nearestCorrelation(m_correlation.requested);
+    m_correlation.used = repair.matrix;
+    m_correlation.repaired = repair.repaired;
+    m_correlation.distance = repair.distance;
+    m_correlation.minEigenvalue = repair.minEigenvalue;
+
+    draw();
+    for (const auto &[j, value] : holds)
+        std::fill(m_samples[j].begin(), m_samples[j].end(), value);
+
+    const std::size_t fanBytes = static_cast<std::size_t>(m_options.trials)
+                                 * static_cast<std::size_t>(m_months) * sizeof(float);
+    if (!m_options.keepFan)
+        m_fanSeries = 0;
+    else if (seriesCount() == 2)
+        m_fanSeries = 1; // one use case: its fan is the portfolio's (copied in the summary)
+    else if (fanBytes * static_cast<std::size_t>(seriesCount()) <= kMaxFanBytes)
+        m_fanSeries = seriesCount();
+    else
+        m_fanSeries = 1;
+}
+
+void MonteCarloPlan::draw()
+{
+    const std::size_t n = static_cast<std::size_t>(m_options.trials);
+    const std::size_t k = m_inputs.size();
+    m_samples.assign(k, std::vector<double>(n));
+    std::size_t drawn = 0;
+    while (drawn < k && !m_inputs[drawn].fixed)
+        ++drawn;
+    if (m_options.sampling == SamplingMethod::LatinHypercube) {
+        // Input j: a permutation of the n strata and a point inside each, from its own stream.
+        std::vector<std::uint32_t> perm(n);
+        for (std::size_t j = 0; j < drawn; ++j) {
+            random::Rng rng(random::streamSeed(m_options.seed, random::kInputStream, j));
+            std::iota(perm.begin(), perm.end(), 0u);
+            for (std::size_t i = n - 1; i > 0; --i)
+                std::swap(perm[i], perm[rng.below(i + 1)]);
+            const Distribution &d = m_inputs[j].distribution;
+            auto &col = m_samples[j];
+            const double width = 1.0 / static_cast<double>(n);
+            for (std::size_t t = 0; t < n; ++t)
+                col[t] = d.quantile((perm[t] + rng.uniform()) * width);
+        }
+    } else {
+        // Chunk c: its own stream, trial by trial, input by input.
+        const std::size_t chunks = (n + kChunkTrials - 1) / kChunkTrials;
+        for (std::size_t c = 0; c < chunks; ++c) {
+            random::Rng rng(random::streamSeed(m_options.seed, random::kChunkStream, c));
+            const std::size_t end = std::min(n, (c + 1) * kChunkTrials);
+            for (std::size_t t = c * kChunkTrials; t < end; ++t)
+                for (std::size_t j = 0; j < drawn; ++j)
+                    m_samples[j][t] = m_inputs[j].distribution.sample(rng);
+        }
+    }
+    if (drawn >= 2 && n >= 2
+        && m_correlation.used != correlation::Matrix::identity(static_cast<int>(drawn))) {
+        std::vector<std::vector<double>> cols(m_samples.begin(),
+                                              m_samples.begin() + static_cast<long>(drawn));
+        random::Rng rng(random::streamSeed(m_options.seed, 3, 0));
+        correlation::imanConover(cols, m_correlation.used, rng);
+        std::move(cols.begin(), cols.end(), m_samples.begin());
+    }
+    // Integer inputs (months) take whole values, like scenario adjustments.
+    for (std::size_t j = 0; j < drawn; ++j) {
+        if (m_inputs[j].integer) {
+            for (double &v : m_samples[j])
+                v = std::round(v);
+        }
+    }
+}
+
+std::string MonteCarloPlan::seriesName(int series) const
+{
+    if (series == 0)
+        return "Portfolio";
+    return m_workbook.useCases[static_cast<std::size_t>(series - 1)].name;
+}
+
+bool MonteCarloPlan::keepsFan(int series) const
+{
+    return series < m_fanSeries;
+}
+
+bool MonteCarloPlan::hasFan(int series) const
+{
+    return keepsFan(series) || (m_fanSeries == 1 && seriesCount() == 2);
+}
+
+ChunkResult runChunk(const MonteCarloPlan &plan, int chunk)
+{
+    ChunkResult out;
+    out.chunk = chunk;
+    out.first = chunk * kChunkTrials;
+    out.count = std::min(kChunkTrials, plan.trials() - out.first);
+    const int series = plan.seriesCount();
+    const int months = plan.months();
+    int fanSeries = 0;
+    while (fanSeries < series && plan.keepsFan(fanSeries))
+        ++fanSeries;
+    out.metrics.resize(static_cast<std::size_t>(out.count) * series * kMetricCount);
+    out.cumulative.resize(static_cast<std::size_t>(fanSeries) * months * out.count);
+
+    Workbook wb = plan.workbook();
+    struct Target
+    {
+        std::vector<double *> slots;
+        double min, max;
+    };
+    std::vector<Target> targets;
+    for (const auto &in : plan.inputs()) {
+        auto path = InputPath::parse(in.source.input);
+        targets.push_back({resolveSlots(*path, in.source.useCase, wb), in.legalMin, in.legalMax});
+    }
+    ComputeOptions options;
+    options.checks = false;
+    Results results;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    for (int t = 0; t < out.count; ++t) {
+        const std::size_t trial = static_cast<std::size_t>(out.first + t);
+        for (std::size_t j = 0; j < targets.size(); ++j) {
+            const double v = std::clamp(plan.samples(static_cast<int>(j))[trial], targets[j].min,
+                                        targets[j].max);
+            for (double *slot : targets[j].slots)
+                *slot = v;
+        }
+        compute(wb, options, results);
+        for (int s = 0; s < series; ++s) {
+            const CaseResult &r = s == 0 ? results.portfolio[0] : results.at(s - 1, 0);
+            double *m = &out.metrics[(static_cast<std::size_t>(t) * series + s) * kMetricCount];
+            m[0] = r.kpis.npv;
+            m[1] = r.kpis.roiPercent.ok() ? r.kpis.roiPercent.value : nan;
+            m[2] = r.kpis.tco;
+            m[3] = r.kpis.hardBenefit;
+            m[4] = r.kpis.paybackMonth.ok() ? r.kpis.paybackMonth.value : inf;
+            if (s < fanSeries) {
+                const auto cum = r.row(Row::CumulativeNet);
+                float *dst = &out.cumulative[static_cast<std::size_t>(s) * months * out.count];
+                for (int mo = 0; mo < months; ++mo)
+                    dst[static_cast<std::size_t>(mo) * out.count + t] = static_cast<float>(cum[mo]);
+            }
+        }
+    }
+    return out;
+}
+
+MonteCarloRun::MonteCarloRun(const MonteCarloPlan &plan)
+    : m_plan(&plan)
+    , m_series(plan.seriesCount())
+{
+    m_have.assign(static_cast<std::size_t>(plan.chunkCount()), 0);
+    m_metrics.resize(static_cast<std::size_t>(plan.trials()) * m_series * kMetricCount);
+    int fan = 0;
+    while (fan < m_series && plan.keepsFan(fan))
+        ++fan;
+    m_cumulative.resize(static_cast<std::size_t>(fan) * plan.months() * plan.trials());
+}
+
+void MonteCarloRun::add(const ChunkResult &c)
+{
+    if (c.chunk < 0 || c.chunk >= static_cast<int>(m_have.size()) || m_have[c.chunk])
+        return;
+    m_have[static_cast<std::size_t>(c.chunk)] = 1;
+    ++m_done;
+    std::copy(c.metrics.begin(), c.metrics.end(),
+              m_metrics.begin()
+                  + static_cast<long>(static_cast<std::size_t>(c.first) * m_series * kMetricCount));
+    const std::size_t n = static_cast<std::size_t>(m_plan->trials());
+    const std::size_t months = static_cast<std::size_t>(m_plan->months());
+    const std::size_t count = static_cast<std::size_t>(c.count);
+    const std::size_t rows = count ? c.cumulative.size() / count : 0; // series x months
+    for (std::size_t r = 0; r < rows; ++r) {
+        (void)months;
+        std::copy(c.cumulative.begin() + static_cast<long>(r * count),
+                  c.cumulative.begin() + static_cast<long>((r + 1) * count),
+                  m_cumulative.begin()
+                      + static_cast<long>(r * n + static_cast<std::size_t>(c.first)));
+    }
+}
+
+bool MonteCarloRun::complete() const
+{
+    return m_done == static_cast<int>(m_have.size());
+}
+
+std::vector<double> MonteCarloRun::values(int series, Metric metric) const
+{
+    const std::size_t n = static_cast<std::size_t>(m_plan->trials());
+    std::vector<double> out(n);
+    for (std::size_t t = 0; t < n; ++t)
+        out[t] = m_metrics[(t * m_series + static_cast<std::size_t>(series)) * kMetricCount
+                           + static_cast<std::size_t>(metric)];
+    return out;
+}
+
+double percentileOfSorted(const std::vector<double> &sorted, double p)
+{
+    if (sorted.empty())
+        return 0;
+    const double h = (static_cast<double>(sorted.size()) - 1) * p / 100;
+    const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+    const std::size_t hi = std::min(sorted.size() - 1, lo + 1);
+    const double w = h - static_cast<double>(lo);
+    if (w == 0)
+        return sorted[lo];
+    return sorted[lo] + w * (sorted[hi] - sorted[lo]);
+}
+
+namespace {
+
+// Statistics of one metric. `values` may hold NaN (no number: excluded) and +inf (never, e.g.
+// a payback after the horizon: counted, shown as the state `never`).
+OutputStats describe(std::vector<double> values, KpiState noNumber)
+{
+    OutputStats s;
+    std::vector<double> finite;
+    finite.reserve(values.size());
+    std::size_t infinite = 0;
+    for (double v : values) {
+        if (std::isfinite(v))
+            finite.push_back(v);
+        else if (!std::isnan(v))
+            ++infinite;
+    }
+    s.defined = static_cast<int>(finite.size());
+    if (finite.empty()) {
+        s.mean = s.sd = Kpi::none(noNumber);
+        s.percentiles.fill(Kpi::none(noNumber));
+        return s;
+    }
+    double mean = 0;
+    for (double v : finite)
+        mean += v;
+    mean /= static_cast<double>(finite.size());
+    double ss = 0;
+    for (double v : finite)
+        ss += (v - mean) * (v - mean);
+    s.mean = Kpi::of(mean);
+    s.sd =
+        Kpi::of(finite.size() > 1 ? std::sqrt(ss / static_cast<double>(finite.size() - 1)) : 0.0);
+    // Percentiles over every trial with a value, the "never" ones ranked last.
+    std::sort(finite.begin(), finite.end());
+    const std::size_t total = finite.size() + infinite;
+    for (std::size_t i = 0; i < kPercentiles.size(); ++i) {
+        const double h = (static_cast<double>(total) - 1) * kPercentiles[i] / 100;
+        if (std::ceil(h) >= static_cast<double>(finite.size())) {
+            s.percentiles[i] = Kpi::none(noNumber);
+            continue;
+        }
+        const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+        const std::size_t hi = std::min(finite.size() - 1, lo + 1);
+        const double w = h - static_cast<double>(lo);
+        s.percentiles[i] =
+            Kpi::of(w == 0 ? finite[lo] : finite[lo] + w * (finite[hi] - finite[lo]));
+    }
+    return s;
+}
+
+} // namespace
+
+MonteCarloSummary MonteCarloRun::summary() const
+{
+    const MonteCarloPlan &plan = *m_plan;
+    MonteCarloSummary out;
+    out.trials = plan.trials();
+    out.seed = plan.options().seed;
+    out.sampling = plan.options().sampling;
+    out.scenario = plan.options().scenario;
+    out.startMonth = plan.workbook().settings.startMonth;
+    out.months = plan.months();
+    out.correlation = plan.correlation();
+    for (const auto &in : plan.inputs())
+        out.inputs.push_back(in.label);
+    const std::size_t n = static_cast<std::size_t>(plan.trials());
+    const double dn = static_cast<double>(n);
+    std::vector<std::vector<double>> inputRanks;
+    for (std::size_t j = 0; j < plan.inputs().size(); ++j)
+        inputRanks.push_back(plan.inputs()[j].fixed
+                                 ? std::vector<double>()
+                                 : correlation::ranks(plan.samples(static_cast<int>(j))));
+    for (int s = 0; s < m_series; ++s) {
+        SeriesSummary ss;
+        ss.name = plan.seriesName(s);
+        for (int m = 0; m < kMetricCount; ++m) {
+            const Metric metric = static_cast<Metric>(m);
+            const KpiState none =
+                metric == Metric::Payback ? KpiState::NeverPaysBack : KpiState::Undefined;
+            ss.metrics[static_cast<std::size_t>(m)] = describe(values(s, metric), none);
+        }
+        const std::vector<double> npv = values(s, Metric::Npv);
+        const std::vector<double> roi = values(s, Metric::RoiPercent);
+        const std::vector<double> payback = values(s, Metric::Payback);
+        std::size_t roiPos = 0, npvPos = 0, paid = 0;
+        for (std::size_t t = 0; t < n; ++t) {
+            roiPos += roi[t] > 0 ? 1 : 0; // NaN (no TCO) is not > 0
+            npvPos += npv[t] > 0 ? 1 : 0;
+            paid += std::isfinite(payback[t]) ? 1 : 0;
+        }
+        ss.pRoiPositive = static_cast<double>(roiPos) / dn;
+        ss.pNpvPositive = static_cast<double>(npvPos) / dn;
+        ss.pPayback = static_cast<double>(paid) / dn;
+        const OutputStats &npvStats = ss.stats(Metric::Npv);
+        ss.npvStandardError = npvStats.sd.ok() ? npvStats.sd.value / std::sqrt(dn) : 0;
+        if (!plan.keepsFan(s) && plan.hasFan(s)) {
+            // The lone use case of a workbook: the same series as the portfolio.
+            ss.fanP10 = out.series[0].fanP10;
+            ss.fanP50 = out.series[0].fanP50;
+            ss.fanP90 = out.series[0].fanP90;
+        }
+        if (plan.keepsFan(s)) {
+            const std::size_t months = static_cast<std::size_t>(plan.months());
+            std::vector<float> col(n);
+            ss.fanP10.resize(months);
+            ss.fanP50.resize(months);
+            ss.fanP90.resize(months);
+            for (std::size_t mo = 0; mo < months; ++mo) {
+                const float *src = &m_cumulative[(static_cast<std::size_t>(s) * months + mo) * n];
+                col.assign(src, src + n);
+                auto at = [&](double p) {
+                    const double h = (dn - 1) * p / 100;
+                    const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+                    std::nth_element(col.begin(), col.begin() + static_cast<long>(lo), col.end());
+                    const double a = col[lo];
+                    if (lo + 1 >= n || h == static_cast<double>(lo))
+                        return a;
+                    const double b =
+                        *std::min_element(col.begin() + static_cast<long>(lo) + 1, col.end());
+                    return a + (h - static_cast<double>(lo)) * (b - a);
+                };
+                ss.fanP10[mo] = at(10);
+                ss.fanP50[mo] = at(50);
+                ss.fanP90[mo] = at(90);
+            }
+        }
+        // Sensitivity: Spearman of each drawn input with this series' NPV.
+        const std::vector<double> npvRanks = correlation::ranks(npv);
+        double total = 0;
+        for (std::size_t j = 0; j < inputRanks.size(); ++j) {
+            if (inputRanks[j].empty())
+                continue;
+            const double rho = correlation::pearson(inputRanks[j], npvRanks);
+            ss.sensitivity.push_back({static_cast<int>(j), rho, rho * rho});
+            total += rho * rho;
+        }
+        for (auto &e : ss.sensitivity)
+            e.varianceShare = total > 0 ? e.varianceShare / total : 0;
+        std::stable_sort(ss.sensitivity.begin(), ss.sensitivity.end(),
+                         [](const InputSensitivity &a, const InputSensitivity &b) {
+                             return std::abs(a.rankCorrelation) > std::abs(b.rankCorrelation);
+                         });
+        out.series.push_back(std::move(ss));
+    }
+    return out;
+}
+
+std::optional<MonteCarloSummary> runMonteCarlo(const Workbook &workbook,
+                                               const MonteCarloOptions &options, std::string *error)
+{
+    MonteCarloPlan plan(workbook, options);
+    if (!plan.ok()) {
+        if (error)
+            *error = plan.error();
+        return std::nullopt;
+    }
+    MonteCarloRun run(plan);
+    for (int c = 0; c < plan.chunkCount(); ++c)
+        run.add(runChunk(plan, c));
+    return run.summary();
+}
+
+std::optional<double> p10NpvWithInputFixed(const Workbook &workbook,
+                                           const MonteCarloOptions &options,
+                                           const FixedInput &fixed, const std::string &useCase,
+                                           std::string *error)
+{
+    MonteCarloOptions o = options;
+    o.fixed.push_back(fixed);
+    o.keepFan = false;
+    const auto summary = runMonteCarlo(workbook, o, error);
+    if (!summary)
+        return std::nullopt;
+    int series = 0;
+    if (!useCase.empty()) {
+        const int u = workbook.findUseCase(useCase);
+        if (u < 0) {
+            if (error)
+                *error = "no use case named '" + useCase + "'";
+            return std::nullopt;
+        }
+        series = u + 1;
+    }
+    const Kpi p10 =
+        summary->series[static_cast<std::size_t>(series)].stats(Metric::Npv).percentiles[1];
+    return p10.value;
+}
+
+} // namespace roi

@@ -1,0 +1,436 @@
+// The Monte Carlo engine: the default set-up from the scenarios, Latin Hypercube strata, the
+// same results whatever the number of threads, an affine case against its closed form, imposed
+// correlations, common random numbers with a fixed input, and plan errors.
+#include "analytics/montecarlo.h"
+#include "inputs.h"
+#include "testutil.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+using namespace roi;
+
+namespace {
+
+/// One use case whose NPV is affine in the amount of its one fixed cost layer: benefit $5,000
+/// a month avoided, cost `amount` a month, 12 months at 10% a year.
+Workbook affineWorkbook()
+{
+    Workbook wb = roitest::bareWorkbook(12);
+    wb.settings.discountRate = 0.10;
+    wb.useCases[0].layers.push_back(roitest::fixedLayer("Hosting", 2000));
+    wb.useCases[0].drivers.push_back(roitest::avoidedFixed("Avoided", 5000));
+    return wb;
+}
+
+UncertainInput uniformInput(std::string input, double lo, double hi, std::string useCase = {})
+{
+    UncertainInput in;
+    in.input = std::move(input);
+    in.useCase = std::move(useCase);
+    in.distribution.kind = DistributionKind::Uniform;
+    in.distribution.min = lo;
+    in.distribution.max = hi;
+    return in;
+}
+
+/// Runs the plan's chunks on `threads` threads, chunk i on thread i % threads, adding results
+/// in the order they finish.
+MonteCarloSummary runThreaded(const MonteCarloPlan &plan, int threads)
+{
+    std::vector<ChunkResult> results(static_cast<std::size_t>(plan.chunkCount()));
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) {
+        pool.emplace_back([&, t] {
+            for (int c = t; c < plan.chunkCount(); c += threads)
+                results[static_cast<std::size_t>(c)] = runChunk(plan, c);
+        });
+    }
+    for (auto &th : pool)
+        th.join();
+    MonteCarloRun run(plan);
+    // Add in reverse: the order of arrival must not matter.
+    for (auto it = results.rbegin(); it != results.rend(); ++it)
+        run.add(*it);
+    return run.summary();
+}
+
+bool sameSummary(const MonteCarloSummary &a, const MonteCarloSummary &b)
+{
+    if (a.series.size() != b.series.size())
+        return false;
+    for (std::size_t s = 0; s < a.series.size(); ++s) {
+        const auto &x = a.series[s];
+        const auto &y = b.series[s];
+        for (int m = 0; m < kMetricCount; ++m) {
+            const auto &p = x.metrics[static_cast<std::size_t>(m)];
+            const auto &q = y.metrics[static_cast<std::size_t>(m)];
+            if (p.mean != q.mean || p.sd != q.sd || p.percentiles != q.percentiles
+                || p.defined != q.defined)
+                return false;
+        }
+        if (x.fanP10 != y.fanP10 || x.fanP50 != y.fanP50 || x.fanP90 != y.fanP90
+            || x.pRoiPositive != y.pRoiPositive || x.pPayback != y.pPayback)
+            return false;
+        for (std::size_t i = 0; i < x.sensitivity.size(); ++i)
+            if (x.sensitivity[i].rankCorrelation != y.sensitivity[i].rankCorrelation)
+                return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestMonteCarlo : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaultSetupFromScenarios();
+    void latinHypercubeOneDrawPerStratum_data();
+    void latinHypercubeOneDrawPerStratum();
+    void sameSeedSameResultsAnyThreads_data();
+    void sameSeedSameResultsAnyThreads();
+    void differentSeedDifferentSamples();
+    void affineCaseMatchesClosedForm_data();
+    void affineCaseMatchesClosedForm();
+    void correlationImposedAndRepaired();
+    void fixedInputCommonRandomNumbers();
+    void paybackAndRoiStates();
+    void planErrors_data();
+    void planErrors();
+};
+
+void TestMonteCarlo::defaultSetupFromScenarios()
+{
+    // The support example: every input Worst and Best move becomes a PERT(worst, base, best),
+    // values read from the workbook itself (not hard-coded: the example may change).
+    const auto wb = roitest::loadExample("support-assistant.roiwb");
+    QVERIFY(wb);
+    QVERIFY(wb->uncertainty.inputs.empty());
+    const auto inputs = defaultUncertainInputs(*wb);
+    QVERIFY(!inputs.empty());
+    const UseCase &uc = wb->useCases[0];
+    auto find = [&](const std::string &name) -> const UncertainInput * {
+        for (const auto &in : inputs)
+            if (in.input == name)
+                return &in;
+        return nullptr;
+    };
+    // Adoption: Worst x0.7, Best x1.1 (capped at 1).
+    const UncertainInput *adoption = find("ramp.steadyAdoption");
+    QVERIFY(adoption);
+    QCOMPARE(adoption->useCase, uc.name);
+    QCOMPARE(adoption->distribution.kind, DistributionKind::Pert);
+    QCOMPARE(adoption->distribution.mode, uc.ramp.steadyAdoption);
+    QCOMPARE(adoption->distribution.min, uc.ramp.steadyAdoption * 0.7);
+    QCOMPARE(adoption->distribution.max, std::min(1.0, uc.ramp.steadyAdoption * 1.1));
+    // The three-month slip: PERT(0, 0, 3) on the go-live delay.
+    const UncertainInput *delay = find("ramp.goLiveDelay");
+    QVERIFY(delay);
+    QCOMPARE(delay->distribution.min, uc.ramp.goLiveDelay);
+    QCOMPARE(delay->distribution.max, uc.ramp.goLiveDelay + 3);
+    // Prices of the model the token layer uses: shared by the workbook (no use case).
+    std::string model;
+    for (const auto &l : uc.layers)
+        if (l.type == LayerType::TokenUsage)
+            model = l.model;
+    const UncertainInput *output = find(priceInput(model, "output"));
+    QVERIFY(output);
+    QVERIFY(output->useCase.empty());
+    QCOMPARE(output->distribution.mode, wb->findPrice(model)->output);
+    QCOMPARE(output->distribution.max, wb->findPrice(model)->output * 1.25);
+    // A price entry no layer uses is left out.
+    for (const auto &p : wb->priceBook) {
+        if (p.model != model)
+            QVERIFY(!find(priceInput(p.model, "output")));
+    }
+    // And a simulation runs on it with one call.
+    std::string error;
+    const auto s = runMonteCarlo(*wb, MonteCarloOptions::fromWorkbook(*wb), &error);
+    QVERIFY2(s, error.c_str());
+    QCOMPARE(s->series.size(), std::size_t(2));
+    QCOMPARE(s->inputs.size(), inputs.size());
+}
+
+void TestMonteCarlo::latinHypercubeOneDrawPerStratum_data()
+{
+    QTest::addColumn<int>("trials");
+    QTest::newRow("1 trial") << 1;
+    QTest::newRow("999 trials (one partial chunk)") << 999;
+    QTest::newRow("2,500 trials (three chunks)") << 2500;
+}
+
+void TestMonteCarlo::latinHypercubeOneDrawPerStratum()
+{
+    // Uniform(0, 1) on the adoption and triangular(0, 200, 1000) on the hosting amount: the
+    // CDF maps each draw to its stratum floor(F(x) n); every stratum holds exactly one draw.
+    QFETCH(int, trials);
+    Workbook wb = affineWorkbook();
+    wb.uncertainty.inputs.push_back(uniformInput("ramp.steadyAdoption", 0, 1));
+    UncertainInput tri;
+    tri.input = layerInput("Hosting", "amount");
+    tri.distribution.kind = DistributionKind::Triangular;
+    tri.distribution.min = 0;
+    tri.distribution.mode = 200;
+    tri.distribution.max = 1000;
+    wb.uncertainty.inputs.push_back(tri);
+    MonteCarloOptions o;
+    o.trials = trials;
+    o.seed = 7;
+    const MonteCarloPlan plan(wb, o);
+    QVERIFY2(plan.ok(), plan.error().c_str());
+    auto triCdf = [](double x) {
+        // F(x) = x^2 / (1000 * 200) below the mode, 1 - (1000 - x)^2 / (1000 * 800) above.
+        return x < 200 ? x * x / (1000.0 * 200) : 1 - (1000 - x) * (1000 - x) / (1000.0 * 800);
+    };
+    for (int j = 0; j < 2; ++j) {
+        std::vector<int> count(static_cast<std::size_t>(trials), 0);
+        for (double x : plan.samples(j)) {
+            const double f = j == 0 ? x : triCdf(x);
+            const int stratum = std::min(trials - 1, static_cast<int>(std::floor(f * trials)));
+            ++count[static_cast<std::size_t>(stratum)];
+        }
+        QVERIFY(std::all_of(count.begin(), count.end(), [](int c) { return c == 1; }));
+    }
+}
+
+void TestMonteCarlo::sameSeedSameResultsAnyThreads_data()
+{
+    QTest::addColumn<int>("sampling");
+    QTest::newRow("latin hypercube") << static_cast<int>(SamplingMethod::LatinHypercube);
+    QTest::newRow("random") << static_cast<int>(SamplingMethod::Random);
+}
+
+void TestMonteCarlo::sameSeedSameResultsAnyThreads()
+{
+    // The portfolio example with its default set-up, 5,500 trials (six chunks, the last one
+    // partial): 1, 2 and 8 threads give bit-identical summaries.
+    QFETCH(int, sampling);
+    const auto wb = roitest::loadExample("portfolio.roiwb");
+    QVERIFY(wb);
+    MonteCarloOptions o;
+    o.trials = 5500;
+    o.seed = 1234;
+    o.sampling = static_cast<SamplingMethod>(sampling);
+    const MonteCarloPlan plan(*wb, o);
+    QVERIFY2(plan.ok(), plan.error().c_str());
+    const MonteCarloSummary one = runThreaded(plan, 1);
+    QVERIFY(sameSummary(one, runThreaded(plan, 2)));
+    QVERIFY(sameSummary(one, runThreaded(plan, 8)));
+    // And a second plan from the same seed draws the same values.
+    const MonteCarloPlan again(*wb, o);
+    for (std::size_t j = 0; j < plan.inputs().size(); ++j)
+        QCOMPARE(again.samples(static_cast<int>(j)), plan.samples(static_cast<int>(j)));
+}
+
+void TestMonteCarlo::differentSeedDifferentSamples()
+{
+    const auto wb = roitest::loadExample("support-assistant.roiwb");
+    QVERIFY(wb);
+    MonteCarloOptions a;
+    a.trials = 2000;
+    a.seed = 1;
+    MonteCarloOptions b = a;
+    b.seed = 2;
+    const MonteCarloPlan pa(*wb, a);
+    const MonteCarloPlan pb(*wb, b);
+    for (std::size_t j = 0; j < pa.inputs().size(); ++j) {
+        if (pa.inputs()[j].integer)
+            continue; // a 0..3 month delay may well coincide
+        QVERIFY(pa.samples(static_cast<int>(j)) != pb.samples(static_cast<int>(j)));
+    }
+    const auto sa = runMonteCarlo(*wb, a);
+    const auto sb = runMonteCarlo(*wb, b);
+    QVERIFY(sa && sb);
+    QVERIFY(sa->series[0].stats(Metric::Npv).mean != sb->series[0].stats(Metric::Npv).mean);
+}
+
+void TestMonteCarlo::affineCaseMatchesClosedForm_data()
+{
+    QTest::addColumn<int>("sampling");
+    QTest::newRow("latin hypercube") << static_cast<int>(SamplingMethod::LatinHypercube);
+    QTest::newRow("random") << static_cast<int>(SamplingMethod::Random);
+}
+
+void TestMonteCarlo::affineCaseMatchesClosedForm()
+{
+    // NPV = c + k * amount with amount ~ Uniform(1,000, 3,000): mean c + 2,000 k, variance
+    // k^2 * 2,000^2 / 12. c and k from two engine runs (exact: the NPV is affine in amount).
+    QFETCH(int, sampling);
+    Workbook wb = affineWorkbook();
+    wb.uncertainty.inputs.push_back(uniformInput(layerInput("Hosting", "amount"), 1000, 3000));
+    Workbook at0 = wb;
+    at0.useCases[0].layers[0].amount = 0;
+    Workbook at1 = wb;
+    at1.useCases[0].layers[0].amount = 1;
+    const double c = compute(at0, roitest::noChecks()).portfolio[0].kpis.npv;
+    const double k = compute(at1, roitest::noChecks()).portfolio[0].kpis.npv - c;
+    QVERIFY(k < 0);
+    const double mean = c + 2000 * k;
+    const double variance = k * k * 2000.0 * 2000.0 / 12;
+
+    MonteCarloOptions o;
+    o.trials = 20000;
+    o.seed = 99;
+    o.sampling = static_cast<SamplingMethod>(sampling);
+    const auto s = runMonteCarlo(wb, o);
+    QVERIFY(s);
+    const OutputStats &npv = s->series[0].stats(Metric::Npv);
+    const double n = o.trials;
+    // Standard errors: of the mean sd/sqrt(n); of the variance var*sqrt(2/(n-1) + kurtosis
+    // excess/n), with excess kurtosis -1.2 for a uniform: var*sqrt(0.8/n).
+    const double seMean = std::sqrt(variance / n);
+    const double seVar = variance * std::sqrt(0.8 / n);
+    QVERIFY2(std::abs(npv.mean.value - mean) <= 3 * seMean,
+             qPrintable(QStringLiteral("%1 vs %2").arg(npv.mean.value).arg(mean)));
+    QVERIFY2(std::abs(npv.sd.value * npv.sd.value - variance) <= 3 * seVar,
+             qPrintable(QStringLiteral("%1 vs %2").arg(npv.sd.value * npv.sd.value).arg(variance)));
+    QCOMPARE(s->series[0].npvStandardError, npv.sd.value / std::sqrt(n));
+    // The median of a uniform is its middle; P(NPV > 0) is all: 5,000 > 3,000 every month.
+    QVERIFY(std::abs(npv.percentiles[2].value - mean) <= 4 * std::abs(k) * 2000 / std::sqrt(n));
+    QCOMPARE(s->series[0].pNpvPositive, 1.0);
+    // The fan's P50 ends near the median cumulative net, undiscounted: (5,000 - 2,000) x 12.
+    QVERIFY(std::abs(s->series[0].fanP50.back() - 36000) < 300);
+    // The one input explains all of the variance, negatively.
+    QCOMPARE(s->series[0].sensitivity.size(), std::size_t(1));
+    QVERIFY(s->series[0].sensitivity[0].rankCorrelation < -0.999);
+    QCOMPARE(s->series[0].sensitivity[0].varianceShare, 1.0);
+}
+
+void TestMonteCarlo::correlationImposedAndRepaired()
+{
+    Workbook wb = affineWorkbook();
+    wb.uncertainty.inputs = {uniformInput("ramp.steadyAdoption", 0.2, 1),
+                             uniformInput("baseline.volume", 500, 1500),
+                             uniformInput(layerInput("Hosting", "amount"), 1000, 3000)};
+    wb.uncertainty.correlations = {{0, 1, 0.6}};
+    MonteCarloOptions o;
+    o.trials = 10000;
+    {
+        const MonteCarloPlan plan(wb, o);
+        QVERIFY(plan.ok());
+        QVERIFY(!plan.correlation().repaired);
+        const double rho01 = correlation::spearman(plan.samples(0), plan.samples(1));
+        QVERIFY2(std::abs(rho01 - 0.6) < 0.02, qPrintable(QString::number(rho01)));
+        QVERIFY(std::abs(correlation::spearman(plan.samples(0), plan.samples(2))) < 0.02);
+    }
+    // An impossible set: 0.9, 0.9 and -0.9. Repaired, reported, and still imposed.
+    wb.uncertainty.correlations = {{0, 1, 0.9}, {0, 2, 0.9}, {1, 2, -0.9}};
+    const MonteCarloPlan plan(wb, o);
+    QVERIFY(plan.ok());
+    const CorrelationReport &r = plan.correlation();
+    QVERIFY(r.repaired);
+    QVERIFY(r.minEigenvalue < 0);
+    QVERIFY(r.distance > 0.1);
+    QVERIFY(correlation::smallestEigenvalue(r.used) > -1e-12);
+    QCOMPARE(r.requested(1, 2), -0.9);
+    QVERIFY(std::abs(correlation::spearman(plan.samples(0), plan.samples(1)) - r.used(0, 1))
+            < 0.03);
+}
+
+void TestMonteCarlo::fixedInputCommonRandomNumbers()
+{
+    // Goal seek on P10 NPV needs a smooth, repeatable statistic: holding one input at a value
+    // keeps every other draw, so the statistic moves only with that value.
+    const auto wb = roitest::loadExample("support-assistant.roiwb");
+    QVERIFY(wb);
+    MonteCarloOptions o;
+    o.trials = 2000;
+    o.seed = 5;
+    const std::string uc = wb->useCases[0].name;
+    const FixedInput low{"ramp.steadyAdoption", uc, 0.3};
+    const FixedInput high{"ramp.steadyAdoption", uc, 0.6};
+    std::string error;
+    const auto a = p10NpvWithInputFixed(*wb, o, low, {}, &error);
+    QVERIFY2(a, error.c_str());
+    QCOMPARE(*p10NpvWithInputFixed(*wb, o, low), *a); // repeatable
+    const auto b = p10NpvWithInputFixed(*wb, o, high);
+    QVERIFY(b && *b > *a); // more adoption, more value in this case
+    // The other inputs' draws are the same with and without the hold.
+    MonteCarloOptions held = o;
+    held.fixed = {low};
+    const MonteCarloPlan free(*wb, o);
+    const MonteCarloPlan fixed(*wb, held);
+    for (std::size_t j = 0; j < free.inputs().size(); ++j) {
+        if (free.inputs()[j].source.input == "ramp.steadyAdoption") {
+            QVERIFY(std::all_of(fixed.samples(static_cast<int>(j)).begin(),
+                                fixed.samples(static_cast<int>(j)).end(),
+                                [](double v) { return v == 0.3; }));
+        } else {
+            QCOMPARE(fixed.samples(static_cast<int>(j)), free.samples(static_cast<int>(j)));
+        }
+    }
+}
+
+void TestMonteCarlo::paybackAndRoiStates()
+{
+    // A case that never pays back in some trials and has no TCO in none: payback percentiles
+    // above the share that pays back are "never", not a number; P(payback) counts the rest.
+    Workbook wb = affineWorkbook();
+    wb.uncertainty.inputs = {uniformInput(layerInput("Hosting", "amount"), 4000, 6000)};
+    MonteCarloOptions o;
+    o.trials = 4000;
+    const auto s = runMonteCarlo(wb, o);
+    QVERIFY(s);
+    const SeriesSummary &p = s->series[0];
+    // Net = 5,000 - amount: positive (pays back from month 1) for amount < 5,000, half the time.
+    QVERIFY(std::abs(p.pPayback - 0.5) < 0.01);
+    QVERIFY(std::abs(p.pNpvPositive - 0.5) < 0.01);
+    QVERIFY(p.stats(Metric::Payback).percentiles[0].ok());
+    QCOMPARE(p.stats(Metric::Payback).percentiles[4].state, KpiState::NeverPaysBack);
+    QCOMPARE(p.stats(Metric::RoiPercent).defined, 4000);
+    // No cost at all: ROI has no number in any trial, and is never NaN.
+    Workbook free = roitest::bareWorkbook(12);
+    free.useCases[0].drivers.push_back(roitest::avoidedFixed("Avoided", 100));
+    free.uncertainty.inputs = {uniformInput(driverInput("Avoided", "amount"), 50, 150)};
+    const auto f = runMonteCarlo(free, o);
+    QVERIFY(f);
+    QCOMPARE(f->series[0].stats(Metric::RoiPercent).defined, 0);
+    QCOMPARE(f->series[0].stats(Metric::RoiPercent).mean.state, KpiState::Undefined);
+    QCOMPARE(f->series[0].pRoiPositive, 0.0);
+}
+
+void TestMonteCarlo::planErrors_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<int>("trials");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown scenario") << "ramp.steadyAdoption"
+                                      << "Optimistic" << 100 << "no scenario named 'Optimistic'";
+    QTest::newRow("no such layer")
+        << R"(layers["Nope"].amount)"
+        << "Base" << 100
+        << R"(uncertain input 'layers["Nope"].amount' names no input of the workbook)";
+    QTest::newRow("bad name") << "ramp.nothing"
+                              << "Base" << 100
+                              << "uncertain input 'ramp.nothing': unknown field 'nothing' in ramp";
+    QTest::newRow("no trials") << "ramp.steadyAdoption"
+                               << "Base" << 0 << "trials must be between 1 and 1000000";
+    QTest::newRow("a billion trials")
+        << "ramp.steadyAdoption"
+        << "Base" << 1'000'000'000 << "trials must be between 1 and 1000000";
+}
+
+void TestMonteCarlo::planErrors()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, scenario);
+    QFETCH(int, trials);
+    QFETCH(QString, message);
+    Workbook wb = affineWorkbook();
+    wb.uncertainty.inputs = {uniformInput(input.toStdString(), 0, 1)};
+    MonteCarloOptions o;
+    o.trials = trials;
+    o.scenario = scenario.toStdString();
+    const MonteCarloPlan plan(wb, o);
+    QVERIFY(!plan.ok());
+    QCOMPARE(QString::fromStdString(plan.error()), message);
+}
+
+QTEST_APPLESS_MAIN(TestMonteCarlo)
+#include "tst_montecarlo.moc"
