@@ -224,7 +224,9 @@ std::vector<std::string> kpiRow(const std::string &label, const CaseResult &r,
             formatMoney(k.hardBenefit, cur),
             formatKpi(k.roiPercent, KpiFormat::Percent, cur),
             formatMoney(k.npv, cur),
-            formatKpi(k.irrAnnual, KpiFormat::Irr, cur),
+            formatKpi(k.irrAnnual, KpiFormat::Irr, cur)
+                + (k.irrCount > 1 ? " (nearest zero of " + std::to_string(k.irrCount) + ")"
+                                  : std::string()),
             formatKpi(k.paybackMonth, KpiFormat::Month, cur),
             formatKpi(k.costPerOutcome, KpiFormat::UnitCost, cur),
             formatKpi(k.costPerInference, KpiFormat::UnitCost, cur)};
