@@ -2,6 +2,7 @@
 
 #include "filebytes.h"
 #include "reportexporter.h"
+#include "sensitivitycommands.h"
 
 #include "engine.h"
 #include "format.h"
@@ -43,6 +44,14 @@ constexpr const char *kUsage =
     "\n"
     "Exit codes: 0 success, 1 invalid workbook (validate: also a model check of severity\n"
     "error), 2 bad arguments, 3 file error.\n";
+
+/// kUsage with the commands kept in their own files (sensitivitycommands.h) before --help.
+std::string usage()
+{
+    std::string text = kUsage;
+    text.insert(text.find("  roi-workbench --help"), kSensitivityUsage);
+    return text;
+}
 
 struct Options
 {
@@ -364,7 +373,7 @@ int runValidate(const Options &o, std::ostream &out, std::ostream &err)
 int runReport(const Options &o, std::ostream &out, std::ostream &err)
 {
     if (o.format.empty() || o.output.empty()) {
-        err << "roi-workbench: report needs --format and -o OUT\n\n" << kUsage;
+        err << "roi-workbench: report needs --format and -o OUT\n\n" << usage();
         return ExitUsage;
     }
     const auto format = reportFormatFromName(QString::fromStdString(o.format));
@@ -422,7 +431,7 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
 int runChart(const Options &o, std::ostream &out, std::ostream &err)
 {
     if (o.chart.empty() || o.output.empty()) {
-        err << "roi-workbench: chart needs --chart KIND and -o OUT\n\n" << kUsage;
+        err << "roi-workbench: chart needs --chart KIND and -o OUT\n\n" << usage();
         return ExitUsage;
     }
     const auto kind = chartKindFromId(QString::fromStdString(o.chart));
@@ -497,6 +506,8 @@ bool isCommand(const std::string &arg)
 {
     static const char *kCommands[] = {"compute", "validate", "report",    "chart", "help",
                                       "--help",  "-h",       "--version", "-v"};
+    if (isSensitivityCommand(arg))
+        return true;
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return arg == c; });
 }
@@ -563,17 +574,19 @@ bool isCommandLine(const std::vector<std::string> &args)
 int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        out << "roi-workbench " << ROI_VERSION << " — model the return on AI spend\n\n" << kUsage;
+        out << "roi-workbench " << ROI_VERSION << " — model the return on AI spend\n\n" << usage();
         return ExitOk;
     }
     if (args[0] == "--version" || args[0] == "-v") {
         out << "roi-workbench " << ROI_VERSION << "\n";
         return ExitOk;
     }
+    if (isSensitivityCommand(args[0]))
+        return runSensitivityCommand(args, out, err);
     Options o;
     std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
     if (!error.empty() || !parseOptions(args, o, error)) {
-        err << "roi-workbench: " << error << "\n\n" << kUsage;
+        err << "roi-workbench: " << error << "\n\n" << usage();
         return ExitUsage;
     }
     if (o.command == "compute")
@@ -584,7 +597,7 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         return runReport(o, out, err);
     if (o.command == "chart")
         return runChart(o, out, err);
-    err << "roi-workbench: unknown command '" << o.command << "'\n\n" << kUsage;
+    err << "roi-workbench: unknown command '" << o.command << "'\n\n" << usage();
     return ExitUsage;
 }
 

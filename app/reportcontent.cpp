@@ -1,5 +1,7 @@
 #include "reportcontent.h"
 
+#include "sensitivityreport.h"
+
 #include "format.h"
 #include "inputs.h"
 #include "numberformat.h"
@@ -1122,6 +1124,8 @@ ReportContent Builder::build()
         useCase(u);
     if (m_res.useCaseCount > 1)
         comparison();
+    appendTornadoSection(m_out, m_charts, m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline, m_nf,
+                         m_width);
     modelChecks();
     if (m_opt.includeAppendix)
         appendix();

@@ -108,7 +108,8 @@ TornadoResult tornado(const Workbook &wb, const ProbeTarget &target, const Torna
     out.base = metricOf(probe.evaluateBase(), options.metric);
     for (const VariedInput &in : inputs) {
         const auto stored = storedValue(wb, in);
-        if (!stored)
+        // A percentage of zero moves nothing: such an input has no bar of its own.
+        if (!stored || (options.range == TornadoRange::Percent && *stored == 0))
             continue;
         TornadoBar bar;
         bar.input = in;
@@ -165,7 +166,7 @@ SpiderResult spider(const Workbook &wb, const ProbeTarget &target, const SpiderO
     out.base = metricOf(probe.evaluateBase(), options.metric);
     for (const VariedInput &in : inputs) {
         const auto stored = storedValue(wb, in);
-        if (!stored)
+        if (!stored || *stored == 0) // a relative change of zero is zero
             continue;
         SpiderLine line;
         line.input = in;

@@ -20,7 +20,7 @@ Kpi metricOf(const CaseResult &result, SensitivityMetric metric);
 /// Where the low and high values of each input come from.
 enum class TornadoRange {
     WorstBest, // the input's value under the Worst and the Best scenario
-    Percent,   // the stored value ∓ percent
+    Percent,   // the stored value ∓ percent (inputs stored as zero are left out)
     Custom     // TornadoOptions::bounds (e.g. a distribution's P10 and P90)
 };
 
@@ -101,7 +101,8 @@ struct SpiderResult
     int evaluations = 0;
 };
 
-/// The metric against the relative change of each input, one input at a time.
+/// The metric against the relative change of each input, one input at a time (inputs stored
+/// as zero are left out: no relative change moves them).
 SpiderResult spider(const Workbook &wb, const ProbeTarget &target,
                     const SpiderOptions &options = {});
 
