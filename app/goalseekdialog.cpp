@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace roi {
 
@@ -217,7 +218,11 @@ bool GoalSeekDialog::seek()
             return fmt.money(v, 2);
         return fmt.number(v, std::abs(v) >= 1000 ? 1 : 4);
     };
-    auto metric = [&](const Kpi &k) {
+    auto metric = [&](Kpi k) {
+        // At the answer the metric is the target up to rounding: show the target, not "-0.0%".
+        if (k.ok() && goal.kind != GoalKind::Payback
+            && std::abs(k.value - goal.value) <= 1e-6 * std::max(1.0, std::abs(goal.value)))
+            k.value = goal.value;
         switch (goal.kind) {
         case GoalKind::Roi:
             return fmt.kpi(k, NumberFormat::Kind::Percent);

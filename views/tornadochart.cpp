@@ -198,19 +198,20 @@ void drawTornado(QCustomPlot &plot, const TornadoResult &t, const NumberFormat &
         const TornadoBar &b = t.bars[static_cast<std::size_t>(i)];
         const double key = n - i; // largest on top
         ticker->addTick(key, elided(QString::fromStdString(b.label)));
-        for (auto [bars, k, value] :
-             {std::tuple{low, b.atLow, b.lowValue}, std::tuple{high, b.atHigh, b.highValue}}) {
+        // The end with the lower metric is labelled on its left, the other on its right, so
+        // the two labels of a short bar do not overlap.
+        const bool lowOnLeft = !b.atHigh.ok() || !b.atLow.ok() || b.atLow.value <= b.atHigh.value;
+        for (auto [bars, k, value, left] : {std::tuple{low, b.atLow, b.lowValue, lowOnLeft},
+                                            std::tuple{high, b.atHigh, b.highValue, !lowOnLeft}}) {
             if (!k.ok())
                 continue;
-            bars->addData(key, k.value);
+            bars->addData(key, k.value - t.base.value); // QCPBars draws base to base + value
             lo = std::min(lo, k.value);
             hi = std::max(hi, k.value);
             auto *label = new QCPItemText(&plot);
             label->position->setAxes(plot.xAxis, plot.yAxis);
             label->position->setCoords(k.value, key);
-            const bool right = k.value >= t.base.value;
-            label->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight)
-                                        | Qt::AlignVCenter);
+            label->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
             label->setPadding(QMargins(5, 0, 5, 0));
             QFont small = plot.font();
             small.setPointSizeF(small.pointSizeF() * 0.85);

@@ -113,7 +113,8 @@ TornadoResult tornado(const Workbook &wb, const ProbeTarget &target, const Torna
             continue;
         TornadoBar bar;
         bar.input = in;
-        bar.label = inputLabel(wb, in);
+        // A use case's own tornado needs no use case name on its bars.
+        bar.label = target.useCase >= 0 ? in.path.toString() : inputLabel(wb, in);
         bar.stored = *stored;
         double low = *stored;
         double high = *stored;
@@ -170,7 +171,7 @@ SpiderResult spider(const Workbook &wb, const ProbeTarget &target, const SpiderO
             continue;
         SpiderLine line;
         line.input = in;
-        line.label = inputLabel(wb, in);
+        line.label = target.useCase >= 0 ? in.path.toString() : inputLabel(wb, in);
         line.stored = *stored;
         for (double change : options.changes) {
             bool clamped = false;

@@ -8,6 +8,7 @@
 #include "analytics/tornado.h"
 #include "workbookfile.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void tornadoText();
     void tornadoCsv();
     void tornadoPortfolioRanked();
+    void reportSection();
     void usageErrors_data();
     void usageErrors();
     void help();
@@ -236,6 +238,30 @@ void TestSensitivityCommands::tornadoPortfolioRanked()
     const auto t = roi::tornado(*wb, {-1, 0}, o);
     QCOMPARE(j["bars"].size(), t.bars.size());
     QCOMPARE(j["bars"][0]["swing"].get<double>(), t.bars[0].swing);
+}
+
+void TestSensitivityCommands::reportSection()
+{
+    // The report's tornado subsection: the chart and the table, largest swing first.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string out = dir.filePath(QStringLiteral("steady.html")).toStdString();
+    const Run r = run({"report", kSteady, "--format", "html", "-o", out});
+    QCOMPARE(r.code, int(roi::ExitOk));
+    std::ifstream in(out, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const std::string html = bytes.str();
+    const auto at = html.find("<h2>Sensitivity (tornado)</h2>");
+    QVERIFY(at != std::string::npos);
+    QVERIFY(html.find("alt=\"Tornado\"", at) != std::string::npos
+            || html.find("data:image/svg+xml", at) != std::string::npos);
+    const auto minutes = html.find("drivers[&quot;Agent time reclaimed&quot;].minutesWithAi", at);
+    const auto volume = html.find("baseline.volume", at);
+    QVERIFY(minutes != std::string::npos && volume != std::string::npos);
+    QVERIFY(minutes < volume);
+    QVERIFY(html.find("$1,620,000", at) != std::string::npos);
+    QVERIFY(html.find("Base NPV $4,919,550", at) != std::string::npos);
 }
 
 void TestSensitivityCommands::usageErrors_data()
