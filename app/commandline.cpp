@@ -5,6 +5,7 @@
 #include "filebytes.h"
 #include "leverscommand.h"
 #include "reportexporter.h"
+#include "sensitivitycommands.h"
 
 #include "engine.h"
 #include "format.h"
@@ -56,6 +57,14 @@ constexpr const char *kUsage =
     "\n"
     "Exit codes: 0 success, 1 invalid workbook (validate: also a model check of severity\n"
     "error), 2 bad arguments, 3 file error.\n";
+
+/// kUsage with the commands kept in their own files (sensitivitycommands.h) before --help.
+std::string usage()
+{
+    std::string text = kUsage;
+    text.insert(text.find("  roi-workbench --help"), kSensitivityUsage);
+    return text;
+}
 
 struct Options
 {
@@ -237,7 +246,9 @@ std::vector<std::string> kpiRow(const std::string &label, const CaseResult &r,
             formatMoney(k.hardBenefit, cur),
             formatKpi(k.roiPercent, KpiFormat::Percent, cur),
             formatMoney(k.npv, cur),
-            formatKpi(k.irrAnnual, KpiFormat::Irr, cur),
+            formatKpi(k.irrAnnual, KpiFormat::Irr, cur)
+                + (k.irrCount > 1 ? " (nearest zero of " + std::to_string(k.irrCount) + ")"
+                                  : std::string()),
             formatKpi(k.paybackMonth, KpiFormat::Month, cur),
             formatKpi(k.costPerOutcome, KpiFormat::UnitCost, cur),
             formatKpi(k.costPerInference, KpiFormat::UnitCost, cur)};
@@ -441,7 +452,7 @@ int runMemo(const Options &o, std::ostream &out, std::ostream &err)
 int runReport(const Options &o, std::ostream &out, std::ostream &err)
 {
     if (o.format.empty() || o.output.empty()) {
-        err << "roi-workbench: report needs --format and -o OUT\n\n" << kUsage;
+        err << "roi-workbench: report needs --format and -o OUT\n\n" << usage();
         return ExitUsage;
     }
     if (o.format == "memo")
@@ -501,7 +512,7 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
 int runChart(const Options &o, std::ostream &out, std::ostream &err)
 {
     if (o.chart.empty() || o.output.empty()) {
-        err << "roi-workbench: chart needs --chart KIND and -o OUT\n\n" << kUsage;
+        err << "roi-workbench: chart needs --chart KIND and -o OUT\n\n" << usage();
         return ExitUsage;
     }
     const auto kind = chartKindFromId(QString::fromStdString(o.chart));
@@ -576,6 +587,8 @@ bool isCommand(const std::string &arg)
 {
     static const char *kCommands[] = {"compute", "validate", "report", "chart",   "help",  "--help",
                                       "-h",      "--version", "-v",   "levers", "analyze"};
+    if (isSensitivityCommand(arg))
+        return true;
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return arg == c; });
 }
@@ -642,7 +655,7 @@ bool isCommandLine(const std::vector<std::string> &args)
 int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        out << "roi-workbench " << ROI_VERSION << " — model the return on AI spend\n\n" << kUsage;
+        out << "roi-workbench " << ROI_VERSION << " — model the return on AI spend\n\n" << usage();
         return ExitOk;
     }
     if (args[0] == "--version" || args[0] == "-v") {
@@ -651,10 +664,12 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
     }
     if (args[0] == "analyze")
         return runAnalyze(args, out, err);
+    if (isSensitivityCommand(args[0]))
+        return runSensitivityCommand(args, out, err);
     Options o;
     std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
     if (!error.empty() || !parseOptions(args, o, error)) {
-        err << "roi-workbench: " << error << "\n\n" << kUsage;
+        err << "roi-workbench: " << error << "\n\n" << usage();
         return ExitUsage;
     }
     if (o.command == "compute")
@@ -667,7 +682,7 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         return runChart(o, out, err);
     if (o.command == "levers")
         return runLevers(o, out, err);
-    err << "roi-workbench: unknown command '" << o.command << "'\n\n" << kUsage;
+    err << "roi-workbench: unknown command '" << o.command << "'\n\n" << usage();
     return ExitUsage;
 }
 

@@ -7,6 +7,7 @@
 #include "reportexporter.h"
 #include "resourcelocator.h"
 #include "templategallery.h"
+#include "sensitivitycontroller.h"
 
 #include "casehealthpanel.h"
 #include "chartview.h"
@@ -340,6 +341,17 @@ void MainWindow::createActions()
     }
     m_comparison->chart()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_comparison->chart()->addAction(m_exportChartAction);
+
+    QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    m_sensitivity = new SensitivityController(
+        m_doc, this,
+        [this] {
+            return m_navigator->currentPage() == UseCaseNavigator::Page::UseCase
+                       ? m_navigator->currentUseCase()
+                       : -1;
+        },
+        [this] { return m_scenario; });
+    m_sensitivity->addActions(analysis);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     menuBar()->insertMenu(help->menuAction(), exportMenu);

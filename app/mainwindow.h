@@ -23,6 +23,7 @@ class QUndoView;
 namespace roi {
 
 class CaseHealthPanel;
+class SensitivityController;
 class ChartView;
 class ComparisonView;
 class Document;
@@ -64,6 +65,7 @@ public:
     QComboBox *scenarioSwitcher() const { return m_scenarioCombo; }
     QAction *compareAction() const { return m_compareAction; }
     int currentScenario() const { return m_scenario; }
+    SensitivityController *sensitivity() const { return m_sensitivity; }
 
     /// Saves to the current file or asks for one. Returns false if not saved.
     bool save();
@@ -129,6 +131,7 @@ private:
     QLabel *m_computeStatus;
     QMenu *m_recentMenu;
     QMenu *m_examplesMenu;
+    SensitivityController *m_sensitivity = nullptr;
     QAction *m_compareAction;
     QAction *m_presentAction;
     QAction *m_saveAction;

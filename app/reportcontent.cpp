@@ -1,6 +1,7 @@
 #include "reportcontent.h"
 
 #include "stagesummary.h"
+#include "sensitivityreport.h"
 
 #include "format.h"
 #include "inputs.h"
@@ -566,7 +567,11 @@ void Builder::scenarioTable(int u)
     const std::vector<KpiRow> more = {
         {u"NPV at %1 a year"_s.arg(rate), [&](const Kpis &k) { return money(k.npv); }, true},
         {u"IRR (annual)"_s,
-         [&](const Kpis &k) { return kpi(k.irrAnnual, NumberFormat::Kind::Irr); }, false},
+         [&](const Kpis &k) {
+             return kpi(k.irrAnnual, NumberFormat::Kind::Irr)
+                    + (k.irrCount > 1 ? u" †"_s : QString());
+         },
+         false},
         {u"Payback month"_s, [&](const Kpis &k) { return payback(k.paybackMonth); }, true},
         {u"Cost per outcome"_s,
          [&](const Kpis &k) { return kpi(k.costPerOutcome, NumberFormat::Kind::UnitCost); }, false},
@@ -604,6 +609,14 @@ void Builder::scenarioTable(int u)
              m_wb.settings.softValueInHeadline ? u", soft value added as the workbook asks"_s
                                                : QString()),
          u"note"_s);
+    int severalIrrs = 0;
+    for (int s = 0; s < count; ++s)
+        severalIrrs = std::max(severalIrrs, result(u, s).kpis.irrCount);
+    if (severalIrrs > 1) {
+        para(u"† The monthly cash flows change sign more than once and have several IRRs; the "
+             u"one nearest zero is shown. Judge the case on its NPV."_s,
+             u"note"_s);
+    }
 }
 
 void Builder::runRate(int u)
@@ -1119,6 +1132,8 @@ ReportContent Builder::build()
         useCase(u);
     if (m_res.useCaseCount > 1)
         comparison();
+    appendTornadoSection(m_out, m_charts, m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline, m_nf,
+                         m_width);
     modelChecks();
     if (m_opt.includeAppendix)
         appendix();

@@ -429,7 +429,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
     k.npv = npv(net, monthlyRate(p.discountRate));
-    k.irrAnnual = irrAnnual(net);
+    k.irrAnnual = irrAnnual(net, &k.irrCount);
     k.paybackMonth = paybackMonth(cumulative);
     computeHurdleKpis(k, net, p.hurdleRate);
     k.costPerOutcome =
@@ -559,10 +559,12 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
     // again would double the cost of the commonest workbook. Equal flows, equal answer.
     const CaseResult *only = res.useCaseCount == 1 ? &res.at(0, scenario) : nullptr;
     const auto onlyNet = only ? only->row(Row::Net) : std::span<const double>();
-    if (only && std::equal(net.begin(), net.end(), onlyNet.begin(), onlyNet.end()))
+    if (only && std::equal(net.begin(), net.end(), onlyNet.begin(), onlyNet.end())) {
         k.irrAnnual = only->kpis.irrAnnual;
-    else
-        k.irrAnnual = irrAnnual(net);
+        k.irrCount = only->kpis.irrCount;
+    } else {
+        k.irrAnnual = irrAnnual(net, &k.irrCount);
+    }
     k.paybackMonth = paybackMonth(cumulative);
     computeHurdleKpis(k, net, hurdleRate);
     // Outcomes of different use cases are different things; a portfolio cost per outcome would
@@ -625,7 +627,19 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                 scratch.discountRate = discountRates[s];
                 scratch.hurdleRate = hurdleRates[s];
                 UseCase none;
-                applyAdjustment(*path, a.op, a.value, none, {}, scratch);
+                const std::string &scenarioName = scenarios[s].name;
+                applyAdjustment(
+                    *path, a.op, a.value, none, {}, scratch,
+                    [&](const std::string &input, double requested, double kept) {
+                        if (!options.checks)
+                            return;
+                        out.findings.push_back(
+                            {Severity::Warning, "scenario-clamped", -1, scenarioName, input,
+                             "Scenario " + scenarioName + " pushes " + input + " to "
+                                 + formatNumber(requested) + ", outside what the input allows; "
+                                 + formatNumber(kept) + " is used.",
+                             "Soften the adjustment so the value stays in range."});
+                    });
                 discountRates[s] = scratch.discountRate;
                 hurdleRates[s] = scratch.hurdleRate;
                 continue;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace roi {
 
@@ -81,32 +82,72 @@ double solve(std::span<const double> flows, double lo, double hi, double flo)
     return x;
 }
 
-} // namespace
-
-double monthlyRate(double annualRate)
+// Sign changes of the flows, zeros skipped. By Descartes' rule of signs the NPV, a polynomial in
+// v = 1 / (1 + rate), has at most this many roots with v > 0 (rate > −1), and exactly one when
+// there is one change.
+int signChanges(std::span<const double> flows)
 {
-    return std::pow(1.0 + annualRate, 1.0 / 12.0) - 1.0;
-}
-
-double npv(std::span<const double> flows, double rate)
-{
-    return npvAt(flows, rate);
-}
-
-Kpi irrMonthly(std::span<const double> flows)
-{
-    bool positive = false;
-    bool negative = false;
+    int changes = 0;
+    int last = 0;
     for (double f : flows) {
-        positive = positive || f > 0;
-        negative = negative || f < 0;
+        const int s = f > 0 ? 1 : f < 0 ? -1 : 0;
+        if (s != 0 && last != 0 && s != last)
+            ++changes;
+        if (s != 0)
+            last = s;
     }
-    if (!positive || !negative)
-        return Kpi::none(KpiState::NoSignChange);
+    return changes;
+}
 
+// Σ |flow| / (1 + rate)^t: the scale against which an NPV counts as zero.
+double npvScale(std::span<const double> flows, double rate)
+{
+    const double v = 1.0 / (1.0 + rate);
+    double discount = 1.0;
+    double s = 0;
+    for (double f : flows) {
+        discount *= v;
+        s += std::abs(f) * discount;
+    }
+    return s;
+}
+
+double npvDerivative(std::span<const double> flows, double rate)
+{
+    double f;
+    double df;
+    npvAndDerivative(flows, rate, f, df);
+    return df;
+}
+
+// The rate in [lo, hi] where the NPV's derivative, of opposite signs at the two ends, is zero:
+// the NPV's extremum between two grid points.
+double extremum(std::span<const double> flows, double lo, double hi, double dlo)
+{
+    for (int i = 0; i < 200 && hi - lo > 1e-15 * std::max(1.0, std::abs(lo)); ++i) {
+        const double mid = 0.5 * (lo + hi);
+        const double d = npvDerivative(flows, mid);
+        if (d == 0)
+            return mid;
+        if ((d < 0) == (dlo < 0)) {
+            lo = mid;
+            dlo = d;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0.5 * (lo + hi);
+}
+
+// The old walk out from zero: enough when the flows change sign once, since then there is
+// exactly one root with a rate above −100%. Returns false when it is outside the search range.
+bool walkOut(std::span<const double> flows, double &root)
+{
     const double f0 = npvAt(flows, 0.0);
-    if (f0 == 0)
-        return Kpi::of(0.0);
+    if (f0 == 0) {
+        root = 0.0;
+        return true;
+    }
     // Walk out from zero on both sides at once, so the root nearest zero is bracketed first.
     double upPrev = 0.0;
     double downPrev = 0.0;
@@ -119,10 +160,12 @@ Kpi irrMonthly(std::span<const double> flows)
         double fd;
         npvAt2(flows, up, down, fu, fd);
         if ((fu < 0) != (f0 < 0) || fu == 0) {
-            return Kpi::of(fu == 0 ? up : solve(flows, upPrev, up, npvAt(flows, upPrev)));
+            root = fu == 0 ? up : solve(flows, upPrev, up, npvAt(flows, upPrev));
+            return true;
         }
         if ((fd < 0) != (f0 < 0) || fd == 0) {
-            return Kpi::of(fd == 0 ? down : solve(flows, down, downPrev, fd));
+            root = fd == 0 ? down : solve(flows, down, downPrev, fd);
+            return true;
         }
         if (up >= kMaxRate && down <= kMinRate)
             break;
@@ -130,12 +173,133 @@ Kpi irrMonthly(std::span<const double> flows)
         downPrev = down;
         step *= 1.6;
     }
-    return Kpi::none(KpiState::NotFound);
+    return false;
 }
 
-Kpi irrAnnual(std::span<const double> flows)
+// Every root in [kMinRate, kMaxRate] when the flows change sign more than once. The NPV is
+// sampled on a grid even in log(1 + rate), with zero on the grid; a root shows as a sign change
+// between two points, and two roots between the same two points (or a root where the NPV only
+// touches zero) show as a sign change of the derivative, whose extremum then splits them.
+std::vector<double> scanRoots(std::span<const double> flows)
 {
-    Kpi m = irrMonthly(flows);
+    constexpr int kCellsPerUnit = 48; // of log(1 + rate): cells about 2% of the rate wide
+    const double yMin = std::log1p(kMinRate);
+    const double yMax = std::log1p(kMaxRate);
+    const int kMin = static_cast<int>(std::floor(yMin * kCellsPerUnit));
+    const int kMax = static_cast<int>(std::ceil(yMax * kCellsPerUnit));
+    auto rateAt = [&](int k) {
+        if (k <= kMin)
+            return kMinRate;
+        if (k >= kMax)
+            return kMaxRate;
+        return k == 0 ? 0.0 : std::expm1(static_cast<double>(k) / kCellsPerUnit);
+    };
+    std::vector<double> roots;
+    auto isZero = [&](double f, double rate) {
+        return std::abs(f) <= 1e-12 * npvScale(flows, rate);
+    };
+    double a = rateAt(kMin);
+    double fa;
+    double da;
+    npvAndDerivative(flows, a, fa, da);
+    if (fa == 0)
+        roots.push_back(a);
+    for (int k = kMin + 1; k <= kMax; ++k) {
+        const double b = rateAt(k);
+        double fb;
+        double db;
+        npvAndDerivative(flows, b, fb, db);
+        if (fb == 0)
+            roots.push_back(b);
+        if (fa != 0 && fb != 0) {
+            if ((fa < 0) != (fb < 0)) {
+                roots.push_back(solve(flows, a, b, fa));
+            } else if (da != 0 && db != 0 && (da < 0) != (db < 0)) {
+                const double c = extremum(flows, a, b, da);
+                const double fc = npvAt(flows, c);
+                if (fc == 0 || isZero(fc, c)) {
+                    roots.push_back(c); // the NPV touches zero: a double root
+                } else if ((fc < 0) != (fa < 0)) {
+                    roots.push_back(solve(flows, a, c, fa));
+                    roots.push_back(solve(flows, c, b, fc));
+                }
+            }
+        }
+        a = b;
+        fa = fb;
+        da = db;
+    }
+    return roots;
+}
+
+} // namespace
+
+double monthlyRate(double annualRate)
+{
+    return std::pow(1.0 + annualRate, 1.0 / 12.0) - 1.0;
+}
+
+double npv(std::span<const double> flows, double rate)
+{
+    return npvAt(flows, rate);
+}
+
+std::vector<double> irrRootsMonthly(std::span<const double> flows)
+{
+    bool positive = false;
+    bool negative = false;
+    for (double f : flows) {
+        positive = positive || f > 0;
+        negative = negative || f < 0;
+    }
+    if (!positive || !negative)
+        return {};
+    if (signChanges(flows) == 1) {
+        double root;
+        if (walkOut(flows, root))
+            return {root};
+        return {};
+    }
+    return scanRoots(flows);
+}
+
+Kpi irrMonthly(std::span<const double> flows, int *rootCount)
+{
+    if (rootCount)
+        *rootCount = 0;
+    bool positive = false;
+    bool negative = false;
+    for (double f : flows) {
+        positive = positive || f > 0;
+        negative = negative || f < 0;
+    }
+    if (!positive || !negative)
+        return Kpi::none(KpiState::NoSignChange);
+    if (signChanges(flows) == 1) {
+        double root;
+        if (!walkOut(flows, root))
+            return Kpi::none(KpiState::NotFound);
+        if (rootCount)
+            *rootCount = 1;
+        return Kpi::of(root);
+    }
+    const std::vector<double> roots = scanRoots(flows);
+    if (roots.empty())
+        return Kpi::none(KpiState::NotFound);
+    if (rootCount)
+        *rootCount = static_cast<int>(roots.size());
+    // Nearest zero; between a gain and a loss equally far, the gain (the grid runs upwards).
+    double best = roots.front();
+    for (double r : roots) {
+        if (std::abs(r) < std::abs(best))
+            best = r;
+    }
+    return Kpi::of(best);
+}
+
+Kpi irrAnnual(std::span<const double> flows, int *rootCount)
+{
+    Kpi m = irrMonthly(flows, rootCount);
     if (!m.ok())
         return m;
     return Kpi::of(std::pow(1.0 + m.value, 12.0) - 1.0);

@@ -6,6 +6,7 @@
 #include "results.h"
 
 #include <span>
+#include <vector>
 
 namespace roi {
 
@@ -15,10 +16,13 @@ double monthlyRate(double annualRate);
 double npv(std::span<const double> flows, double monthlyRate);
 /// The monthly rate that makes the NPV zero; NoSignChange when flows never change sign,
 /// NotFound when no rate in (−99%, 100000%) a month solves them. When several rates do, the one
-/// nearest zero.
-Kpi irrMonthly(std::span<const double> flows);
-/// The monthly IRR annualised: (1 + irr)^12 − 1.
-Kpi irrAnnual(std::span<const double> flows);
+/// nearest zero; `rootCount`, when given, receives how many rates solve them (0 when none).
+Kpi irrMonthly(std::span<const double> flows, int *rootCount = nullptr);
+/// Every monthly rate in [−99%, 100000%] that makes the NPV zero, ascending (a root where the
+/// NPV only touches zero counts once). Empty when there is none.
+std::vector<double> irrRootsMonthly(std::span<const double> flows);
+/// The monthly IRR annualised: (1 + irr)^12 − 1; `rootCount` as for irrMonthly.
+Kpi irrAnnual(std::span<const double> flows, int *rootCount = nullptr);
 /// The month after which the cumulative net stays at or above zero, interpolated within the
 /// month it crosses (0 when it never goes below zero); NeverPaysBack when it ends below zero;
 /// Undefined when every flow is zero.

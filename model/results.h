@@ -75,6 +75,7 @@ struct Kpis
     Kpi roiPercent;
     double npv = 0;
     Kpi irrAnnual;    // as a fraction: 0.25 = 25% a year
+    int irrCount = 0; // rates that solve the flows; above 1, irrAnnual is the one nearest zero
     Kpi paybackMonth; // months from the start of the horizon, fractional
     Kpi costPerOutcome;
     Kpi costPerInference;

@@ -53,6 +53,8 @@ Json kpisJson(const CaseResult &r)
     j["npv"] = k.npv;
     for (const auto &c : kKpiColumns)
         putKpi(j, states, c.name, k.*(c.member));
+    // How many monthly rates solve the flows: above 1, irrAnnual is the one nearest zero.
+    j["irrCount"] = k.irrCount;
     // A year without a value is null here and gets its reason at the same index in
     // states.roiPercentPerYear (null there for the years that have one).
     Json perYear = Json::array();

@@ -1,5 +1,7 @@
 #include "charts.h"
 
+#include "tornadochart.h"
+
 #include "finance.h"
 
 #include <qcustomplot.h>
@@ -499,6 +501,8 @@ QString chartTitle(ChartKind kind)
         return QStringLiteral("Adoption");
     case ChartKind::Comparison:
         return QStringLiteral("Comparison");
+    case ChartKind::Tornado:
+        return QStringLiteral("Tornado");
     }
     return {};
 }
@@ -516,6 +520,8 @@ QString chartId(ChartKind kind)
         return QStringLiteral("adoption");
     case ChartKind::Comparison:
         return QStringLiteral("comparison");
+    case ChartKind::Tornado:
+        return QStringLiteral("tornado");
     }
     return {};
 }
@@ -597,6 +603,13 @@ void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
     case ChartKind::Comparison:
         drawComparison(plot, input);
         break;
+    case ChartKind::Tornado: {
+        // Recomputed from the workbook: the same tornado the report's table lists.
+        const TornadoOptions options = defaultTornadoOptions(*input.workbook);
+        const TornadoResult t = tornado(*input.workbook, {input.useCase, input.scenario}, options);
+        drawTornado(plot, t, input.format, subjectName(input), tornadoRangeText(options));
+        break;
+    }
     }
 }
 

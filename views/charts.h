@@ -19,7 +19,8 @@ enum class ChartKind {
     CostVsBenefit,     // monthly cost stacked by category against hard benefit
     InvoiceVsTrueCost, // run-rate TCO by layer: how small the model fee is
     Adoption,          // adoption ramp and handled units
-    Comparison         // use cases side by side: NPV, TCO, hard benefit
+    Comparison,        // use cases side by side: NPV, TCO, hard benefit
+    Tornado            // the NPV's sensitivity to each input (reports; not in kAllChartKinds)
 };
 inline constexpr ChartKind kAllChartKinds[] = {ChartKind::CumulativeNet, ChartKind::CostVsBenefit,
                                                ChartKind::InvoiceVsTrueCost, ChartKind::Adoption,

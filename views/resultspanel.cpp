@@ -188,10 +188,15 @@ void ResultsPanel::setData(const Workbook &wb, const Results &res, int useCase, 
             tr("<b>NPV</b> = Σ net(t) / (1 + r<sub>m</sub>)<sup>t</sup>, t = 1..%1, cash flows "
                "at month end; r<sub>m</sub> = (1 + %2)<sup>1/12</sup> − 1 = %3 a month.<br>"
                "Net = hard benefit after risk discount − every cost layer.<br>"
-               "IRR (annualised): %4.")
+               "IRR (annualised): %4.%5")
                 .arg(res.months)
                 .arg(fmt.percent(wb.settings.discountRate), fmt.percent(rm, 3),
-                     fmt.kpi(k.irrAnnual, NumberFormat::Kind::Irr))
+                     fmt.kpi(k.irrAnnual, NumberFormat::Kind::Irr),
+                     k.irrCount > 1 ? tr("<br>The monthly flows change sign more than once and "
+                                         "have %1 IRRs; the one nearest zero is shown, so judge "
+                                         "the case on its NPV.")
+                                          .arg(k.irrCount)
+                                    : QString())
             + tr("<br><b>Against the hurdle rate</b> of %1: NPV %2; IRR %3; discounted payback "
                  "%4.")
                   .arg(fmt.percent(k.hurdleRate), fmt.money(k.npvAtHurdle, 0),

@@ -328,7 +328,7 @@ void TestReport::htmlEmbedsChartsAsSvg()
         QVERIFY(decoded.contains("</svg>"));
         ++charts;
     }
-    QCOMPARE(charts, 3); // cumulative net, invoice vs true cost, cost by category
+    QCOMPARE(charts, 4); // cumulative net, invoice vs true cost, cost by category, tornado
 }
 
 void TestReport::htmlLogoIsReencoded()

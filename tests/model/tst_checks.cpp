@@ -317,6 +317,15 @@ void TestChecks::eachCheck_data()
                 {"Heavy", {}, {{"layers[*].share", AdjustmentOp::Multiply, 20, {}}}});
         },
         "scenario-clamped", S::Warning, 0, "layers[\"Review\"].share");
+    // A settings input is shared by every use case: the finding concerns the workbook (-1).
+    // 0.10 × 20 = 2.0 a year, above the 100% the discount rate allows.
+    row(
+        "scenario pushes the discount rate above its range",
+        [](Workbook &wb) {
+            wb.scenarios.push_back(
+                {"Costly money", {}, {{"settings.discountRate", AdjustmentOp::Multiply, 20, {}}}});
+        },
+        "scenario-clamped", S::Warning, -1, "settings.discountRate");
     row(
         "scenario with a bad input name",
         [](Workbook &wb) {

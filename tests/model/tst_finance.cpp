@@ -25,6 +25,8 @@ private Q_SLOTS:
     void irr_data();
     void irr();
     void irrAnnual();
+    void irrRoots_data();
+    void irrRoots();
     void payback_data();
     void payback();
     void rampCurve_data();
@@ -135,6 +137,16 @@ void TestFinance::irr_data()
     // v > 0, so the NPV is positive at every rate: no IRR although the signs change.
     QTest::newRow("sign change, no root")
         << std::vector<double>{100, -300, 250} << KpiState::NotFound << 0.0;
+    // Two roots in one bracket of the old walk-out (0.05..0.13): −100,000x² + 216,000x − 116,600
+    // = 0 with x = 1 + rate → x = (216,000 ± √(216,000² − 4·100,000·116,600)) / 200,000
+    // = (216,000 ± √16,000,000) / 200,000 = (216,000 ± 4,000) / 200,000 → 1.06 or 1.10.
+    // Both are 6% and 10% a month; 6% is nearer zero.
+    QTest::newRow("two roots, one bracket")
+        << std::vector<double>{-100000, 216000, -116600} << KpiState::Ok << 0.06;
+    // −50,000x² + 95,000x − 44,000 = 0 → x = (95,000 ± √(9.025e9 − 8.8e9)) / 100,000
+    // = (95,000 ± 15,000) / 100,000 → 1.10 or 0.80: +10% and −20% a month; +10% is nearer zero.
+    QTest::newRow("a gain and a loss")
+        << std::vector<double>{-50000, 95000, -44000} << KpiState::Ok << 0.10;
 }
 
 void TestFinance::irr()
@@ -167,6 +179,52 @@ void TestFinance::irrAnnual()
     QCOMPARE(roi::irrAnnual(none).state, KpiState::NoSignChange);
     const std::vector<double> noRoot{100, -300, 250};
     QCOMPARE(roi::irrAnnual(noRoot).state, KpiState::NotFound);
+}
+
+void TestFinance::irrRoots_data()
+{
+    QTest::addColumn<std::vector<double>>("flows");
+    QTest::addColumn<std::vector<double>>("roots"); // monthly, ascending
+    QTest::addColumn<double>("reported");
+    // The two cases above (solved there by hand).
+    QTest::newRow("6% and 10%") << std::vector<double>{-100000, 216000, -116600}
+                                << std::vector<double>{0.06, 0.10} << 0.06;
+    QTest::newRow("-20% and +10%")
+        << std::vector<double>{-50000, 95000, -44000} << std::vector<double>{-0.20, 0.10} << 0.10;
+    // −100x² + 200x − 100 = −100(x − 1)²: the NPV touches zero at rate 0 and stays below.
+    QTest::newRow("double root at zero")
+        << std::vector<double>{-100, 200, -100} << std::vector<double>{0.0} << 0.0;
+    // −100(x − 1.1)² = −100x² + 220x − 121: touches zero at 10% a month, off the grid's zero.
+    QTest::newRow("double root at 10%")
+        << std::vector<double>{-100, 220, -121} << std::vector<double>{0.10} << 0.10;
+    // (x − 1.05)(x − 1.1)(x − 1.2) = x³ − 3.35x² + 3.735x − 1.386, flows −1000× that:
+    // three roots, 5%, 10% and 20% a month, with 5% nearest zero.
+    QTest::newRow("three roots") << std::vector<double>{-1000, 3350, -3735, 1386}
+                                 << std::vector<double>{0.05, 0.10, 0.20} << 0.05;
+    // One sign change: one root whatever the search (x = 1.1).
+    QTest::newRow("one root") << std::vector<double>{-100, 110} << std::vector<double>{0.10}
+                              << 0.10;
+}
+
+void TestFinance::irrRoots()
+{
+    QFETCH(std::vector<double>, flows);
+    QFETCH(std::vector<double>, roots);
+    QFETCH(double, reported);
+    const std::vector<double> found = roi::irrRootsMonthly(flows);
+    QCOMPARE(found.size(), roots.size());
+    for (std::size_t i = 0; i < roots.size(); ++i)
+        ROI_COMPARE_NEAR(found[i], roots[i], 1e-7); // a double root is only found to √ε
+    int count = -1;
+    const Kpi k = roi::irrMonthly(flows, &count);
+    QVERIFY(k.ok());
+    QCOMPARE(count, static_cast<int>(roots.size()));
+    ROI_COMPARE_NEAR(k.value, reported, 1e-7);
+    // Annualised: the same count, the same root.
+    int annualCount = -1;
+    const Kpi a = roi::irrAnnual(flows, &annualCount);
+    QCOMPARE(annualCount, count);
+    ROI_COMPARE_NEAR(a.value, std::pow(1 + reported, 12) - 1, 1e-6);
 }
 
 void TestFinance::payback_data()

@@ -1,0 +1,105 @@
+#include "sensitivityreport.h"
+
+#include "tornadochart.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace roi {
+
+namespace {
+
+QString cell(const QString &text, bool numeric)
+{
+    return QStringLiteral("<td align=\"%1\"%2>%3</td>")
+        .arg(numeric ? QStringLiteral("right") : QStringLiteral("left"),
+             numeric ? QStringLiteral(" class=\"n\"") : QString(), text);
+}
+
+} // namespace
+
+void appendTornadoSection(QString &html, std::vector<ReportChart> &charts, const Workbook &wb,
+                          int useCase, int scenario, const NumberFormat &f, int contentWidth)
+{
+    const TornadoOptions options = defaultTornadoOptions(wb);
+    const TornadoResult t = tornado(wb, {useCase, scenario}, options);
+    if (!t.ok() || t.bars.empty() || !t.base.ok())
+        return;
+    const bool worstBest = options.range == TornadoRange::WorstBest;
+    const QString subject =
+        useCase < 0 ? QStringLiteral("the portfolio")
+                    : QString::fromStdString(wb.useCases[static_cast<std::size_t>(useCase)].name)
+                          .toHtmlEscaped();
+    html += QStringLiteral("<h2>Sensitivity (tornado)</h2>\n");
+    html += QStringLiteral("<p>Each input that the scenarios move, changed alone %1 while every "
+                           "other input keeps its value; the NPV of %2 is recomputed each time. "
+                           "The longest bars are the assumptions the case depends on most.</p>\n")
+                .arg(worstBest ? QStringLiteral("to its Worst and to its Best value")
+                               : QStringLiteral("by −20% and +20%"),
+                     subject);
+    // The chart: one row per bar (at most 12), drawn at the report's chart width.
+    const int shown = std::min<int>(12, static_cast<int>(t.bars.size()));
+    const int height = std::clamp(150 + 34 * shown, 260, 560);
+    const QSize logical(kReportChartWidth, height);
+    const int index = static_cast<int>(charts.size());
+    ReportChart c;
+    c.kind = ChartKind::Tornado;
+    c.useCase = useCase;
+    c.scenario = scenario;
+    c.size = logical;
+    charts.push_back(c);
+    const int shownHeight =
+        static_cast<int>(std::lround(height * double(contentWidth) / logical.width()));
+    html += QStringLiteral("<p class=\"chart\" align=\"center\"><img src=\"%1%2\" width=\"%3\" "
+                           "height=\"%4\" alt=\"Tornado\"></p>\n")
+                .arg(QLatin1String(kChartScheme))
+                .arg(index)
+                .arg(contentWidth)
+                .arg(shownHeight);
+    // The table: every bar, with the input values at each end.
+    const QString low = worstBest ? QStringLiteral("Worst") : QStringLiteral("−20%");
+    const QString high = worstBest ? QStringLiteral("Best") : QStringLiteral("+20%");
+    html += QStringLiteral("<table class=\"data\" width=\"100%\" cellspacing=\"0\" "
+                           "cellpadding=\"4\">\n<thead><tr>");
+    const QStringList headers = {QStringLiteral("Input"),
+                                 low,
+                                 high,
+                                 QStringLiteral("NPV at %1").arg(low),
+                                 QStringLiteral("NPV at %1").arg(high),
+                                 QStringLiteral("Swing")};
+    const int widths[] = {36, 11, 11, 14, 14, 14};
+    for (int i = 0; i < headers.size(); ++i) {
+        html += QStringLiteral("<th align=\"%1\" width=\"%2%\">%3</th>")
+                    .arg(i == 0 ? QStringLiteral("left") : QStringLiteral("right"))
+                    .arg(widths[i])
+                    .arg(headers[i]);
+    }
+    html += QStringLiteral("</tr></thead>\n<tbody>\n");
+    auto money = [&](const Kpi &k) {
+        return k.ok() ? f.money(k.value, 0).toHtmlEscaped()
+                      : NumberFormat::stateText(k.state).toHtmlEscaped();
+    };
+    bool clamped = false;
+    for (const TornadoBar &b : t.bars) {
+        clamped = clamped || b.clamped;
+        html += QStringLiteral("<tr>")
+                + cell(QString::fromStdString(b.label).toHtmlEscaped()
+                           + (b.clamped ? QStringLiteral(" *") : QString()),
+                       false)
+                + cell(inputValueText(b.input, b.lowValue, f).toHtmlEscaped(), true)
+                + cell(inputValueText(b.input, b.highValue, f).toHtmlEscaped(), true)
+                + cell(money(b.atLow), true) + cell(money(b.atHigh), true)
+                + cell(f.money(b.swing, 0).toHtmlEscaped(), true) + QStringLiteral("</tr>\n");
+    }
+    html += QStringLiteral("</tbody></table>\n");
+    html += QStringLiteral("<p class=\"note\">Base NPV %1. Swing: how far the NPV moves between "
+                           "the two ends (and the base). One input at a time: inputs that move "
+                           "together (a Monte Carlo run with correlations) can move it further.%2"
+                           "</p>\n")
+                .arg(f.money(t.base.value, 0).toHtmlEscaped(),
+                     clamped ? QStringLiteral(" * An end fell outside the input's legal range "
+                                              "and was clamped to it.")
+                             : QString());
+}
+
+} // namespace roi

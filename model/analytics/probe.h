@@ -1,0 +1,91 @@
+// The shared engine loop of sensitivity and goal seek: one named input varied on a scratch copy
+// of the workbook, the engine rerun on one scenario with its buffers reused, and the metric read
+// back for a use case or the portfolio. No Qt.
+#pragma once
+
+#include "engine.h"
+#include "inputs.h"
+#include "results.h"
+#include "workbook.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace roi {
+
+/// A named input of a workbook. Settings and price-book entries are shared by every use case, so
+/// they have no use case (-1). A use-case input names its use case; with useCase = -1 it means
+/// the input of every use case that has it (set to one value in all of them).
+struct VariedInput
+{
+    int useCase = -1;
+    InputPath path;
+
+    /// Settings and prices: one value for the whole workbook.
+    bool shared() const
+    {
+        return path.section == InputSection::Settings || path.section == InputSection::Prices;
+    }
+    friend bool operator==(const VariedInput &, const VariedInput &) = default;
+};
+
+/// "Support assistant · baseline.volume", or the bare path for shared and all-use-case inputs.
+std::string inputLabel(const Workbook &wb, const VariedInput &input);
+
+/// Resolves `name` (a named input, inputs.h) for `useCase` (-1: every use case). Fails, saying
+/// why in `error`, when the name does not parse, selects several inputs ([*]), or selects none
+/// in the workbook.
+std::optional<VariedInput> resolveInput(const Workbook &wb, int useCase, std::string_view name,
+                                        std::string *error = nullptr);
+
+/// The value of the input as stored (for every use case: in the first that has it).
+std::optional<double> storedValue(const Workbook &wb, const VariedInput &input);
+
+/// The value the input takes under a scenario: the stored value with the scenario's adjustments
+/// for that use case applied (clamped as the engine clamps). nullopt when the input is absent.
+std::optional<double> valueUnderScenario(const Workbook &wb, const VariedInput &input,
+                                         const Scenario &scenario);
+
+/// Sets the stored value of the input (clamped to its legal range); false when absent.
+bool setStoredValue(Workbook &wb, const VariedInput &input, double value);
+
+/// What a sensitivity or goal-seek run looks at.
+struct ProbeTarget
+{
+    int useCase = -1; // -1: the portfolio
+    int scenario = 0; // index into the workbook's scenarios (0 when it has none)
+};
+
+/// Reruns the engine on a scratch copy holding one scenario (and, for one use case, only that
+/// use case), with the checks off and the result buffers reused.
+class ModelProbe
+{
+public:
+    ModelProbe(const Workbook &wb, const ProbeTarget &target);
+
+    /// The scratch workbook's view of an input of the original workbook (use case indices
+    /// differ when the scratch copy holds one use case).
+    const Workbook &original() const { return m_original; }
+
+    /// Sets the input to `value` on the scratch copy and recomputes; the result of the target.
+    const CaseResult &evaluateAt(const VariedInput &input, double value);
+    /// The result with every input as stored.
+    const CaseResult &evaluateBase();
+    /// Puts the scratch copy's input back to its stored value.
+    void restore(const VariedInput &input);
+    int evaluations() const { return m_evaluations; }
+
+private:
+    VariedInput toScratch(const VariedInput &input) const;
+    const CaseResult &run();
+
+    const Workbook &m_original;
+    ProbeTarget m_target;
+    Workbook m_scratch;
+    Results m_results;
+    ComputeOptions m_options;
+    int m_evaluations = 0;
+};
+
+} // namespace roi

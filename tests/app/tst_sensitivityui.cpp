@@ -1,0 +1,264 @@
+// Analysis → Goal Seek and Analysis → Tornado and Spider driven through their widgets: the
+// dialog finds break-even adoption on the steady support assistant (solved by hand in
+// tests/model/analytics/sensitivitytestutil.h), applies it as one undo step, and undo restores
+// the workbook; the tornado window lists its bars in ranked order and follows edits.
+#include "goalseekdialog.h"
+#include "mainwindow.h"
+#include "sensitivitycontroller.h"
+#include "sensitivitypanel.h"
+
+#include "document.h"
+#include "usecasenavigator.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QUndoStack>
+
+#include <cmath>
+
+using namespace roi;
+
+class TestSensitivityUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void analysisMenu();
+    void goalSeekAppliesAndUndoRestores();
+    void goalSeekSharedInputAndUnreachable();
+    void goalSeekPortfolioIsOneUndoStep();
+    void tornadoWindowRanksBars();
+    void screenshots();
+
+private:
+    void openSteady();
+    MainWindow *m_window = nullptr;
+};
+
+void TestSensitivityUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("roi-workbench-test"));
+}
+
+void TestSensitivityUi::init()
+{
+    m_window = new MainWindow;
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void TestSensitivityUi::cleanup()
+{
+    m_window->document()->undoStack()->setClean();
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestSensitivityUi::openSteady()
+{
+    QVERIFY(m_window->openFile(
+        QStringLiteral(ROI_SOURCE_DIR "/tests/data/sensitivity/steady-support.roiwb")));
+    m_window->navigator()->selectUseCase(0);
+}
+
+void TestSensitivityUi::analysisMenu()
+{
+    QMenu *analysis = nullptr;
+    QStringList titles;
+    for (QAction *a : m_window->menuBar()->actions()) {
+        titles << a->text();
+        if (a->text() == QStringLiteral("&Analysis"))
+            analysis = a->menu();
+    }
+    QVERIFY(analysis);
+    // Between Scenario and Export, as DESIGN.md lays the menu bar out.
+    QVERIFY(titles.indexOf(QStringLiteral("&Analysis"))
+            > titles.indexOf(QStringLiteral("&Scenario")));
+    QVERIFY(titles.indexOf(QStringLiteral("&Analysis"))
+            < titles.indexOf(QStringLiteral("E&xport")));
+    QVERIFY(analysis->actions().contains(m_window->sensitivity()->tornadoAction()));
+    QVERIFY(analysis->actions().contains(m_window->sensitivity()->goalSeekAction()));
+}
+
+void TestSensitivityUi::goalSeekAppliesAndUndoRestores()
+{
+    openSteady();
+    Document *doc = m_window->document();
+    const Workbook before = doc->workbook();
+    const double npvBefore = doc->results().at(0, 0).kpis.npv;
+    m_window->sensitivity()->goalSeekAction()->trigger();
+    GoalSeekDialog *dialog = m_window->sensitivity()->goalSeekDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->subjectCombo()->currentText(), QStringLiteral("Support assistant"));
+    QTest::keyClicks(dialog->inputEdit(), QStringLiteral("ramp.steadyAdoption"));
+    dialog->goalCombo()->setCurrentIndex(
+        dialog->goalCombo()->findText(QStringLiteral("ROI % equals")));
+    dialog->valueSpin()->setValue(0);
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    QTest::mouseClick(dialog->seekButton(), Qt::LeftButton);
+    QVERIFY(dialog->hasResult());
+    QVERIFY(dialog->result().reached);
+    // a = 8,400 / 418,362.5 = 2.00783%.
+    const double a = 8400.0 / 418362.5;
+    QVERIFY(std::abs(dialog->result().value - a) <= 1e-9 * a);
+    QVERIFY2(dialog->answerLabel()->text().contains(QStringLiteral("2.008%")),
+             qPrintable(dialog->answerLabel()->text()));
+    QVERIFY(dialog->applyButton()->isEnabled());
+
+    const int steps = doc->undoStack()->count();
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QCOMPARE(doc->undoStack()->count(), steps + 1);
+    QVERIFY(std::abs(doc->workbook().useCases[0].ramp.steadyAdoption - a) <= 1e-9 * a);
+    // Break-even: the recomputed ROI of the use case is zero, NPV (rate 0) too.
+    QVERIFY(std::abs(doc->results().at(0, 0).kpis.roiPercent.value) < 1e-6);
+    QVERIFY(!dialog->applyButton()->isEnabled());
+
+    doc->undoStack()->undo();
+    QCOMPARE(doc->workbook(), before);
+    QCOMPARE(doc->results().at(0, 0).kpis.npv, npvBefore);
+    doc->undoStack()->redo();
+    QVERIFY(std::abs(doc->workbook().useCases[0].ramp.steadyAdoption - a) <= 1e-9 * a);
+}
+
+void TestSensitivityUi::goalSeekSharedInputAndUnreachable()
+{
+    openSteady();
+    Document *doc = m_window->document();
+    m_window->sensitivity()->showGoalSeek();
+    GoalSeekDialog *dialog = m_window->sensitivity()->goalSeekDialog();
+    // The price book: break-even output price $16,408.50 per million, applied to the price book.
+    dialog->inputEdit()->setText(QStringLiteral("prices[\"frontier-large\"].output"));
+    dialog->goalCombo()->setCurrentIndex(
+        dialog->goalCombo()->findText(QStringLiteral("NPV equals")));
+    dialog->valueSpin()->setValue(0);
+    QVERIFY(dialog->seek());
+    QVERIFY(std::abs(dialog->result().value - 16408.5) < 1e-9 * 16408.5);
+    QVERIFY(dialog->apply());
+    QVERIFY(std::abs(doc->workbook().priceBook[0].output - 16408.5) < 1e-9 * 16408.5);
+    QVERIFY(doc->undoStack()->undoText().startsWith(
+        QStringLiteral("Goal seek: prices[\"frontier-large\"].output = 16408.5")));
+    doc->undoStack()->undo();
+    QCOMPARE(doc->workbook().priceBook[0].output, 10.0);
+    // Out of reach: said so, with the closest value, and nothing to apply.
+    dialog->inputEdit()->setText(QStringLiteral("ramp.steadyAdoption"));
+    dialog->goalCombo()->setCurrentIndex(
+        dialog->goalCombo()->findText(QStringLiteral("ROI % equals")));
+    dialog->valueSpin()->setValue(100000);
+    QVERIFY(dialog->seek());
+    QVERIFY(!dialog->result().reached);
+    QVERIFY(dialog->answerLabel()->text().contains(QStringLiteral("Not reachable")));
+    QVERIFY(dialog->answerLabel()->text().contains(QStringLiteral("100.000%")));
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    // A name that is no input: refused with the reason, nothing to apply.
+    dialog->inputEdit()->setText(QStringLiteral("ramp.speed"));
+    QVERIFY(!dialog->seek());
+    QVERIFY(dialog->answerLabel()->text().contains(QStringLiteral("unknown field")));
+    QVERIFY(!dialog->apply());
+}
+
+void TestSensitivityUi::goalSeekPortfolioIsOneUndoStep()
+{
+    openSteady();
+    Document *doc = m_window->document();
+    // Two use cases: the portfolio's adoption is set in both, as one step of the history.
+    UseCase twin = doc->workbook().useCases[0];
+    twin.name = "Twin";
+    doc->insertUseCase(1, twin, QStringLiteral("Add twin"));
+    const Workbook before = doc->workbook();
+    m_window->sensitivity()->showGoalSeek();
+    GoalSeekDialog *dialog = m_window->sensitivity()->goalSeekDialog();
+    dialog->subjectCombo()->setCurrentIndex(dialog->subjectCombo()->findData(-1));
+    dialog->inputEdit()->setText(QStringLiteral("ramp.steadyAdoption"));
+    dialog->goalCombo()->setCurrentIndex(
+        dialog->goalCombo()->findText(QStringLiteral("ROI % equals")));
+    dialog->valueSpin()->setValue(0);
+    QVERIFY(dialog->seek());
+    QVERIFY(dialog->result().reached);
+    // Each copy breaks even at the same adoption as the single case.
+    const double a = 8400.0 / 418362.5;
+    QVERIFY(std::abs(dialog->result().value - a) <= 1e-9 * a);
+    const int steps = doc->undoStack()->count();
+    QVERIFY(dialog->apply());
+    QCOMPARE(doc->undoStack()->count(), steps + 1);
+    QVERIFY(std::abs(doc->workbook().useCases[1].ramp.steadyAdoption - a) <= 1e-9 * a);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->workbook(), before);
+}
+
+void TestSensitivityUi::tornadoWindowRanksBars()
+{
+    openSteady();
+    m_window->sensitivity()->tornadoAction()->trigger();
+    QDialog *window = m_window->sensitivity()->tornadoWindow();
+    QVERIFY(window && window->isVisible());
+    SensitivityPanel *panel = m_window->sensitivity()->panel();
+    // Worst to Best: minutes with AI (swing 1,620,000) above volume (1,506,105).
+    const QStringList expected = {QStringLiteral("drivers[\"Agent time reclaimed\"].minutesWithAi"),
+                                  QStringLiteral("baseline.volume")};
+    QCOMPARE(panel->tornadoChart()->barLabels(), expected);
+    QCOMPARE(panel->table()->rowCount(), 2);
+    QCOMPARE(panel->table()->item(0, 5)->text(), QStringLiteral("$1,620,000"));
+    QCOMPARE(panel->tornadoChart()->plottableCount(), 2); // low and high bars
+    // ±20%: the volume (2,008,140) now leads the minutes (864,000).
+    panel->rangeCombo()->setCurrentIndex(panel->rangeCombo()->findText(QStringLiteral("±20%")));
+    QCOMPARE(panel->tornadoChart()->barLabels().first(), QStringLiteral("baseline.volume"));
+    QCOMPARE(panel->table()->item(0, 5)->text(), QStringLiteral("$2,008,140"));
+    // The spider has a line per input.
+    QCOMPARE(panel->spiderChart()->graphCount(), 2);
+    // An edit through the document refreshes the open window: half the volume halves its swing.
+    UseCase uc = m_window->document()->workbook().useCases[0];
+    uc.baseline.volume = 25000;
+    m_window->document()->setUseCase(0, uc, QStringLiteral("Halve volume"));
+    QCOMPARE(panel->tornadoChart()->barLabels().first(), QStringLiteral("baseline.volume"));
+    QCOMPARE(panel->table()->item(0, 5)->text(), QStringLiteral("$1,004,070"));
+}
+
+void TestSensitivityUi::screenshots()
+{
+    // Writes docs/screenshots images when asked (ROI_SCREENSHOT_DIR); always renders them.
+    QVERIFY(
+        m_window->openFile(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
+    m_window->sensitivity()->showTornado();
+    QDialog *window = m_window->sensitivity()->tornadoWindow();
+    window->resize(900, 720);
+    QTest::qWait(50);
+    const QByteArray dir = qgetenv("ROI_SCREENSHOT_DIR");
+    const QPixmap tornado = window->grab();
+    QVERIFY(!tornado.isNull());
+    SensitivityPanel *panel = m_window->sensitivity()->panel();
+    panel->tabs()->setCurrentIndex(1);
+    QTest::qWait(20);
+    const QPixmap spider = window->grab();
+    m_window->sensitivity()->showGoalSeek();
+    GoalSeekDialog *dialog = m_window->sensitivity()->goalSeekDialog();
+    dialog->subjectCombo()->setCurrentIndex(0);
+    dialog->inputEdit()->setText(QStringLiteral("ramp.steadyAdoption"));
+    QVERIFY(dialog->seek());
+    QTest::qWait(20);
+    const QPixmap goal = dialog->grab();
+    if (!dir.isEmpty()) {
+        const QString d = QString::fromLocal8Bit(dir);
+        QVERIFY(tornado.save(d + QStringLiteral("/tornado.png")));
+        QVERIFY(spider.save(d + QStringLiteral("/spider.png")));
+        QVERIFY(goal.save(d + QStringLiteral("/goal-seek.png")));
+    }
+}
+
+QTEST_MAIN(TestSensitivityUi)
+#include "tst_sensitivityui.moc"
