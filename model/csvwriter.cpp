@@ -1,7 +1,8 @@
 #include "csvwriter.h"
 
+#include "numbertext.h"
+
 #include <cmath>
-#include <cstdio>
 
 namespace roi {
 
@@ -46,18 +47,7 @@ void CsvWriter::number(double value)
     separator();
     if (!std::isfinite(value))
         return;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", value);
-    // Prefer the shortest form that reads back exactly.
-    for (int precision = 6; precision < 17; ++precision) {
-        char shorter[32];
-        std::snprintf(shorter, sizeof shorter, "%.*g", precision, value);
-        if (std::strtod(shorter, nullptr) == value) {
-            m_out += shorter;
-            return;
-        }
-    }
-    m_out += buf;
+    appendShortest(m_out, value);
 }
 
 void CsvWriter::endRow()
