@@ -171,8 +171,9 @@ void TestCsvWriter::sameTextAsPrintf()
     // or where the loop needed a digit more than the shortest form. Then both read back
     // exactly and ours is the shorter.
     std::mt19937_64 random(7);
-    std::vector<double> values = {0.0, -0.0, 1.0, 0.5, 437.5, 5037.5, 0.10075, 1e-5, 1e16,
-                                  123456.0, 1234567.0, 1.0 / 3.0, 2.0 / 3.0, 1e-320, DBL_MAX};
+    std::vector<double> values = {0.0,       -0.0,      1.0,       0.5,    437.5,
+                                  5037.5,    0.10075,   1e-5,      1e16,   123456.0,
+                                  1234567.0, 1.0 / 3.0, 2.0 / 3.0, 1e-320, DBL_MAX};
     for (int i = 0; i < 20000; ++i) {
         double v;
         const std::uint64_t bits = random();
