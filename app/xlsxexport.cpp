@@ -537,13 +537,23 @@ bool XlsxWriter::write(const QString &path, QString *error)
     createFormats();
     summarySheet();
     runRateSheet();
-    for (int u = 0; u < m_res.useCaseCount; ++u)
+    bool cancelled = false;
+    for (int u = 0; u < m_res.useCaseCount && !cancelled; ++u) {
         seriesSheet(u);
-    if (m_res.useCaseCount > 1)
+        cancelled = m_options.progress && !m_options.progress(0.9 * (u + 1) / m_res.useCaseCount);
+    }
+    if (m_res.useCaseCount > 1 && !cancelled)
         seriesSheet(-1);
-    checksSheet();
+    if (!cancelled)
+        checksSheet();
+    // libxlsxwriter has no way to drop a workbook but to write it: a cancelled one is written
+    // into the private temporary folder and thrown away with it.
     const lxw_error result = workbook_close(m_book);
     m_book = nullptr;
+    if (cancelled) {
+        *error = u"Cancelled"_s;
+        return false;
+    }
     if (result != LXW_NO_ERROR) {
         *error =
             u"Cannot write the Excel workbook: %1"_s.arg(QString::fromUtf8(lxw_strerror(result)));

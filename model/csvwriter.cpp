@@ -39,7 +39,14 @@ void CsvWriter::separator()
 void CsvWriter::text(std::string_view value)
 {
     separator();
-    m_out += escape(value);
+    // Most cells need neither an apostrophe nor quotes: append them as they are.
+    const bool plain = (value.empty() || std::string_view("=+-@\t\r").find(value.front())
+                                             == std::string_view::npos)
+                       && value.find_first_of(",\"\r\n") == std::string_view::npos;
+    if (plain)
+        m_out.append(value);
+    else
+        m_out += escape(value);
 }
 
 void CsvWriter::number(double value)
@@ -54,6 +61,16 @@ void CsvWriter::endRow()
 {
     m_out += "\r\n";
     m_rowStarted = false;
+    if (m_sink && m_out.size() >= 64 * 1024)
+        flush();
+}
+
+void CsvWriter::flush()
+{
+    if (!m_sink)
+        return;
+    m_sink->write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+    m_out.clear();
 }
 
 } // namespace roi

@@ -5,6 +5,7 @@
 #include "results.h"
 #include "workbook.h"
 
+#include <ostream>
 #include <string>
 
 namespace roi {
@@ -13,6 +14,9 @@ namespace roi {
 std::string resultsJson(const Workbook &workbook, const Results &results, int scenario = -1);
 /// One row per use case, scenario and month (plus the portfolio), cost per category included.
 std::string seriesCsv(const Workbook &workbook, const Results &results, int scenario = -1);
+/// The same text written to `out` as it is made (the command line's compute --format csv).
+void writeSeriesCsv(std::ostream &out, const Workbook &workbook, const Results &results,
+                    int scenario = -1);
 /// The parts of the totals in long form: one row per use case, scenario, cost layer or value
 /// driver, and month (series "layerCost", "driverGross" before the risk discount, "driverNet"
 /// after it; soft drivers are the same in both).
