@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <functional>
@@ -518,7 +519,12 @@ void XlsxWriter::checksSheet()
 bool XlsxWriter::write(const QString &path, QString *error)
 {
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    // A large portfolio writes each row to a temporary file as it goes (libxlsxwriter's
+    // constant-memory mode, text as inline strings) rather than keeping millions of cells in
+    // memory; a small one keeps the shared-strings table, which makes a smaller file.
+    options.constant_memory = m_res.useCaseCount > kConstantMemoryFrom ? LXW_TRUE : LXW_FALSE;
+    const QByteArray tmpdir = QFile::encodeName(QFileInfo(path).absolutePath());
+    options.tmpdir = const_cast<char *>(tmpdir.constData());
     const QByteArray encoded = QFile::encodeName(path);
     m_book = workbook_new_opt(encoded.constData(), &options);
     if (!m_book) {

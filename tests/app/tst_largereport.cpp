@@ -30,6 +30,7 @@ private Q_SLOTS:
     void summaryIsShortForLongPortfolio();
     void pdfOfLargePortfolio();
     void reportSectionsSplit();
+    void xlsxOfLargePortfolio();
 
 private:
     QByteArray html(const ReportOptions &options);
@@ -203,6 +204,30 @@ void TestLargeReport::reportSectionsSplit()
     QCOMPARE(reportSections(QStringLiteral("<h1 class=\"page\">A</h1>x")),
              QStringList{QStringLiteral("<h1>A</h1>x")});
     QCOMPARE(reportSections(QString()), QStringList());
+}
+
+void TestLargeReport::xlsxOfLargePortfolio()
+{
+    // Above 20 use cases the XLSX is written row by row (constant memory): text as inline
+    // strings in the sheets, every use case's sheet there, numbers as numbers.
+    if (!haveTool(QStringLiteral("unzip")))
+        QFAIL("unzip is needed to read the archive (tools/install-deps.sh installs it)");
+    ReportOptions options;
+    options.today = reportDay();
+    options.outputPath = m_dir.filePath(QStringLiteral("large.xlsx"));
+    QString error;
+    QVERIFY2(exportReport(m_wb, m_res, ReportFormat::Xlsx, options, &error), qPrintable(error));
+    const QString book =
+        QString::fromUtf8(unzipMember(options.outputPath, QStringLiteral("xl/workbook.xml")));
+    QVERIFY(book.contains(QStringLiteral("<sheet name=\"Contract summaries 13\"")));
+    // Sheet 3 is the first use case's series: its layer columns, and at least ten numbers in
+    // each of its 3 × 24 rows.
+    const QString series = QString::fromUtf8(
+        unzipMember(options.outputPath, QStringLiteral("xl/worksheets/sheet3.xml")));
+    QVERIFY(series.contains(QStringLiteral("t=\"inlineStr\"")));
+    QVERIFY(series.contains(QStringLiteral("Layer: ")));
+    QVERIFY(series.count(QStringLiteral("<v>")) >= 3 * 24 * 10);
+    QVERIFY(series.contains(QStringLiteral("<autoFilter")));
 }
 
 QTEST_MAIN(TestLargeReport)
