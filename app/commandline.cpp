@@ -45,6 +45,11 @@ constexpr const char *kUsage =
     "                                             (memo: the one-page decision memo, PDF)\n"
     "                                             (csv: series in OUT, KPIs in OUT-kpis.csv,\n"
     "                                             layers and drivers in OUT-detail.csv)\n"
+    "             [--sections auto|all|none|top:N] [--rank-by npv|roi|payback|benefit]\n"
+    "             [--section NAME]...             which use cases get a full section of a PDF\n"
+    "                                             or HTML report (auto: all up to 20 use\n"
+    "                                             cases, else the best 10 by NPV); --section\n"
+    "                                             names one (repeat it for more)\n"
     "  roi-workbench chart FILE --chart KIND -o OUT.png|.pdf|.svg [--use-case NAME]\n"
     "                        [--scenario NAME]    write one chart; KIND is cumulative-net,\n"
     "                                             cost-vs-benefit, invoice-vs-true-cost, adoption\n"
@@ -77,6 +82,9 @@ struct Options
     std::string useCase;
     bool scenarioGiven = false;
     bool useCaseGiven = false;
+    std::string sections;                  // report: auto, all, none, top:N
+    std::string rankBy;                    // report: npv, roi, payback, benefit
+    std::vector<std::string> sectionNames; // report: --section NAME, repeatable
 };
 
 std::string utf8(const QString &s)
@@ -121,6 +129,19 @@ bool parseOptions(const std::vector<std::string> &args, Options &o, std::string 
             if (!value(o.useCase))
                 return false;
             o.useCaseGiven = true;
+        } else if (a == "--sections") {
+            if (!value(o.sections))
+                return false;
+        } else if (a == "--rank-by") {
+            if (!value(o.rankBy))
+                return false;
+        } else if (a == "--section") {
+            // A list: each occurrence adds a name.
+            if (i + 1 >= args.size()) {
+                error = a + " needs a value";
+                return false;
+            }
+            o.sectionNames.push_back(args[++i]);
         } else if (a.size() > 1 && a[0] == '-') {
             error = "unknown option " + a;
             return false;
@@ -360,7 +381,7 @@ int runCompute(const Options &o, std::ostream &out, std::ostream &err)
     if (format == "json")
         out << resultsJson(*wb, res, scenario);
     else if (format == "csv")
-        out << seriesCsv(*wb, res, scenario);
+        writeSeriesCsv(out, *wb, res, scenario); // streamed: no 20 MB string for 200 use cases
     else
         printText(out, *wb, res, scenario);
     return ExitOk;
@@ -447,6 +468,49 @@ int runMemo(const Options &o, std::ostream &out, std::ostream &err)
     }
     out << "wrote " << utf8(path) << "\n";
     return ExitOk;
+/// --sections, --rank-by and --section into the report options; false with a message.
+bool reportScope(const Options &o, ReportOptions &options, std::ostream &err)
+{
+    const std::string &sections = o.sections;
+    if (!o.sectionNames.empty()) {
+        if (!sections.empty()) {
+            err << "roi-workbench: give either --sections or --section NAME, not both\n";
+            return false;
+        }
+        options.sections = UseCaseSections::Named;
+        for (const std::string &name : o.sectionNames)
+            options.sectionNames << QString::fromStdString(name);
+    } else if (sections.empty() || sections == "auto") {
+        options.sections = UseCaseSections::Auto;
+    } else if (sections == "all") {
+        options.sections = UseCaseSections::All;
+    } else if (sections == "none") {
+        options.sections = UseCaseSections::None;
+    } else if (sections == "top" || sections.rfind("top:", 0) == 0) {
+        options.sections = UseCaseSections::Top;
+        if (sections != "top") {
+            bool ok = false;
+            options.topCount = QString::fromStdString(sections.substr(4)).toInt(&ok);
+            if (!ok || options.topCount < 0) {
+                err << "roi-workbench: --sections top:N needs a whole number N >= 0\n";
+                return false;
+            }
+        }
+    } else {
+        err << "roi-workbench: unknown --sections '" << sections
+            << "' (use auto, all, none or top:N)\n";
+        return false;
+    }
+    if (!o.rankBy.empty()) {
+        const auto kpi = rankKpiFromName(QString::fromStdString(o.rankBy));
+        if (!kpi) {
+            err << "roi-workbench: unknown --rank-by '" << o.rankBy
+                << "' (use npv, roi, payback or benefit)\n";
+            return false;
+        }
+        options.rankBy = *kpi;
+    }
+    return true;
 }
 
 int runReport(const Options &o, std::ostream &out, std::ostream &err)
@@ -495,6 +559,8 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
         }
     }
     ReportOptions options;
+    if (!reportScope(o, options, err))
+        return ExitUsage;
     options.scenario = scenario;
     options.outputPath = QString::fromStdString(o.output);
     options.today = reportDate();
@@ -670,6 +736,12 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
     std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
     if (!error.empty() || !parseOptions(args, o, error)) {
         err << "roi-workbench: " << error << "\n\n" << usage();
+        return ExitUsage;
+    }
+    if (o.command != "report"
+        && (!o.sections.empty() || !o.rankBy.empty() || !o.sectionNames.empty())) {
+        err << "roi-workbench: --sections, --rank-by and --section belong to the report "
+               "command\n";
         return ExitUsage;
     }
     if (o.command == "compute")

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
@@ -63,9 +64,42 @@ ExportDialog::ExportDialog(const Workbook &workbook, const QString &workbookPath
     m_warning->setObjectName(u"warning"_s);
     m_warning->setWordWrap(true);
 
+    // Which use cases get a full section of a PDF or HTML report; the others are in the
+    // comparison, the overview and the brief tables.
+    m_sections = new QComboBox(this);
+    m_sections->setObjectName(u"sections"_s);
+    const int count = static_cast<int>(workbook.useCases.size());
+    m_sections->addItem(count > kAutoFullSectionsUpTo
+                            ? tr("Automatic (the best %1 of %2)").arg(kAutoTopCount).arg(count)
+                            : tr("Automatic (all %1)").arg(count),
+                        static_cast<int>(UseCaseSections::Auto));
+    m_sections->addItem(tr("Every use case"), static_cast<int>(UseCaseSections::All));
+    m_sections->addItem(tr("The best"), static_cast<int>(UseCaseSections::Top));
+    m_sections->addItem(tr("None (overview and brief tables)"),
+                        static_cast<int>(UseCaseSections::None));
+    m_topCount = new QSpinBox(this);
+    m_topCount->setObjectName(u"topCount"_s);
+    m_topCount->setRange(1, 1000);
+    m_topCount->setValue(kAutoTopCount);
+    m_rankBy = new QComboBox(this);
+    m_rankBy->setObjectName(u"rankBy"_s);
+    m_rankBy->addItem(tr("by NPV"), static_cast<int>(RankKpi::Npv));
+    m_rankBy->addItem(tr("by ROI"), static_cast<int>(RankKpi::Roi));
+    m_rankBy->addItem(tr("by payback"), static_cast<int>(RankKpi::Payback));
+    m_rankBy->addItem(tr("by hard benefit"), static_cast<int>(RankKpi::HardBenefit));
+    m_sectionsRow = new QWidget(this);
+    auto *sectionsRow = new QHBoxLayout(m_sectionsRow);
+    sectionsRow->setContentsMargins(0, 0, 0, 0);
+    sectionsRow->addWidget(m_sections, 1);
+    sectionsRow->addWidget(m_topCount);
+    sectionsRow->addWidget(m_rankBy);
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Scenario:"), m_scenario);
+    auto *sectionsLabel = new QLabel(tr("Use cases in &full:"), this);
+    sectionsLabel->setBuddy(m_sections);
+    form->addRow(sectionsLabel, m_sectionsRow);
     auto *pathLabel = new QLabel(tr("&Save as:"), this);
     pathLabel->setBuddy(m_path);
     form->addRow(pathLabel, pathRow);
@@ -94,6 +128,7 @@ ExportDialog::ExportDialog(const Workbook &workbook, const QString &workbookPath
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
     connect(m_scenario, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
+    connect(m_sections, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateState);
     connect(m_browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
@@ -149,7 +184,21 @@ ReportOptions ExportDialog::options() const
     options.outputPath = outputPath();
     options.today = QDate::currentDate();
     options.locale = QLocale();
+    options.sections = sections();
+    options.topCount = m_topCount->value();
+    options.rankBy = static_cast<RankKpi>(m_rankBy->currentData().toInt());
     return options;
+}
+
+UseCaseSections ExportDialog::sections() const
+{
+    return static_cast<UseCaseSections>(m_sections->currentData().toInt());
+}
+
+void ExportDialog::setSections(UseCaseSections sections)
+{
+    const int index = m_sections->findData(static_cast<int>(sections));
+    m_sections->setCurrentIndex(index >= 0 ? index : 0);
 }
 
 void ExportDialog::formatChanged()
@@ -180,6 +229,10 @@ void ExportDialog::browse()
 void ExportDialog::updateState()
 {
     const ReportFormat f = format();
+    m_sectionsRow->setEnabled(reportFormatNeedsGui(f));
+    const bool top = sections() == UseCaseSections::Top;
+    m_topCount->setVisible(top);
+    m_rankBy->setVisible(top);
     const QString path = outputPath();
     QString note;
     switch (f) {

@@ -19,6 +19,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace roi {
 
@@ -39,7 +40,11 @@ public:
     void setScenario(int scenario);
     QString outputPath() const;
     void setOutputPath(const QString &path);
-    /// Scenario, output path and today's date for exportReport().
+    /// PDF and HTML: which use cases get a full section (Auto, All, Top or None; a named list
+    /// is the command line's --section).
+    UseCaseSections sections() const;
+    void setSections(UseCaseSections sections);
+    /// Scenario, output path, today's date and the sections for exportReport().
     ReportOptions options() const;
 
     /// The QSettings keys the dialog remembers.
@@ -56,6 +61,10 @@ private:
     QString m_baseName; // the default file name without suffix
     QComboBox *m_format = nullptr;
     QComboBox *m_scenario = nullptr;
+    QComboBox *m_sections = nullptr;
+    QSpinBox *m_topCount = nullptr;
+    QComboBox *m_rankBy = nullptr;
+    QWidget *m_sectionsRow = nullptr;
     QLineEdit *m_path = nullptr;
     QPushButton *m_browse = nullptr;
     QLabel *m_note = nullptr;

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "export/memo.h"
 #include "exportdialog.h"
+#include "exportrunner.h"
 #include "recovery.h"
 #include "reportexporter.h"
 #include "resourcelocator.h"
@@ -37,6 +38,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -150,7 +152,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     QSettings settings;
-    resize(1280, 800);
+    // The first size fits the screen the window opens on (a laptop's 1366 x 768 less its
+    // panels, say); a saved geometry below replaces it.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+    resize(QSize(1280, 800).boundedTo(available * 0.95));
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_split->restoreState(settings.value(QStringLiteral("window/split")).toByteArray());
@@ -842,19 +847,21 @@ void MainWindow::exportReport(std::optional<ReportFormat> format)
         dialog.setFormat(*format);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QString error;
-    QStringList written;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
+    // On a worker thread, with progress and Cancel: the window stays responsive.
     statusBar()->showMessage(tr("Exporting…"));
-    const bool ok = roi::exportReport(m_doc->workbook(), m_doc->results(), dialog.format(),
-                                      dialog.options(), &error, &written);
-    QApplication::restoreOverrideCursor();
-    if (!ok) {
-        statusBar()->clearMessage();
-        QMessageBox::critical(this, tr("Export failed"), error);
+    const ExportOutcome outcome = runExport(this, m_doc->workbook(), m_doc->results(),
+                                            dialog.format(), dialog.options());
+    if (outcome.cancelled) {
+        statusBar()->showMessage(tr("Export cancelled; nothing was written"), 8000);
         return;
     }
-    statusBar()->showMessage(tr("Exported %1").arg(written.join(QStringLiteral(", "))), 8000);
+    if (!outcome.ok) {
+        statusBar()->clearMessage();
+        QMessageBox::critical(this, tr("Export failed"), outcome.error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(outcome.written.join(QStringLiteral(", "))),
+                             8000);
 }
 
 ChartView *MainWindow::visibleChart() const

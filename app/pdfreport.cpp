@@ -1,6 +1,7 @@
 #include "pdfreport.h"
 
 #include "chartexport.h"
+#include "guithread.h"
 #include "numberformat.h"
 
 #include <qcustomplot.h>
@@ -9,6 +10,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QPdfWriter>
+#include <QPicture>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -17,6 +19,7 @@
 #include <QTextTable>
 
 #include <cmath>
+#include <memory>
 
 namespace roi {
 
@@ -72,18 +75,33 @@ public:
         // own clip regions, so a neighbouring page must not draw it.
         if (painter->hasClipping() && !painter->clipBoundingRect().contains(rect.center()))
             return;
-        m_plot.resize(c->size);
         ChartInput in{&m_wb, &m_res, c->useCase, c->scenario, m_format, c->allScenarios};
-        drawChart(m_plot, c->kind, in);
         painter->save();
         painter->translate(rect.topLeft());
         painter->scale(rect.width() / c->size.width(), rect.height() / c->size.height());
-        if (painter == m_pagePainter) {
+        if (!onGuiThreadNow()) {
+            // On a worker: the GUI thread records the chart's vectors, the page replays them.
+            const QPicture picture = onGuiThread([&] {
+                m_plot->resize(c->size);
+                drawChart(*m_plot, c->kind, in);
+                QPicture recorded;
+                QCPPainter recorder(&recorded);
+                recorder.setMode(QCPPainter::pmVectorized, true);
+                m_plot->toPainter(&recorder, c->size.width(), c->size.height());
+                recorder.end();
+                return recorded;
+            });
+            painter->drawPicture(QPointF(0, 0), picture);
+        } else if (painter == m_pagePainter) {
+            m_plot->resize(c->size);
+            drawChart(*m_plot, c->kind, in);
             m_pagePainter->setMode(QCPPainter::pmVectorized, true);
-            m_plot.toPainter(m_pagePainter, c->size.width(), c->size.height());
+            m_plot->toPainter(m_pagePainter, c->size.width(), c->size.height());
         } else {
+            m_plot->resize(c->size);
+            drawChart(*m_plot, c->kind, in);
             painter->drawPixmap(QPointF(0, 0),
-                                m_plot.toPixmap(c->size.width(), c->size.height(), 2.0),
+                                m_plot->toPixmap(c->size.width(), c->size.height(), 2.0),
                                 QRectF(0, 0, c->size.width() * 2.0, c->size.height() * 2.0));
         }
         painter->restore();
@@ -102,7 +120,7 @@ private:
     const Workbook &m_wb;
     const Results &m_res;
     NumberFormat m_format;
-    QCustomPlot m_plot;
+    GuiPlot m_plot;
     QCPPainter *m_pagePainter = nullptr;
 };
 
@@ -146,7 +164,14 @@ void bindCharts(QTextDocument &doc)
 /// QTextDocument has no "keep with next" nor "keep together": lay out, look, break, lay out
 /// again. A heading that would end a page (or stand apart from what it introduces) moves to the
 /// next page, and so does a short table that would be split.
-bool breakOnce(QTextDocument &doc)
+/// A page break keepTogether added: before the block or the table at `position`.
+struct AddedBreak
+{
+    int position;
+    bool table;
+};
+
+bool breakOnce(QTextDocument &doc, std::vector<AddedBreak> &added)
 {
     const double pageHeight = doc.pageSize().height();
     auto page = [&](double y) {
@@ -170,6 +195,7 @@ bool breakOnce(QTextDocument &doc)
         QTextBlockFormat breaking = format;
         breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
         QTextCursor(block).setBlockFormat(breaking);
+        added.push_back({block.position(), false});
         return true;
     }
     for (QTextFrame *frame : doc.rootFrame()->childFrames()) {
@@ -180,33 +206,57 @@ bool breakOnce(QTextDocument &doc)
         const QRectF rect = layout->frameBoundingRect(table);
         if (rect.height() >= pageHeight * 0.5 || page(rect.top()) == page(rect.bottom() - 1))
             continue;
-        // A table right under its heading moves with it: breaking before the table alone would
-        // leave the heading by itself at the foot (or, once moved, the top) of a page.
-        QTextBlock before = doc.findBlock(table->firstPosition() - 1);
-        if (before.isValid() && before.blockFormat().headingLevel() > 0) {
-            QTextBlockFormat heading = before.blockFormat();
-            if (!(heading.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)) {
-                heading.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-                QTextCursor(before).setBlockFormat(heading);
-                return true;
-            }
-            continue;
+        // A heading right above the table goes with it, not left alone at the foot of a page.
+        const QTextBlock above = doc.findBlock(table->firstPosition()).previous();
+        const QTextBlockFormat aboveFormat = above.isValid() ? above.blockFormat() : QTextBlockFormat();
+        if (aboveFormat.headingLevel() > 0
+            && !(aboveFormat.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+            && page(layout->blockBoundingRect(above).top()) == page(rect.top())) {
+            QTextBlockFormat breaking = aboveFormat;
+            breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            QTextCursor(above).setBlockFormat(breaking);
+            added.push_back({above.position(), false});
+            return true;
         }
         QTextTableFormat breaking = table->format();
         breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
         table->setFormat(breaking);
+        added.push_back({table->firstPosition(), true});
         return true;
     }
     return false;
 }
 
-void keepTogether(QTextDocument &doc)
+std::vector<AddedBreak> keepTogether(QTextDocument &doc)
 {
     // Each pass adds one break; positions after it change, so look again from the start. The
     // incremental relayout after a table's format changes can leave the block before the table
     // unlaid (no lines, nothing drawn): lay the whole document out again each time.
-    for (int pass = 0; pass < 200 && breakOnce(doc); ++pass)
+    std::vector<AddedBreak> added;
+    for (int pass = 0; pass < 200 && breakOnce(doc, added); ++pass)
         doc.markContentsDirty(0, doc.characterCount());
+    return added;
+}
+
+/// The breaks keepTogether found for the same content, set before the first layout: the
+/// document then lays out once, as it ended up after keepTogether's passes.
+void applyBreaks(QTextDocument &doc, const std::vector<AddedBreak> &breaks)
+{
+    for (const AddedBreak &b : breaks) {
+        QTextCursor cursor(&doc);
+        cursor.setPosition(b.position);
+        if (b.table) {
+            if (QTextTable *table = cursor.currentTable()) {
+                QTextTableFormat format = table->format();
+                format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                table->setFormat(format);
+            }
+        } else {
+            QTextBlockFormat format = cursor.blockFormat();
+            format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+            cursor.setBlockFormat(format);
+        }
+    }
 }
 
 void drawRunningText(QPainter &painter, const ReportContent &content, int page, int pages)
@@ -240,6 +290,62 @@ void drawRunningText(QPainter &painter, const ReportContent &content, int page, 
     painter.restore();
 }
 
+/// Where a section of the report body is: [from, from + length), and whether it opens with a
+/// page heading whose class is to go (see reportSections).
+struct SectionSpan
+{
+    qsizetype from;
+    qsizetype length;
+    bool strip;
+};
+
+constexpr QStringView kPageMarkers[] = {u"<h1 class=\"page\">", u"<h2 class=\"page\">"};
+constexpr qsizetype kPageMarkerSize = 17; // both markers
+
+/// The sections as spans of the body rather than copies: a 2,000-page body is tens of MB.
+std::vector<SectionSpan> sectionSpans(const QString &body)
+{
+    // A section begins at each heading of class "page", which breaks the page before it; at the
+    // start of its own document that break would leave an empty page, so the class goes.
+    static_assert(kPageMarkers[0].size() == kPageMarkerSize
+                  && kPageMarkers[1].size() == kPageMarkerSize);
+    auto next = [&](qsizetype from) {
+        qsizetype best = -1;
+        for (QStringView m : kPageMarkers) {
+            const qsizetype at = body.indexOf(m, from);
+            if (at >= 0 && (best < 0 || at < best))
+                best = at;
+        }
+        return best;
+    };
+    std::vector<SectionSpan> spans;
+    qsizetype from = 0;
+    bool first = true;
+    while (true) {
+        const qsizetype at = next(first ? from : from + 1);
+        const qsizetype length = (at < 0 ? body.size() : at) - from;
+        if (!first || !QStringView(body).mid(from, length).trimmed().isEmpty())
+            spans.push_back({from, length, !first});
+        if (at < 0)
+            break;
+        from = at;
+        first = false;
+    }
+    return spans;
+}
+
+QString sectionHtml(const QString &body, const SectionSpan &span)
+{
+    const QStringView part = QStringView(body).mid(span.from, span.length);
+    if (!span.strip)
+        return part.toString();
+    // "<h1 class="page">" becomes "<h1>".
+    QString html;
+    html.reserve(part.size());
+    html.append(part.left(3)).append(u'>').append(part.mid(kPageMarkerSize));
+    return html;
+}
+
 } // namespace
 
 int pdfContentWidth()
@@ -264,22 +370,64 @@ QByteArray renderPdfReport(const ReportContent &content, const Workbook &workboo
     writer.setTitle(content.title);
     writer.setCreator(u"ROI Workbench "_s + QLatin1String(ROI_VERSION));
 
-    QTextDocument doc;
-    doc.setUseDesignMetrics(true);
-    doc.setDocumentMargin(0);
-    doc.setDefaultFont(reportFont(9));
-    doc.setDefaultStyleSheet(reportStyleSheet());
-    doc.documentLayout()->setPaintDevice(&writer);
     ChartObject charts(content, workbook, results, options);
-    doc.documentLayout()->registerHandler(kChartObjectType, &charts);
-    if (!content.logo.isNull())
-        doc.addResource(QTextDocument::ImageResource, QUrl(QLatin1String(kLogoName)), content.logo);
-    doc.setHtml(u"<html><body>%1</body></html>"_s.arg(content.body));
-    bindCharts(doc);
     const QSizeF body(kA4.width() - kMarginLeft - kMarginRight,
                       kA4.height() - kMarginTop - kMarginBottom);
-    doc.setPageSize(body);
-    keepTogether(doc);
+    // Every section begins on a new page, so each is laid out as its own document: the cost of
+    // a layout, of keepTogether's passes and of finding what a page draws then grows with the
+    // section, not with the whole report (one document of 2,000 pages took minutes).
+    const std::vector<SectionSpan> sections = sectionSpans(content.body);
+    const int sectionCount = static_cast<int>(sections.size());
+    // Per section, the breaks keepTogether added (to lay a section out again in one pass).
+    std::vector<std::vector<AddedBreak>> breaks(static_cast<std::size_t>(sections.size()));
+    auto layOut = [&](int i) {
+        auto doc = std::make_unique<QTextDocument>();
+        doc->setUseDesignMetrics(true);
+        doc->setDocumentMargin(0);
+        doc->setDefaultFont(reportFont(9));
+        doc->setDefaultStyleSheet(reportStyleSheet());
+        if (!content.logo.isNull())
+            doc->addResource(QTextDocument::ImageResource, QUrl(QLatin1String(kLogoName)),
+                             content.logo);
+        doc->documentLayout()->setPaintDevice(&writer);
+        doc->documentLayout()->registerHandler(kChartObjectType, &charts);
+        doc->setHtml(u"<html><body>%1</body></html>"_s.arg(
+            sectionHtml(content.body, sections[static_cast<std::size_t>(i)])));
+        bindCharts(*doc);
+        auto &sectionBreaks = breaks[static_cast<std::size_t>(i)];
+        const bool again = !sectionBreaks.empty();
+        if (again)
+            applyBreaks(*doc, sectionBreaks);
+        doc->setPageSize(body);
+        if (!again)
+            sectionBreaks = keepTogether(*doc);
+        return doc;
+    };
+    // The running footer says "Page n of N": count the pages first. A section's layout is kept
+    // for printing unless the ones kept already hold many pages; the others are laid out again
+    // when printed, so memory stays bounded whatever the length of the report.
+    const int kKeptPages = qEnvironmentVariableIsSet("ROI_PDF_KEPT_PAGES")
+                               ? qEnvironmentVariableIntValue("ROI_PDF_KEPT_PAGES")
+                               : 2500;
+    std::vector<std::unique_ptr<QTextDocument>> kept(static_cast<std::size_t>(sections.size()));
+    std::vector<int> sectionPages(static_cast<std::size_t>(sections.size()));
+    int pages = 0;
+    // Progress: laying out is the first third, printing the rest.
+    auto goOn = [&](double done) {
+        if (!options.progress || options.progress(done))
+            return true;
+        *error = u"Cancelled"_s;
+        return false;
+    };
+    for (int i = 0; i < sectionCount; ++i) {
+        if (!goOn(i / 3.0 / sectionCount))
+            return {};
+        auto doc = layOut(i);
+        sectionPages[static_cast<std::size_t>(i)] = doc->pageCount();
+        if (pages + doc->pageCount() <= kKeptPages)
+            kept[static_cast<std::size_t>(i)] = std::move(doc);
+        pages += sectionPages[static_cast<std::size_t>(i)];
+    }
 
     QCPPainter painter;
     if (!painter.begin(&writer)) {
@@ -289,21 +437,29 @@ QByteArray renderPdfReport(const ReportContent &content, const Workbook &workboo
     charts.setPagePainter(&painter);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    const int pages = doc.pageCount();
-    for (int i = 0; i < pages; ++i) {
-        if (i > 0)
-            writer.newPage();
-        if (i > 0)
-            drawRunningText(painter, content, i + 1, pages);
-        painter.save();
-        painter.translate(kMarginLeft, kMarginTop - i * body.height());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, i * body.height(), body.width(), body.height());
-        // Dark text whatever the desktop theme: the page is white.
-        context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x30));
-        painter.setClipRect(context.clip);
-        doc.documentLayout()->draw(&painter, context);
-        painter.restore();
+    int page = 0;
+    for (int s = 0; s < sectionCount; ++s) {
+        std::unique_ptr<QTextDocument> doc = std::move(kept[static_cast<std::size_t>(s)]);
+        if (!doc)
+            doc = layOut(s);
+        const int count = doc->pageCount();
+        for (int i = 0; i < count; ++i, ++page) {
+            if (!goOn(1.0 / 3.0 + 2.0 / 3.0 * page / pages))
+                return {};
+            if (page > 0) {
+                writer.newPage();
+                drawRunningText(painter, content, page + 1, pages);
+            }
+            painter.save();
+            painter.translate(kMarginLeft, kMarginTop - i * body.height());
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = QRectF(0, i * body.height(), body.width(), body.height());
+            // Dark text whatever the desktop theme: the page is white.
+            context.palette.setColor(QPalette::Text, QColor(0x1d, 0x24, 0x30));
+            painter.setClipRect(context.clip);
+            doc->documentLayout()->draw(&painter, context);
+            painter.restore();
+        }
     }
     charts.setPagePainter(nullptr);
     if (!painter.end()) {
@@ -312,6 +468,14 @@ QByteArray renderPdfReport(const ReportContent &content, const Workbook &workboo
     }
     buffer.close();
     return bytes;
+}
+
+QStringList reportSections(const QString &body)
+{
+    QStringList out;
+    for (const SectionSpan &span : sectionSpans(body))
+        out << sectionHtml(body, span);
+    return out;
 }
 
 } // namespace roi

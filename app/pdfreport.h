@@ -6,12 +6,17 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace roi {
 
 /// The PDF bytes; empty with a message in `error` on failure. Needs a QApplication.
 QByteArray renderPdfReport(const ReportContent &content, const Workbook &workbook,
                            const Results &results, const ReportOptions &options, QString *error);
+
+/// The report body cut where each page-breaking section (`<h1 class="page">`) begins, that
+/// heading's break removed: the PDF lays out each section as its own document.
+QStringList reportSections(const QString &body);
 
 /// The printable width of an A4 page in CSS pixels (96 dpi), which charts are sized to.
 int pdfContentWidth();

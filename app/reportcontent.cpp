@@ -49,6 +49,21 @@ QString inlineLabel(E value)
     return text;
 }
 
+QString rankKpiLabel(RankKpi kpi)
+{
+    switch (kpi) {
+    case RankKpi::Npv:
+        return u"NPV"_s;
+    case RankKpi::Roi:
+        return u"ROI"_s;
+    case RankKpi::Payback:
+        return u"payback month"_s;
+    case RankKpi::HardBenefit:
+        return u"hard benefit"_s;
+    }
+    return {};
+}
+
 double sum(std::span<const double> values)
 {
     return std::accumulate(values.begin(), values.end(), 0.0);
@@ -147,6 +162,8 @@ private:
     void softValue(int u);
     void findingsTable(const std::vector<const Finding *> &findings, bool showUseCase);
     void comparison();
+    void portfolioOverview();
+    void useCasesInBrief();
     void modelChecks();
     void appendix();
     void appendixUseCase(int u);
@@ -174,6 +191,7 @@ private:
     QDate m_today;
     QString m_out;
     std::vector<ReportChart> m_charts;
+    std::vector<int> m_full; // the use cases with a full section (fullSectionUseCases)
 };
 
 QString Builder::number(double v) const
@@ -483,7 +501,18 @@ void Builder::summary()
                      u"Payback"_s};
         t.numeric = {false, true, true, true, true, true};
         t.widths = {26, 16, 16, 12, 16, 14};
-        for (int u : order) {
+        // A long portfolio: the ten best and the five worst; the rest are compared in full
+        // under "Use cases compared".
+        const bool shorten = static_cast<int>(order.size()) > kAutoFullSectionsUpTo;
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const int u = order[i];
+            if (shorten && i >= 10 && i + 5 < order.size()) {
+                if (i == 10)
+                    t.add({u"… %1 more, compared in full under “Use cases compared”"_s.arg(
+                              order.size() - 15)},
+                          u"group"_s);
+                continue;
+            }
             const Kpis &uk = m_res.at(u, m_headline).kpis;
             t.add({esc(m_wb.useCases[static_cast<std::size_t>(u)].name), money(uk.tco),
                    money(uk.hardBenefit), kpi(uk.roiPercent, NumberFormat::Kind::Percent),
@@ -910,6 +939,99 @@ void Builder::comparison()
     scenarioTable(-1);
 }
 
+void Builder::portfolioOverview()
+{
+    // A portfolio too long to give every use case its own section: how the use cases spread,
+    // the best and the worst by the chosen KPI, and which ones have a section of their own.
+    h1(u"Portfolio overview"_s);
+    const int count = m_res.useCaseCount;
+    int payBack = 0;
+    int negative = 0;
+    for (int u = 0; u < count; ++u) {
+        const Kpis &k = m_res.at(u, m_headline).kpis;
+        payBack += k.paybackMonth.ok() ? 1 : 0;
+        negative += k.npv < 0 ? 1 : 0;
+    }
+    const QString rankName = rankKpiLabel(m_opt.rankBy);
+    para(u"%1 use cases, %2 scenario, over %3 months: %4 pay back within the horizon and %5 "
+         u"have a negative NPV. Ranked by %6."_s.arg(count)
+             .arg(scenarioName(m_headline))
+             .arg(m_res.months)
+             .arg(payBack)
+             .arg(negative)
+             .arg(rankName),
+         u"lead"_s);
+    const std::vector<int> ranked = rankedUseCases(m_res, m_headline, m_opt.rankBy);
+    auto rankTable = [&](std::size_t from, std::size_t to) {
+        Table t;
+        t.headers = {u"#"_s,   u"Use case"_s, u"True TCO"_s, u"Hard benefit"_s,
+                     u"ROI"_s, u"NPV"_s,      u"Payback"_s};
+        t.numeric = {true, false, true, true, true, true, true};
+        t.widths = {5, 29, 15, 15, 10, 15, 11};
+        for (std::size_t i = from; i < to; ++i) {
+            const int u = ranked[i];
+            const Kpis &k = m_res.at(u, m_headline).kpis;
+            t.add({QString::number(i + 1), esc(m_wb.useCases[static_cast<std::size_t>(u)].name),
+                   money(k.tco), money(k.hardBenefit),
+                   kpi(k.roiPercent, NumberFormat::Kind::Percent), money(k.npv),
+                   k.paybackMonth.ok() ? m_nf.number(k.paybackMonth.value, 1)
+                                       : kpi(k.paybackMonth, NumberFormat::Kind::Month)});
+        }
+        table(t);
+    };
+    const std::size_t shown = std::min<std::size_t>(10, ranked.size());
+    h2(u"The %1 best by %2"_s.arg(shown).arg(rankName));
+    rankTable(0, shown);
+    if (ranked.size() > shown) {
+        const std::size_t worst = std::min<std::size_t>(10, ranked.size() - shown);
+        h2(u"The %1 weakest by %2"_s.arg(worst).arg(rankName));
+        rankTable(ranked.size() - worst, ranked.size());
+    }
+    h2(u"What this report covers"_s);
+    QStringList names;
+    for (int u : m_full)
+        names << esc(m_wb.useCases[static_cast<std::size_t>(u)].name);
+    para(m_full.empty()
+             ? u"No use case has a section of its own. Every use case is ranked under “Use cases "
+               u"compared” and summarised in a table under “Use cases in brief”."_s
+             : u"%1 of the %2 use cases have a section of their own: %3. Every use case is ranked "
+               u"under “Use cases compared” and summarised in a table under “Use cases in "
+               u"brief”."_s.arg(m_full.size())
+                   .arg(count)
+                   .arg(names.join(u", "_s)));
+}
+
+void Builder::useCasesInBrief()
+{
+    // Each use case's KPIs in every scenario, in workbook order: one table with a group row per
+    // use case, which pages like any long table (no heading to keep with its table).
+    h1(u"Use cases in brief"_s);
+    para(u"Every use case's totals over %1 months by scenario, in workbook order; the %2 "
+         u"scenario in bold."_s.arg(m_res.months)
+             .arg(scenarioName(m_headline)),
+         u"note"_s);
+    Table t;
+    t.headers = {u"Scenario"_s, u"True TCO"_s, u"Hard benefit"_s,
+                 u"ROI"_s,      u"NPV"_s,      u"Payback"_s};
+    t.numeric = {false, true, true, true, true, true};
+    t.widths = {20, 18, 18, 12, 18, 14};
+    for (int u = 0; u < m_res.useCaseCount; ++u) {
+        const UseCase &uc = m_wb.useCases[static_cast<std::size_t>(u)];
+        t.add({u"<b>%1</b> · %2 a month of %3"_s.arg(esc(uc.name), number(uc.baseline.volume),
+                                                     esc(uc.baseline.unit))},
+              u"group"_s);
+        for (int s = 0; s < static_cast<int>(m_res.scenarios.size()); ++s) {
+            const Kpis &k = m_res.at(u, s).kpis;
+            t.add({scenarioName(s), money(k.tco), money(k.hardBenefit),
+                   kpi(k.roiPercent, NumberFormat::Kind::Percent), money(k.npv),
+                   k.paybackMonth.ok() ? m_nf.number(k.paybackMonth.value, 1)
+                                       : kpi(k.paybackMonth, NumberFormat::Kind::Month)},
+                  s == m_headline ? u"strong"_s : QString());
+        }
+    }
+    table(t);
+}
+
 void Builder::modelChecks()
 {
     // A clean bill of health is two lines: it follows on the page before rather than take one.
@@ -1005,7 +1127,7 @@ void Builder::appendix()
         }
         table(t);
     }
-    for (int u = 0; u < m_res.useCaseCount; ++u)
+    for (int u : m_full)
         appendixUseCase(u);
 }
 
@@ -1013,7 +1135,9 @@ void Builder::appendixUseCase(int u)
 {
     const UseCase &uc = m_wb.useCases[static_cast<std::size_t>(u)];
     const QString cur = esc(m_wb.settings.currency);
-    h2(u"Inputs: %1"_s.arg(esc(uc.name)));
+    // Each use case's inputs begin a page: the PDF lays out each as its own section, so a long
+    // appendix costs the same per page as a short one.
+    m_out += u"<h2 class=\"page\">Inputs: %1</h2>\n"_s.arg(esc(uc.name));
     auto newTable = [] {
         Table t;
         t.headers = {u"Input"_s, u"Value"_s, u"Unit"_s, u"Named input"_s};
@@ -1126,15 +1250,21 @@ void Builder::appendixUseCase(int u)
 
 ReportContent Builder::build()
 {
+    m_full = fullSectionUseCases(m_wb, m_res, m_opt, m_headline);
+    const bool everyCase = static_cast<int>(m_full.size()) == m_res.useCaseCount;
     cover();
     summary();
-    for (int u = 0; u < m_res.useCaseCount; ++u)
+    if (!everyCase)
+        portfolioOverview();
+    for (int u : m_full)
         useCase(u);
     if (m_res.useCaseCount > 1)
         comparison();
     appendTornadoSection(m_out, m_charts, m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline, m_nf,
                          m_width);
     modelChecks();
+    if (!everyCase)
+        useCasesInBrief();
     if (m_opt.includeAppendix)
         appendix();
 
@@ -1188,6 +1318,7 @@ QString reportStyleSheet()
 body { color: #1d2430; }
 h1 { font-size: 17pt; font-weight: bold; color: #16365c; margin-top: 0px; margin-bottom: 8px; }
 h1.page { page-break-before: always; }
+h2.page { page-break-before: always; }
 h1.title { font-size: 30pt; color: #16365c; margin-top: 6px; margin-bottom: 10px; }
 h2 { font-size: 12pt; font-weight: bold; color: #16365c; margin-top: 18px; margin-bottom: 6px; }
 h3 { font-size: 10.5pt; font-weight: bold; color: #2b3a4d; margin-top: 12px; margin-bottom: 4px; }

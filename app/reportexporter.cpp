@@ -162,6 +162,10 @@ bool exportReport(const Workbook &workbook, const Results &results, ReportFormat
         const std::string files[] = {seriesCsv(workbook, results, options.scenario),
                                      kpiCsv(workbook, results, options.scenario),
                                      detailCsv(workbook, results, options.scenario)};
+        if (options.progress && !options.progress(0.9)) {
+            *error = u"Cancelled"_s;
+            return false;
+        }
         for (int i = 0; i < 3; ++i) {
             if (!writeFileAtomically(paths[i], QByteArray::fromStdString(files[i]), false, error))
                 return false;

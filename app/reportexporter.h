@@ -14,7 +14,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace roi {
 
@@ -34,6 +36,27 @@ std::optional<ReportFormat> reportFormatFromName(const QString &name);
 /// True for the formats that draw charts and so need a QApplication (PDF and HTML).
 bool reportFormatNeedsGui(ReportFormat format);
 
+/// Which use cases of a PDF or HTML report get a full section (facts, scenarios, charts, run
+/// rate, value, risk and their inputs in the assumptions appendix). The others appear in the
+/// comparison, the portfolio overview and a compact table each in "Use cases in brief".
+enum class UseCaseSections {
+    Auto,  // All up to kAutoFullSectionsUpTo use cases, else Top (the best kAutoTopCount)
+    All,   // every use case
+    Top,   // the best `topCount` by `rankBy`
+    Named, // those in `sectionNames`
+    None,  // none: the portfolio overview and the brief tables only
+};
+/// The KPI that ranks use cases for Top and in the portfolio overview.
+enum class RankKpi { Npv, Roi, Payback, HardBenefit };
+
+inline constexpr int kAutoFullSectionsUpTo = 20;
+inline constexpr int kAutoTopCount = 10;
+
+/// "auto", "all", "top", "named", "none"; and "npv", "roi", "payback", "benefit".
+QString useCaseSectionsName(UseCaseSections sections);
+QString rankKpiName(RankKpi kpi);
+std::optional<RankKpi> rankKpiFromName(const QString &name);
+
 struct ReportOptions
 {
     /// -1: every scenario, with Base as the headline of a PDF or HTML report. Else the headline
@@ -49,7 +72,24 @@ struct ReportOptions
     QLocale locale = QLocale(QLocale::English, QLocale::UnitedStates);
     /// PDF and HTML: the assumptions appendix (every input with its label and unit).
     bool includeAppendix = true;
+    /// PDF and HTML: which use cases get a full section (see UseCaseSections).
+    UseCaseSections sections = UseCaseSections::Auto;
+    int topCount = kAutoTopCount;
+    RankKpi rankBy = RankKpi::Npv;
+    QStringList sectionNames; // Named: use case names, exactly as in the workbook
+    /// Progress of a long export, 0..1, and whether to stop: false from the callback cancels
+    /// the export (it then fails with the message "Cancelled" and writes nothing). Called on
+    /// the thread that exports. Empty: no report.
+    std::function<bool(double)> progress;
 };
+
+/// The use cases that get a full section under `options`, in workbook order (Top: in rank
+/// order). Unknown names in sectionNames are ignored.
+std::vector<int> fullSectionUseCases(const Workbook &workbook, const Results &results,
+                                     const ReportOptions &options, int scenario);
+/// Every use case ranked by `kpi` in `scenario`, best first (payback: soonest first; a use
+/// case whose KPI is undefined comes last); ties keep workbook order.
+std::vector<int> rankedUseCases(const Results &results, int scenario, RankKpi kpi);
 
 /// Writes the report or data file(s). False with a message in `error` (never a message box).
 /// `written` receives every file written. PDF and HTML need a QApplication (see

@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <functional>
@@ -518,7 +519,12 @@ void XlsxWriter::checksSheet()
 bool XlsxWriter::write(const QString &path, QString *error)
 {
     lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
+    // A large portfolio writes each row to a temporary file as it goes (libxlsxwriter's
+    // constant-memory mode, text as inline strings) rather than keeping millions of cells in
+    // memory; a small one keeps the shared-strings table, which makes a smaller file.
+    options.constant_memory = m_res.useCaseCount > kConstantMemoryFrom ? LXW_TRUE : LXW_FALSE;
+    const QByteArray tmpdir = QFile::encodeName(QFileInfo(path).absolutePath());
+    options.tmpdir = const_cast<char *>(tmpdir.constData());
     const QByteArray encoded = QFile::encodeName(path);
     m_book = workbook_new_opt(encoded.constData(), &options);
     if (!m_book) {
@@ -537,13 +543,23 @@ bool XlsxWriter::write(const QString &path, QString *error)
     createFormats();
     summarySheet();
     runRateSheet();
-    for (int u = 0; u < m_res.useCaseCount; ++u)
+    bool cancelled = false;
+    for (int u = 0; u < m_res.useCaseCount && !cancelled; ++u) {
         seriesSheet(u);
-    if (m_res.useCaseCount > 1)
+        cancelled = m_options.progress && !m_options.progress(0.9 * (u + 1) / m_res.useCaseCount);
+    }
+    if (m_res.useCaseCount > 1 && !cancelled)
         seriesSheet(-1);
-    checksSheet();
+    if (!cancelled)
+        checksSheet();
+    // libxlsxwriter has no way to drop a workbook but to write it: a cancelled one is written
+    // into the private temporary folder and thrown away with it.
     const lxw_error result = workbook_close(m_book);
     m_book = nullptr;
+    if (cancelled) {
+        *error = u"Cancelled"_s;
+        return false;
+    }
     if (result != LXW_NO_ERROR) {
         *error =
             u"Cannot write the Excel workbook: %1"_s.arg(QString::fromUtf8(lxw_strerror(result)));

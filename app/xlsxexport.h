@@ -11,6 +11,10 @@
 
 namespace roi {
 
+/// Above this many use cases the XLSX is written in libxlsxwriter's constant-memory mode (text
+/// as inline strings instead of the shared-strings table).
+inline constexpr int kConstantMemoryFrom = 20;
+
 /// The .xlsx bytes; empty with a message in `error` on failure.
 QByteArray renderXlsx(const Workbook &workbook, const Results &results,
                       const ReportOptions &options, QString *error);

@@ -1,7 +1,8 @@
 #include "csvwriter.h"
 
+#include "numbertext.h"
+
 #include <cmath>
-#include <cstdio>
 
 namespace roi {
 
@@ -38,7 +39,14 @@ void CsvWriter::separator()
 void CsvWriter::text(std::string_view value)
 {
     separator();
-    m_out += escape(value);
+    // Most cells need neither an apostrophe nor quotes: append them as they are.
+    const bool plain = (value.empty() || std::string_view("=+-@\t\r").find(value.front())
+                                             == std::string_view::npos)
+                       && value.find_first_of(",\"\r\n") == std::string_view::npos;
+    if (plain)
+        m_out.append(value);
+    else
+        m_out += escape(value);
 }
 
 void CsvWriter::number(double value)
@@ -46,24 +54,23 @@ void CsvWriter::number(double value)
     separator();
     if (!std::isfinite(value))
         return;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", value);
-    // Prefer the shortest form that reads back exactly.
-    for (int precision = 6; precision < 17; ++precision) {
-        char shorter[32];
-        std::snprintf(shorter, sizeof shorter, "%.*g", precision, value);
-        if (std::strtod(shorter, nullptr) == value) {
-            m_out += shorter;
-            return;
-        }
-    }
-    m_out += buf;
+    appendShortest(m_out, value);
 }
 
 void CsvWriter::endRow()
 {
     m_out += "\r\n";
     m_rowStarted = false;
+    if (m_sink && m_out.size() >= 64 * 1024)
+        flush();
+}
+
+void CsvWriter::flush()
+{
+    if (!m_sink)
+        return;
+    m_sink->write(m_out.data(), static_cast<std::streamsize>(m_out.size()));
+    m_out.clear();
 }
 
 } // namespace roi

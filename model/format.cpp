@@ -1,8 +1,9 @@
 #include "format.h"
 
+#include "numbertext.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 
 namespace roi {
@@ -35,12 +36,11 @@ int currencyDecimals(std::string_view currency)
 
 namespace {
 
-/// printf("%.*f"), sized for any double (DBL_MAX has 309 digits before the point).
+/// printf("%.*f") for any double, through std::to_chars (the same text, several times faster).
 std::string printFixed(double value, int decimals)
 {
-    const int n = std::snprintf(nullptr, 0, "%.*f", decimals, value);
-    std::string out(static_cast<std::size_t>(n > 0 ? n : 0), '\0');
-    std::snprintf(out.data(), out.size() + 1, "%.*f", decimals, value);
+    std::string out;
+    appendFixed(out, value, decimals);
     return out;
 }
 

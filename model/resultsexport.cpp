@@ -245,9 +245,10 @@ std::string resultsJson(const Workbook &wb, const Results &res, int scenario)
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string seriesCsv(const Workbook &wb, const Results &res, int scenario)
+namespace {
+
+void seriesCsvInto(CsvWriter &csv, const Workbook &wb, const Results &res, int scenario)
 {
-    CsvWriter csv;
     for (const char *h :
          {"useCase", "scenario", "month", "period", "units", "adoption", "handledUnits", "outcomes",
           "calls", "tokenCost", "cost", "hardBenefitGross", "hardBenefit", "softValue", "benefit",
@@ -269,7 +270,22 @@ std::string seriesCsv(const Workbook &wb, const Results &res, int scenario)
         if (wanted(static_cast<int>(s), scenario))
             seriesRows(csv, res, res.portfolio[s], "(portfolio)", static_cast<int>(s));
     }
+}
+
+} // namespace
+
+std::string seriesCsv(const Workbook &wb, const Results &res, int scenario)
+{
+    CsvWriter csv;
+    seriesCsvInto(csv, wb, res, scenario);
     return csv.str();
+}
+
+void writeSeriesCsv(std::ostream &out, const Workbook &wb, const Results &res, int scenario)
+{
+    CsvWriter csv(&out);
+    seriesCsvInto(csv, wb, res, scenario);
+    csv.flush();
 }
 
 std::string detailCsv(const Workbook &wb, const Results &res, int scenario)

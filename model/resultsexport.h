@@ -5,6 +5,7 @@
 #include "results.h"
 #include "workbook.h"
 
+#include <ostream>
 #include <string>
 
 namespace roi {
@@ -14,6 +15,9 @@ std::string resultsJson(const Workbook &workbook, const Results &results, int sc
 /// One row per use case, scenario and month (plus the portfolio), cost per category included,
 /// then the cost without savings levers (baselineCost) and with them (optimisedCost).
 std::string seriesCsv(const Workbook &workbook, const Results &results, int scenario = -1);
+/// The same text written to `out` as it is made (the command line's compute --format csv).
+void writeSeriesCsv(std::ostream &out, const Workbook &workbook, const Results &results,
+                    int scenario = -1);
 /// The parts of the totals in long form: one row per use case, scenario, cost layer or value
 /// driver, and month (series "layerCost", "driverGross" before the risk discount, "driverNet"
 /// after it; soft drivers are the same in both; "leverNetSaving" per lever, named

@@ -57,6 +57,9 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    // Columns fit the rows in view and a few around them, not all 200 of a large portfolio
+    // (measuring every cell on every refresh took most of a frame).
+    m_table->horizontalHeader()->setResizeContentsPrecision(60);
     m_totals->setObjectName(QStringLiteral("portfolioTotals"));
     m_totals->setWordWrap(true);
     m_totals->setTextFormat(Qt::RichText);

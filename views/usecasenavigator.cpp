@@ -33,6 +33,8 @@ UseCaseNavigator::UseCaseNavigator(QWidget *parent)
     m_tree->setHeaderHidden(true);
     m_tree->setRootIsDecorated(false);
     m_tree->setIndentation(14);
+    // Every row is one line: no need to measure each of 200 use cases to lay out the list.
+    m_tree->setUniformRowHeights(true);
     m_tree->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
     auto makeItem = [](QTreeWidgetItem *parent, const QString &text, Page page) {
         auto *item = new QTreeWidgetItem(parent, {text});

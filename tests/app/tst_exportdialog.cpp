@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void remembersFolderAndFormat();
     void exportButtonNeedsUsablePath();
     void optionsDriveAnExport();
+    void sectionsChoice();
 
 private:
     static QPushButton *exportButton(ExportDialog &dialog)
@@ -169,6 +171,40 @@ void TestExportDialog::optionsDriveAnExport()
     QVERIFY2(exportReport(m_wb, computeAsOfReportDay(m_wb), dialog.format(), options, &error),
              qPrintable(error));
     QVERIFY(QFile::exists(options.outputPath));
+}
+
+void TestExportDialog::sectionsChoice()
+{
+    // Which use cases get a full section: Automatic by default; "The best" shows the count and
+    // the KPI; the choice reaches the options; CSV, XLSX and JSON have no sections.
+    ExportDialog dialog(m_wb);
+    auto *sections = dialog.findChild<QComboBox *>(QStringLiteral("sections"));
+    auto *topCount = dialog.findChild<QSpinBox *>(QStringLiteral("topCount"));
+    auto *rankBy = dialog.findChild<QComboBox *>(QStringLiteral("rankBy"));
+    QVERIFY(sections && topCount && rankBy);
+    dialog.setFormat(ReportFormat::Pdf);
+    QCOMPARE(dialog.sections(), UseCaseSections::Auto);
+    QCOMPARE(dialog.options().sections, UseCaseSections::Auto);
+    QVERIFY(topCount->isHidden());
+    dialog.setSections(UseCaseSections::Top);
+    QVERIFY(!topCount->isHidden());
+    QVERIFY(!rankBy->isHidden());
+    topCount->setValue(2);
+    rankBy->setCurrentIndex(rankBy->findData(static_cast<int>(RankKpi::Roi)));
+    const ReportOptions options = dialog.options();
+    QCOMPARE(options.sections, UseCaseSections::Top);
+    QCOMPARE(options.topCount, 2);
+    QCOMPARE(options.rankBy, RankKpi::Roi);
+    QVERIFY(sections->isEnabled() || sections->parentWidget()->isEnabled());
+    dialog.setFormat(ReportFormat::Csv);
+    QVERIFY(!sections->parentWidget()->isEnabled());
+    const QByteArray dir = qgetenv("ROI_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        dialog.setFormat(ReportFormat::Pdf);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/export-dialog.png"));
+    }
 }
 
 QTEST_MAIN(TestExportDialog)

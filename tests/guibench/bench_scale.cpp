@@ -1,0 +1,131 @@
+// The window at portfolio scale (issue 15): start-up to a painted window on the bundled
+// portfolio, opening a 200-use-case workbook (the portfolio copied, tests/scale), then switching
+// use case in the navigator and toggling Compare on it. Prints the median and maximum of each.
+// Times are in process from the start of main() (the dynamic loader's share before it is not
+// counted; `roi-workbench --version` as a whole process shows it).
+//
+//   QT_QPA_PLATFORM=offscreen ./roi_scale_gui_bench [switches]
+#include "mainwindow.h"
+#include "portfolio.h"
+#include "usecasenavigator.h"
+#include "workbookfile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QScreen>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+QElapsedTimer g_clock;
+
+/// Paint events reaching the window or any child: "painted" is the first one after a change.
+class PaintWatch : public QObject
+{
+public:
+    bool painted = false;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            painted = true;
+        return false;
+    }
+};
+
+/// Processes events until a paint happened and nothing is pending; milliseconds since `t`.
+double untilPainted(PaintWatch &watch, const QElapsedTimer &t)
+{
+    while (!watch.painted)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    QCoreApplication::processEvents();
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    g_clock.start();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("roi-workbench-bench"));
+    const int switches = argc > 1 ? std::max(5, std::atoi(argv[1])) : 40;
+    PaintWatch watch;
+    app.installEventFilter(&watch);
+
+    // 1. Start-up: window, the bundled portfolio, first paint.
+    auto *window = new roi::MainWindow;
+    if (!window->openFile(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")))
+        return 1;
+    window->show();
+    const double startup = untilPainted(watch, g_clock);
+    std::printf("start-up to a painted window (portfolio.roiwb):   %8.1f ms (target 300)\n",
+                startup);
+    std::printf("first window size: %dx%d on a %dx%d screen\n", window->width(), window->height(),
+                window->screen()->availableGeometry().width(),
+                window->screen()->availableGeometry().height());
+
+    // 2. Opening a 200-use-case workbook.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p200.roiwb"));
+    {
+        const roi::Workbook wb =
+            roiscale::scaledPortfolio(roiscale::bundledPortfolio(ROI_SOURCE_DIR), 200, 120);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return 1;
+        f.write(QByteArray::fromStdString(roi::writeWorkbook(wb).text));
+    }
+    std::vector<double> opening;
+    for (int i = 0; i < 5; ++i) {
+        watch.painted = false;
+        QElapsedTimer t;
+        t.start();
+        if (!window->openFile(path))
+            return 1;
+        opening.push_back(untilPainted(watch, t));
+    }
+    std::printf("opening the 200-use-case workbook, to painted:    %8.1f ms median, %.1f max "
+                "(target 300)\n",
+                median(opening), *std::max_element(opening.begin(), opening.end()));
+
+    // 3. Switching use case in the navigator, and Compare on and off.
+    std::vector<double> switching;
+    for (int i = 0; i < switches; ++i) {
+        watch.painted = false;
+        QElapsedTimer t;
+        t.start();
+        window->navigator()->selectUseCase((i * 37) % 200);
+        switching.push_back(untilPainted(watch, t));
+    }
+    std::printf("switching use case (200 in the navigator):         %8.1f ms median, %.1f max "
+                "(target 16)\n",
+                median(switching), *std::max_element(switching.begin(), switching.end()));
+    std::vector<double> compare;
+    for (int i = 0; i < switches / 2; ++i) {
+        watch.painted = false;
+        QElapsedTimer t;
+        t.start();
+        window->compareAction()->trigger();
+        compare.push_back(untilPainted(watch, t));
+    }
+    std::printf("Compare on/off (200 use cases):                    %8.1f ms median, %.1f max "
+                "(target 16)\n",
+                median(compare), *std::max_element(compare.begin(), compare.end()));
+    delete window;
+    return 0;
+}
