@@ -1,6 +1,7 @@
 // roi-workbench: the command line when given a subcommand, else the window (on FILE if given).
 #include "commandline.h"
 #include "mainwindow.h"
+#include "montecarlostatistics.h"
 #include "recovery.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 int main(int argc, char *argv[])
 {
     std::vector<std::string> args(argv + 1, argv + argc);
+    roi::registerMonteCarloStatistics();
     if (roi::isCommandLine(args))
         return roi::runCommandLine(args, std::cout, std::cerr);
 

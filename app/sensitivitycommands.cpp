@@ -29,10 +29,13 @@ const char *const kSensitivityUsage =
     "                                             between its low and high value, ranked by\n"
     "                                             the swing in NPV or ROI\n"
     "  roi-workbench goal-seek FILE --input NAME --target roi=0|npv=AMOUNT|payback=MONTH|\n"
-    "                        cost-per-outcome=X [--use-case NAME] [--scenario NAME]\n"
+    "                        cost-per-outcome=X|p10-npv=AMOUNT [--use-case NAME]\n"
+    "                        [--scenario NAME]\n"
     "                        [--format text|json]  the value of one input at which the target\n"
     "                                             holds (break-even), searched inside its\n"
-    "                                             legal range\n";
+    "                                             legal range (p10-npv: the P10 of NPV over\n"
+    "                                             the Monte Carlo trials, same seed for every\n"
+    "                                             value tried)\n";
 
 namespace {
 

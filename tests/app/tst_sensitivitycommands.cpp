@@ -3,6 +3,9 @@
 // tests/model/analytics/sensitivitytestutil.h, the formats, the simulated-statistic hook and
 // the exit codes.
 #include "commandline.h"
+#include "engine.h"
+#include "inputs.h"
+#include "montecarlostatistics.h"
 #include "sensitivitycommands.h"
 
 #include "analytics/tornado.h"
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void goalSeekText();
     void goalSeekUnreachable();
     void simulatedTarget();
+    void p10NpvGoalSeek();
     void tornadoJson();
     void tornadoText();
     void tornadoCsv();
@@ -158,6 +162,89 @@ void TestSensitivityCommands::simulatedTarget()
     QCOMPARE(j["reached"].get<bool>(), true);
     QVERIFY(std::abs(j["value"].get<double>() - 0.25) <= 1e-9 * 0.25);
     QVERIFY(calls > 2);
+}
+
+void TestSensitivityCommands::p10NpvGoalSeek()
+{
+    // One use case over 12 months, no discounting, every unit handled from month 1: a fixed
+    // avoided cost A a month earns, a hosting layer H a month costs, H uniform on [1,000, 3,000].
+    // The NPV is affine, c + kA·A + kH·H with kH < 0 (measured from the engine below; with nothing
+    // else in the case it is 12·(A − H)), so its P10 sits at H's P90, 1,000 + 0.9 × 2,000 =
+    // 2,800, and P10(NPV) = 0 at A* = −(c + kH × 2,800) / kA (= 2,800).
+    roi::Workbook wb;
+    wb.settings.startMonth = {2026, 1};
+    wb.settings.horizonMonths = 12;
+    wb.settings.discountRate = 0;
+    wb.settings.monteCarloTrials = 1000;
+    wb.scenarios = {roi::Scenario{"Base", {}, {}}};
+    roi::UseCase uc;
+    uc.name = "Case";
+    uc.baseline.volume = 1000;
+    uc.ramp.goLive = {2026, 1};
+    uc.ramp.curve = roi::RampCurve::Immediate;
+    uc.ramp.rampMonths = 0;
+    uc.ramp.steadyAdoption = 1;
+    roi::CostLayer hosting;
+    hosting.name = "Hosting";
+    hosting.type = roi::LayerType::FixedMonthly;
+    hosting.category = roi::CostCategory::Infrastructure;
+    hosting.amount = 2000;
+    uc.layers.push_back(hosting);
+    roi::ValueDriver avoided;
+    avoided.name = "Avoided";
+    avoided.kind = roi::DriverKind::AvoidedCost;
+    avoided.avoidedMode = roi::AvoidedMode::FixedMonthly;
+    avoided.term = roi::NumeratorTerm::AvoidedCost;
+    avoided.amount = 5000;
+    uc.drivers.push_back(avoided);
+    wb.useCases.push_back(uc);
+    roi::UncertainInput h;
+    h.input = roi::layerInput("Hosting", "amount");
+    h.distribution.kind = roi::DistributionKind::Uniform;
+    h.distribution.min = 1000;
+    h.distribution.max = 3000;
+    wb.uncertainty.inputs = {h};
+
+    const auto npvAt = [&wb](double a, double hostingAmount) {
+        roi::Workbook w = wb;
+        w.useCases[0].drivers[0].amount = a;
+        w.useCases[0].layers[0].amount = hostingAmount;
+        roi::ComputeOptions o;
+        o.checks = false;
+        return roi::compute(w, o).portfolio[0].kpis.npv;
+    };
+    const double c = npvAt(0, 0);
+    const double kA = npvAt(1, 0) - c;
+    const double kH = npvAt(0, 1) - c;
+    QVERIFY(kA > 0 && kH < 0);
+    const double expected = -(c + kH * 2800) / kA;
+    // Latin Hypercube puts one of the 1,000 draws in each stratum of width 2: the sample P90
+    // of H is within 2 of 2,800, so A is within 2·|kH / kA| of A*.
+    const double tolerance = 2 * std::abs(kH / kA) + 1e-6 * expected;
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string file = dir.filePath(QStringLiteral("p10.roiwb")).toStdString();
+    const roi::SaveResult saved = roi::writeWorkbook(wb);
+    QVERIFY(saved.ok());
+    std::ofstream(file, std::ios::binary) << saved.text;
+
+    roi::clearSimulatedStatistics();
+    roi::registerMonteCarloStatistics();
+    const Run r = run({"goal-seek", file, "--input", roi::driverInput("Avoided", "amount"),
+                       "--target", "p10-npv=0", "--format", "json"});
+    roi::clearSimulatedStatistics();
+    QVERIFY2(r.code == int(roi::ExitOk), r.err.c_str());
+    const Json j = Json::parse(r.out);
+    QCOMPARE(j["reached"].get<bool>(), true);
+    const double value = j["value"].get<double>();
+    QVERIFY2(std::abs(value - expected) <= tolerance,
+             qPrintable(QStringLiteral("%1 vs %2 ± %3").arg(value).arg(expected).arg(tolerance)));
+    // The same search on the plain NPV lands at H's stored 2,000 instead: the P10 asks for more.
+    const Run plain = run({"goal-seek", file, "--input", roi::driverInput("Avoided", "amount"),
+                           "--target", "npv=0", "--format", "json"});
+    QCOMPARE(plain.code, int(roi::ExitOk));
+    QVERIFY(Json::parse(plain.out)["value"].get<double>() < value - 700 * std::abs(kH / kA));
 }
 
 void TestSensitivityCommands::tornadoJson()
