@@ -5,6 +5,7 @@
 
 #include "analytics/goalseek.h"
 #include "analytics/tornado.h"
+#include "analytics/tornadorange.h"
 #include "csvwriter.h"
 #include "format.h"
 #include "workbookfile.h"
@@ -24,10 +25,14 @@ namespace roi {
 
 const char *const kSensitivityUsage =
     "  roi-workbench tornado FILE [--use-case NAME] [--scenario NAME] [--metric npv|roi]\n"
-    "                        [--range worst-best|pct=20] [--format text|json|csv]\n"
-    "                                             each input that Worst and Best move, alone\n"
+    "                        [--range worst-best|p10-p90|pct=20]\n"
+    "                        [--format text|json|csv]\n"
+    "                                             each input that Worst and Best move (with\n"
+    "                                             p10-p90: each uncertain input), alone\n"
     "                                             between its low and high value, ranked by\n"
-    "                                             the swing in NPV or ROI\n"
+    "                                             the swing in NPV or ROI; p10-p90 is the\n"
+    "                                             default when the workbook has an\n"
+    "                                             uncertainty set-up\n"
     "  roi-workbench goal-seek FILE --input NAME --target roi=0|npv=AMOUNT|payback=MONTH|\n"
     "                        cost-per-outcome=X|p10-npv=AMOUNT [--use-case NAME]\n"
     "                        [--scenario NAME]\n"
@@ -293,13 +298,15 @@ int runTornado(const Args &a, std::ostream &out, std::ostream &err)
         return ExitUsage;
     }
     std::string rangeName = "worst-best";
-    if (!a.range.empty() && a.range != "worst-best") {
+    const bool percentiles = a.range == "p10-p90";
+    if (!a.range.empty() && a.range != "worst-best" && !percentiles) {
         std::string pct = a.range.starts_with("pct=") ? a.range.substr(4) : std::string();
         if (!pct.empty() && pct.back() == '%')
             pct.pop_back();
         const auto v = number(pct);
         if (!v || *v <= 0 || *v > 1000) {
-            err << "roi-workbench: --range must be worst-best or pct=N with N a percentage "
+            err << "roi-workbench: --range must be worst-best, p10-p90 or pct=N with N a "
+                   "percentage "
                    "above 0 (e.g. pct=20), not '"
                 << a.range << "'\n";
             return ExitUsage;
@@ -316,6 +323,16 @@ int runTornado(const Args &a, std::ostream &out, std::ostream &err)
     const int useCase = findUseCase(*wb, a, err);
     if (scenario < 0 || useCase == -2)
         return ExitUsage;
+    // P10 to P90 of the uncertainty distributions: asked for, or the default when the workbook
+    // has an uncertainty set-up of its own.
+    if (percentiles || (a.range.empty() && !wb->uncertainty.inputs.empty())) {
+        std::string why;
+        if (!setPercentileRange(*wb, {useCase, scenario}, options, &why)) {
+            err << "roi-workbench: " << a.file << ": --range p10-p90: " << why << "\n";
+            return ExitUsage;
+        }
+        rangeName = "p10-p90";
+    }
     const TornadoResult t = tornado(*wb, {useCase, scenario}, options);
     if (!t.ok()) {
         err << "roi-workbench: " << a.file << ": " << t.error << "\n";
@@ -377,14 +394,19 @@ int runTornado(const Args &a, std::ostream &out, std::ostream &err)
     }
     out << "Tornado of " << metric << " — " << targetName(*wb, useCase) << ", scenario "
         << scenarioName(*wb, scenario) << ", each input alone between "
-        << (options.range == TornadoRange::WorstBest
-                ? std::string("its Worst and Best values")
+        << (options.range == TornadoRange::WorstBest ? std::string("its Worst and Best values")
+            : options.range == TornadoRange::Custom
+                ? std::string("the P10 and P90 of its uncertainty distribution")
                 : "−" + formatNumber(options.percent * 100, 0) + "% and +"
                       + formatNumber(options.percent * 100, 0) + "%")
         << "\n"
         << "Base " << metric << ": " << kpiText(t.base, options.metric, cur) << "\n\n";
-    const std::string low = options.range == TornadoRange::WorstBest ? "Worst" : "Low";
-    const std::string high = options.range == TornadoRange::WorstBest ? "Best" : "High";
+    const std::string low = options.range == TornadoRange::WorstBest ? "Worst"
+                            : options.range == TornadoRange::Custom  ? "P10"
+                                                                     : "Low";
+    const std::string high = options.range == TornadoRange::WorstBest ? "Best"
+                             : options.range == TornadoRange::Custom  ? "P90"
+                                                                      : "High";
     std::vector<std::vector<std::string>> rows{
         {"Input", low, high, metric + " at " + low, metric + " at " + high, "Swing"}};
     bool anyClamped = false;

@@ -57,6 +57,57 @@ bool contains(const std::string &text, const std::string &part)
     return text.find(part) != std::string::npos;
 }
 
+/// One use case over 12 months, no discounting, every unit handled from month 1: a fixed avoided
+/// cost "Avoided" of 5,000 a month, a hosting layer "Hosting" of 2,000 a month, uncertain
+/// uniformly on [1,000, 3,000]; 1,000 Latin Hypercube trials.
+roi::Workbook affineUncertain()
+{
+    roi::Workbook wb;
+    wb.settings.startMonth = {2026, 1};
+    wb.settings.horizonMonths = 12;
+    wb.settings.discountRate = 0;
+    wb.settings.monteCarloTrials = 1000;
+    wb.scenarios = {roi::Scenario{"Base", {}, {}}};
+    roi::UseCase uc;
+    uc.name = "Case";
+    uc.baseline.volume = 1000;
+    uc.ramp.goLive = {2026, 1};
+    uc.ramp.curve = roi::RampCurve::Immediate;
+    uc.ramp.rampMonths = 0;
+    uc.ramp.steadyAdoption = 1;
+    roi::CostLayer hosting;
+    hosting.name = "Hosting";
+    hosting.type = roi::LayerType::FixedMonthly;
+    hosting.category = roi::CostCategory::Infrastructure;
+    hosting.amount = 2000;
+    uc.layers.push_back(hosting);
+    roi::ValueDriver avoided;
+    avoided.name = "Avoided";
+    avoided.kind = roi::DriverKind::AvoidedCost;
+    avoided.avoidedMode = roi::AvoidedMode::FixedMonthly;
+    avoided.term = roi::NumeratorTerm::AvoidedCost;
+    avoided.amount = 5000;
+    uc.drivers.push_back(avoided);
+    wb.useCases.push_back(uc);
+    roi::UncertainInput h;
+    h.input = roi::layerInput("Hosting", "amount");
+    h.distribution.kind = roi::DistributionKind::Uniform;
+    h.distribution.min = 1000;
+    h.distribution.max = 3000;
+    wb.uncertainty.inputs = {h};
+    return wb;
+}
+
+/// Writes the workbook into `dir`; the path.
+std::string save(const QTemporaryDir &dir, const roi::Workbook &wb)
+{
+    const std::string file = dir.filePath(QStringLiteral("case.roiwb")).toStdString();
+    const roi::SaveResult saved = roi::writeWorkbook(wb);
+    if (saved.ok())
+        std::ofstream(file, std::ios::binary) << saved.text;
+    return file;
+}
+
 } // namespace
 
 class TestSensitivityCommands : public QObject
@@ -69,6 +120,7 @@ private Q_SLOTS:
     void goalSeekUnreachable();
     void simulatedTarget();
     void p10NpvGoalSeek();
+    void tornadoPercentileRange();
     void tornadoJson();
     void tornadoText();
     void tornadoCsv();
@@ -171,39 +223,7 @@ void TestSensitivityCommands::p10NpvGoalSeek()
     // The NPV is affine, c + kA·A + kH·H with kH < 0 (measured from the engine below; with nothing
     // else in the case it is 12·(A − H)), so its P10 sits at H's P90, 1,000 + 0.9 × 2,000 =
     // 2,800, and P10(NPV) = 0 at A* = −(c + kH × 2,800) / kA (= 2,800).
-    roi::Workbook wb;
-    wb.settings.startMonth = {2026, 1};
-    wb.settings.horizonMonths = 12;
-    wb.settings.discountRate = 0;
-    wb.settings.monteCarloTrials = 1000;
-    wb.scenarios = {roi::Scenario{"Base", {}, {}}};
-    roi::UseCase uc;
-    uc.name = "Case";
-    uc.baseline.volume = 1000;
-    uc.ramp.goLive = {2026, 1};
-    uc.ramp.curve = roi::RampCurve::Immediate;
-    uc.ramp.rampMonths = 0;
-    uc.ramp.steadyAdoption = 1;
-    roi::CostLayer hosting;
-    hosting.name = "Hosting";
-    hosting.type = roi::LayerType::FixedMonthly;
-    hosting.category = roi::CostCategory::Infrastructure;
-    hosting.amount = 2000;
-    uc.layers.push_back(hosting);
-    roi::ValueDriver avoided;
-    avoided.name = "Avoided";
-    avoided.kind = roi::DriverKind::AvoidedCost;
-    avoided.avoidedMode = roi::AvoidedMode::FixedMonthly;
-    avoided.term = roi::NumeratorTerm::AvoidedCost;
-    avoided.amount = 5000;
-    uc.drivers.push_back(avoided);
-    wb.useCases.push_back(uc);
-    roi::UncertainInput h;
-    h.input = roi::layerInput("Hosting", "amount");
-    h.distribution.kind = roi::DistributionKind::Uniform;
-    h.distribution.min = 1000;
-    h.distribution.max = 3000;
-    wb.uncertainty.inputs = {h};
+    const roi::Workbook wb = affineUncertain();
 
     const auto npvAt = [&wb](double a, double hostingAmount) {
         roi::Workbook w = wb;
@@ -224,10 +244,8 @@ void TestSensitivityCommands::p10NpvGoalSeek()
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const std::string file = dir.filePath(QStringLiteral("p10.roiwb")).toStdString();
-    const roi::SaveResult saved = roi::writeWorkbook(wb);
-    QVERIFY(saved.ok());
-    std::ofstream(file, std::ios::binary) << saved.text;
+    QVERIFY(roi::writeWorkbook(wb).ok());
+    const std::string file = save(dir, wb);
 
     roi::clearSimulatedStatistics();
     roi::registerMonteCarloStatistics();
@@ -245,6 +263,63 @@ void TestSensitivityCommands::p10NpvGoalSeek()
                            "--target", "npv=0", "--format", "json"});
     QCOMPARE(plain.code, int(roi::ExitOk));
     QVERIFY(Json::parse(plain.out)["value"].get<double>() < value - 700 * std::abs(kH / kA));
+}
+
+void TestSensitivityCommands::tornadoPercentileRange()
+{
+    // The affine case with a second uncertain input: Avoided uniform on [3,000, 7,000]. P10 and
+    // P90 of a uniform [a, b] are a + 0.1 (b − a) and a + 0.9 (b − a): Hosting 1,200 and 2,800,
+    // Avoided 3,400 and 6,600. With no discounting the NPV moves 12 per unit of either monthly
+    // amount (measured below as kA and kH), so the swings are 3,200 kA and 1,600 |kH|: Avoided
+    // first.
+    roi::Workbook wb = affineUncertain();
+    roi::UncertainInput a = wb.uncertainty.inputs[0];
+    a.input = roi::driverInput("Avoided", "amount");
+    a.distribution.min = 3000;
+    a.distribution.max = 7000;
+    wb.uncertainty.inputs.push_back(a);
+    const auto npvAt = [&wb](double avoided, double hosting) {
+        roi::Workbook w = wb;
+        w.useCases[0].drivers[0].amount = avoided;
+        w.useCases[0].layers[0].amount = hosting;
+        roi::ComputeOptions o;
+        o.checks = false;
+        return roi::compute(w, o).portfolio[0].kpis.npv;
+    };
+    const double base = npvAt(5000, 2000);
+    const double kA = npvAt(5001, 2000) - base;
+    const double kH = npvAt(5000, 2001) - base;
+    QVERIFY(kA > 0 && kH < 0);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(roi::writeWorkbook(wb).ok());
+    const std::string file = save(dir, wb);
+    // The workbook has an uncertainty set-up: p10-p90 is the default range.
+    const Run r = run({"tornado", file, "--format", "json"});
+    QVERIFY2(r.code == int(roi::ExitOk), r.err.c_str());
+    const Json j = Json::parse(r.out);
+    QCOMPARE(j["range"].get<std::string>(), std::string("p10-p90"));
+    QCOMPARE(j["bars"].size(), std::size_t(2));
+    const Json &first = j["bars"][0];
+    const Json &second = j["bars"][1];
+    QCOMPARE(first["input"].get<std::string>(), roi::driverInput("Avoided", "amount"));
+    QVERIFY(std::abs(first["low"].get<double>() - 3400) < 1e-6);
+    QVERIFY(std::abs(first["high"].get<double>() - 6600) < 1e-6);
+    QVERIFY(std::abs(first["swing"].get<double>() - 3200 * kA) < 1e-6 * base);
+    QCOMPARE(second["input"].get<std::string>(), roi::layerInput("Hosting", "amount"));
+    QVERIFY(std::abs(second["low"].get<double>() - 1200) < 1e-6);
+    QVERIFY(std::abs(second["high"].get<double>() - 2800) < 1e-6);
+    QVERIFY(std::abs(second["atLow"].get<double>() - (base - 800 * kH)) < 1e-6 * base);
+    QVERIFY(std::abs(second["swing"].get<double>() + 1600 * kH) < 1e-6 * base);
+    // Asked for by name, the same; the text names the P10 and P90.
+    const Run t = run({"tornado", file, "--range", "p10-p90"});
+    QCOMPARE(t.code, int(roi::ExitOk));
+    QVERIFY2(contains(t.out, "the P10 and P90 of its uncertainty distribution"), t.out.c_str());
+    // worst-best still works on request: this workbook has no Worst scenario, so it says so.
+    const Run w = run({"tornado", file, "--range", "worst-best"});
+    QCOMPARE(w.code, int(roi::ExitUsage));
+    QVERIFY2(contains(w.err, "no Worst and Best scenarios"), w.err.c_str());
 }
 
 void TestSensitivityCommands::tornadoJson()
