@@ -160,6 +160,17 @@ void kpiRow(CsvWriter &csv, const Results &res, const CaseResult &r, const std::
             csv.text(kpiStateName(kpi.state));
     }
     csv.number(r.runRate.tco);
+    // Cashable vs capacity value and the figures against the hurdle rate.
+    csv.number(k.cashableValue);
+    csv.number(k.capacityValue);
+    csv.number(k.hurdleRate);
+    csv.number(k.npvAtHurdle);
+    for (const Kpi *kpi : {&k.discountedPaybackMonth, &k.irrVsHurdle}) {
+        if (kpi->ok())
+            csv.number(kpi->value);
+        else
+            csv.text(kpiStateName(kpi->state));
+    }
     csv.endRow();
 }
 
@@ -340,6 +351,9 @@ std::string kpiCsv(const Workbook &wb, const Results &res, int scenario)
     for (const auto &c : kKpiColumns)
         csv.text(c.name);
     csv.text("runRateTcoPerMonth");
+    for (const char *h : {"cashableValue", "capacityValue", "hurdleRate", "npvAtHurdle",
+                          "discountedPaybackMonth", "irrVsHurdle"})
+        csv.text(h);
     csv.endRow();
     for (int u = 0; u < res.useCaseCount; ++u) {
         for (std::size_t s = 0; s < res.scenarios.size(); ++s) {

@@ -123,12 +123,27 @@ void TestResultsExport::kpiCsv()
     QVERIFY(ok);
     // Header, 3 scenarios of the use case, 3 of the portfolio.
     QCOMPARE(rows.size(), std::size_t(7));
-    const std::vector<std::string> header = {
-        "useCase",          "scenario",      "tco",
-        "hardBenefitGross", "riskDiscount",  "hardBenefit",
-        "softValue",        "npv",           "roiPercent",
-        "irrAnnual",        "paybackMonth",  "costPerOutcome",
-        "costPerInference", "aiGrossMargin", "runRateTcoPerMonth"};
+    const std::vector<std::string> header = {"useCase",
+                                             "scenario",
+                                             "tco",
+                                             "hardBenefitGross",
+                                             "riskDiscount",
+                                             "hardBenefit",
+                                             "softValue",
+                                             "npv",
+                                             "roiPercent",
+                                             "irrAnnual",
+                                             "paybackMonth",
+                                             "costPerOutcome",
+                                             "costPerInference",
+                                             "aiGrossMargin",
+                                             "runRateTcoPerMonth",
+                                             "cashableValue",
+                                             "capacityValue",
+                                             "hurdleRate",
+                                             "npvAtHurdle",
+                                             "discountedPaybackMonth",
+                                             "irrVsHurdle"};
     QCOMPARE(rows[0], header);
     QCOMPARE(rows[1][0], std::string("Support assistant"));
     QCOMPARE(rows[1][1], std::string("Base"));
@@ -138,6 +153,32 @@ void TestResultsExport::kpiCsv()
     QCOMPARE(rows[4][0], std::string("(portfolio)"));
     for (const auto &row : rows)
         QCOMPARE(row.size(), header.size());
+    // The cashable/capacity split and the hurdle figures are the engine's, row by row (use case
+    // Base, Worst, Best, then the portfolio's), a state where there is no number.
+    const Results res = compute(*wb);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const int s = static_cast<int>((i - 1) % 3);
+        const roi::Kpis &k =
+            i < 4 ? res.at(0, s).kpis : res.portfolio[static_cast<std::size_t>(s)].kpis;
+        QCOMPARE(std::strtod(rows[i][15].c_str(), nullptr), k.cashableValue);
+        QCOMPARE(std::strtod(rows[i][16].c_str(), nullptr), k.capacityValue);
+        QCOMPARE(std::strtod(rows[i][17].c_str(), nullptr), k.hurdleRate);
+        QCOMPARE(std::strtod(rows[i][18].c_str(), nullptr), k.npvAtHurdle);
+        const auto cell = [](const roi::Kpi &kpi) {
+            return kpi.ok() ? std::string() : std::string(roi::kpiStateName(kpi.state));
+        };
+        if (k.discountedPaybackMonth.ok())
+            QCOMPARE(std::strtod(rows[i][19].c_str(), nullptr), k.discountedPaybackMonth.value);
+        else
+            QCOMPARE(rows[i][19], cell(k.discountedPaybackMonth));
+        if (k.irrVsHurdle.ok())
+            QCOMPARE(std::strtod(rows[i][20].c_str(), nullptr), k.irrVsHurdle.value);
+        else
+            QCOMPARE(rows[i][20], cell(k.irrVsHurdle));
+    }
+    // The example is worth something at its hurdle rate.
+    QVERIFY(res.at(0, 0).kpis.npvAtHurdle != 0);
+    QVERIFY(res.at(0, 0).kpis.hurdleRate > 0);
 }
 
 void TestResultsExport::seriesCsv()
