@@ -5,7 +5,8 @@
 #include "numberformat.h"
 #include "stagesummary.h"
 
-#include "assumptionswing.h"
+#include "analytics/tornado.h"
+#include "analytics/tornadorange.h"
 #include "inputs.h"
 #include "stage.h"
 
@@ -197,24 +198,52 @@ Payback %12 (discounted: %13).</p></td></tr></table>)"_s
 
     // The assumptions that move it most.
     h += u"<h2>The three assumptions the result is most sensitive to</h2>"_s;
-    const std::vector<AssumptionSwing> swings = rankWorstAssumptions(wb);
-    if (swings.empty()) {
+    // The tornado of the subject's NPV on the Base scenario: P10 to P90 of the uncertainty
+    // distributions when the workbook has a set-up of its own, else Worst to Best.
+    TornadoOptions tornadoOptions;
+    const bool percentiles =
+        !wb.uncertainty.inputs.empty() && setPercentileRange(wb, {subject, base}, tornadoOptions);
+    const TornadoResult t = tornado(wb, {subject, base}, tornadoOptions);
+    if (!t.ok() || t.bars.empty()) {
         h += u"<p>The workbook has no Worst scenario to test assumptions against.</p>"_s;
     } else {
         h += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>Assumption</th>"
-             u"<th>If it goes as in Worst</th><th class=\"num\">NPV at hurdle</th>"
-             u"<th class=\"num\">Change</th></tr>"_s;
-        for (std::size_t i = 0; i < std::min<std::size_t>(3, swings.size()); ++i) {
-            const AssumptionSwing &s = swings[i];
-            h += u"<tr><td>%1. %2</td><td>%3</td><td class=\"num\">%4</td>"
-                 u"<td class=\"num%5\">%6</td></tr>"_s.arg(i + 1)
-                     .arg(assumptionLabel(s.input, s.useCase), qs(s.change).toHtmlEscaped(),
-                          fmt.money(s.npv, 0), s.swing() < 0 ? u" neg"_s : QString(),
-                          fmt.money(s.swing(), 0));
+             u"<th>%1</th><th class=\"num\">NPV at %2</th>"
+             u"<th class=\"num\">Swing</th></tr>"_s.arg(
+                 percentiles ? u"P10 to P90"_s : u"Worst to Best"_s,
+                 percentiles ? u"P10 / P90"_s : u"Worst / Best"_s);
+        const auto valueText = [&](const TornadoBar &b, double v) {
+            const FieldInfo *info = b.input.path.info();
+            switch (info ? info->unit : ValueUnit::Number) {
+            case ValueUnit::Share:
+                return fmt.percent(v);
+            case ValueUnit::Money:
+            case ValueUnit::MoneyPerHour:
+            case ValueUnit::MoneyPerMillion:
+                return fmt.money(v);
+            default:
+                return fmt.number(v, std::abs(v) >= 100 || v == std::round(v) ? 0 : 2);
+            }
+        };
+        const auto npvText = [&](const Kpi &npv) {
+            return npv.ok() ? fmt.money(npv.value, 0) : fmt.kpi(npv, NumberFormat::Kind::Money);
+        };
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, t.bars.size()); ++i) {
+            const TornadoBar &b = t.bars[i];
+            const std::string useCase =
+                b.input.useCase >= 0 && subject < 0
+                    ? wb.useCases[static_cast<std::size_t>(b.input.useCase)].name
+                    : std::string();
+            h += u"<tr><td>%1. %2</td><td>%3 to %4</td><td class=\"num\">%5 / %6</td>"
+                 u"<td class=\"num\">%7</td></tr>"_s.arg(i + 1)
+                     .arg(assumptionLabel(b.input.path.toString(), useCase),
+                          valueText(b, b.lowValue), valueText(b, b.highValue), npvText(b.atLow),
+                          npvText(b.atHigh), fmt.money(b.swing, 0));
         }
-        h += u"</table><p class=\"small\">Each input moved alone to its Worst value, everything "
-             u"else at Base; NPV at the %1 hurdle for %2.</p>"_s.arg(fmt.percent(k.hurdleRate),
-                                                                     what);
+        h += u"</table><p class=\"small\">From the tornado: each input moved alone between its "
+             u"%1, everything else at Base; NPV of %2 at the %3 discount rate.</p>"_s.arg(
+                 percentiles ? u"P10 and P90"_s : u"Worst and Best values"_s, what,
+                 fmt.percent(wb.settings.discountRate));
     }
 
     // Top risks.

@@ -6,6 +6,8 @@
 #include "resultspanel.h"
 #include "usecasenavigator.h"
 
+#include "analytics/tornado.h"
+#include "analytics/tornadorange.h"
 #include "assumptionswing.h"
 #include "document.h"
 #include "engine.h"
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void portfolioFitsOnePage();
     void carriesTheWindowsFigures();
     void assumptionsRankedBySwing();
+    void assumptionsFromTheTornado();
     void emptyWorkbook();
 };
 
@@ -132,6 +135,37 @@ void TestMemo::assumptionsRankedBySwing()
     QCOMPARE(swings[0].npv, r.portfolio[1].kpis.npvAtHurdle);
     QCOMPARE(swings[0].baseNpv, r.portfolio[0].kpis.npvAtHurdle);
     QVERIFY(swings[0].swing() < 0); // a Worst assumption costs money
+}
+
+void TestMemo::assumptionsFromTheTornado()
+{
+    // The memo's three assumptions are the tornado's three largest bars for the portfolio on
+    // Base (P10 to P90 when the workbook has an uncertainty set-up), in the tornado's order.
+    Document doc;
+    QString error;
+    QVERIFY(doc.load(example("portfolio.roiwb"), &error));
+    const Workbook &wb = doc.workbook();
+    const int base = std::max(0, doc.results().findScenario(kBaseScenario));
+    TornadoOptions o;
+    if (!wb.uncertainty.inputs.empty())
+        QVERIFY(setPercentileRange(wb, {-1, base}, o));
+    const TornadoResult t = tornado(wb, {-1, base}, o);
+    QVERIFY2(t.ok(), t.error.c_str());
+    QVERIFY(t.bars.size() >= 3);
+    MemoOptions options;
+    options.today = QDate(2027, 1, 4);
+    const QString html = memoHtml(wb, doc.results(), options);
+    const NumberFormat fmt(QString::fromStdString(wb.settings.currency));
+    const qsizetype section = html.indexOf(QStringLiteral("most sensitive to"));
+    QVERIFY(section >= 0);
+    qsizetype at = section;
+    for (std::size_t i = 0; i < 3; ++i) {
+        const QString swing = fmt.money(t.bars[i].swing, 0);
+        const qsizetype next = html.indexOf(swing, at);
+        QVERIFY2(next > at, qPrintable(swing));
+        at = next;
+    }
+    QVERIFY(at < html.indexOf(QStringLiteral("Top risks")));
 }
 
 void TestMemo::emptyWorkbook()
