@@ -468,6 +468,8 @@ int runMemo(const Options &o, std::ostream &out, std::ostream &err)
     }
     out << "wrote " << utf8(path) << "\n";
     return ExitOk;
+}
+
 /// --sections, --rank-by and --section into the report options; false with a message.
 bool reportScope(const Options &o, ReportOptions &options, std::ostream &err)
 {
