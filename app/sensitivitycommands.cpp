@@ -498,7 +498,6 @@ int runGoalSeek(const Args &a, std::ostream &out, std::ostream &err)
             return statistic(x) - target.value;
         };
         const SeekResult s = seekZero(g, o);
-        r.reached = s.reached;
         r.value = s.x;
         r.stored = o.start;
         r.min = o.min;
@@ -508,6 +507,11 @@ int runGoalSeek(const Args &a, std::ostream &out, std::ostream &err)
         r.evaluations = s.evaluations;
         r.metric = Kpi::of(statistic(s.x));
         r.storedMetric = Kpi::of(statistic(o.start));
+        // A simulated statistic can jump (e.g. the NPV at exactly zero adoption): a change of
+        // side across a jump is no answer, so the target must hold there to a small tolerance.
+        const double scale =
+            std::max({1.0, std::abs(target.value), std::abs(r.storedMetric.value)});
+        r.reached = s.reached && std::abs(r.metric.value - target.value) <= 1e-4 * scale;
         metricName = target.kind;
         metricText = formatNumber(r.metric.value, 2);
         storedMetricText = formatNumber(r.storedMetric.value, 2);
