@@ -52,6 +52,13 @@ Json kpisJson(const CaseResult &r)
     j["npv"] = k.npv;
     for (const auto &c : kKpiColumns)
         putKpi(j, states, c.name, k.*(c.member));
+    // Cashable vs capacity and the hurdle rate (issue 16).
+    j["cashableValue"] = k.cashableValue;
+    j["capacityValue"] = k.capacityValue;
+    j["hurdleRate"] = k.hurdleRate;
+    j["npvAtHurdle"] = k.npvAtHurdle;
+    putKpi(j, states, "irrVsHurdle", k.irrVsHurdle);
+    putKpi(j, states, "discountedPaybackMonth", k.discountedPaybackMonth);
     // A year without a value is null here and gets its reason at the same index in
     // states.roiPercentPerYear (null there for the years that have one).
     Json perYear = Json::array();
