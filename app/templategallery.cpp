@@ -59,7 +59,11 @@ TemplateGallery::TemplateGallery(const QVector<TemplateInfo> &templates, QWidget
     m_list->setMinimumWidth(260);
     m_list->setSpacing(2);
     for (const TemplateInfo &t : templates) {
-        auto *item = new QListWidgetItem(t.name, m_list);
+        // The expected range under the name, so the list compares the cases at a glance.
+        QString range;
+        if (const auto r = expectedRoiRange(t.expected.toStdString()))
+            range = tr("\nROI %1% to %2%").arg(r->low).arg(r->high);
+        auto *item = new QListWidgetItem(t.name + range, m_list);
         item->setToolTip(t.expected);
     }
     m_details->setObjectName(QStringLiteral("templateDetails"));

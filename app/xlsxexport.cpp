@@ -468,6 +468,7 @@ void XlsxWriter::seriesSheet(int u)
     columns.push_back(column("Hard benefit before risk discount", 15, Row::HardGross, f.money));
     columns.push_back(column("Hard benefit", 14, Row::HardNet, f.moneyBold));
     columns.push_back(column("Soft value (not in ROI)", 13, Row::Soft, f.money));
+    columns.push_back(column("Capacity value (not in ROI)", 13, Row::Capacity, f.money));
     columns.push_back(column("Headline benefit", 14, Row::Benefit, f.money));
     columns.push_back(column("Net", 14, Row::Net, f.money));
     columns.push_back(column("Cumulative net", 15, Row::CumulativeNet, f.moneyBold));

@@ -55,6 +55,13 @@ Json kpisJson(const CaseResult &r)
         putKpi(j, states, c.name, k.*(c.member));
     // How many monthly rates solve the flows: above 1, irrAnnual is the one nearest zero.
     j["irrCount"] = k.irrCount;
+    // Cashable vs capacity and the hurdle rate (issue 16).
+    j["cashableValue"] = k.cashableValue;
+    j["capacityValue"] = k.capacityValue;
+    j["hurdleRate"] = k.hurdleRate;
+    j["npvAtHurdle"] = k.npvAtHurdle;
+    putKpi(j, states, "irrVsHurdle", k.irrVsHurdle);
+    putKpi(j, states, "discountedPaybackMonth", k.discountedPaybackMonth);
     // A year without a value is null here and gets its reason at the same index in
     // states.roiPercentPerYear (null there for the years that have one).
     Json perYear = Json::array();

@@ -38,6 +38,9 @@ void TestTemplateGallery::listsEveryTemplate()
     QCOMPARE(infos.size(), files.size());
     TemplateGallery gallery(infos);
     QCOMPARE(gallery.list()->count(), files.size());
+    // Each entry gives the template's name and, under it, its expected ROI range.
+    QVERIFY(gallery.list()->item(0)->text().startsWith(infos[0].name + QLatin1Char('\n')));
+    QVERIFY(gallery.list()->item(0)->text().contains(QLatin1String("ROI ")));
     for (const TemplateInfo &t : infos) {
         QVERIFY(!t.name.isEmpty());
         QVERIFY(!t.description.isEmpty());

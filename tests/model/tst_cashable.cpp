@@ -4,6 +4,9 @@
 // $100,000 build in month 1; 12 months, every unit handled from month 1, no risk discount.
 #include "engine.h"
 #include "hurdle.h"
+#include "resultsexport.h"
+
+#include <nlohmann/json.hpp>
 
 #include "testutil.h"
 
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void hurdle();
     void hurdleFails();
     void hurdleScenario();
+    void jsonCarriesTheSplit();
 };
 
 void TestCashable::split_data()
@@ -244,6 +248,25 @@ void TestCashable::hurdleScenario()
     ROI_COMPARE_NEAR(res.at(0, 1).kpis.npvAtHurdle, 80000.0, 1e-6);
     QCOMPARE(res.at(0, 1).kpis.hurdleRate, 0.0);
     ROI_COMPARE_NEAR(res.at(0, 0).kpis.npvAtHurdle, 70312.70004971538, 1e-6);
+}
+
+void TestCashable::jsonCarriesTheSplit()
+{
+    // compute --format json: the split and the hurdle KPIs, a state where there is no number.
+    using Json = nlohmann::json;
+    // Share 0.65 (as in hurdleFails): 0.65 × 240,000 = 156,000 cashable, 84,000 capacity.
+    const Workbook wb = laborCase(0.65);
+    const Json j = Json::parse(resultsJson(wb, compute(wb, noChecks())));
+    const Json &k = j["useCases"][0]["scenarios"][0];
+    ROI_COMPARE_NEAR(k["cashableValue"].get<double>(), 156000.0, 1e-6);
+    ROI_COMPARE_NEAR(k["capacityValue"].get<double>(), 84000.0, 1e-6);
+    QCOMPARE(k["hurdleRate"].get<double>(), 0.12);
+    QVERIFY(k["npvAtHurdle"].is_number());
+    QVERIFY(k["irrVsHurdle"].is_number()); // the flows change sign: an IRR, below the hurdle
+    QVERIFY(k["irrVsHurdle"].get<double>() < 0);
+    QVERIFY(k["discountedPaybackMonth"].is_null());
+    QCOMPARE(k["states"]["discountedPaybackMonth"].get<std::string>(),
+             std::string("neverPaysBack"));
 }
 
 QTEST_APPLESS_MAIN(TestCashable)
