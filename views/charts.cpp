@@ -1,5 +1,7 @@
 #include "charts.h"
 
+#include "leverchart.h"
+
 #include "finance.h"
 
 #include <qcustomplot.h>
@@ -499,6 +501,8 @@ QString chartTitle(ChartKind kind)
         return QStringLiteral("Adoption");
     case ChartKind::Comparison:
         return QStringLiteral("Comparison");
+    case ChartKind::SavingsWaterfall:
+        return QStringLiteral("Savings waterfall");
     }
     return {};
 }
@@ -516,6 +520,8 @@ QString chartId(ChartKind kind)
         return QStringLiteral("adoption");
     case ChartKind::Comparison:
         return QStringLiteral("comparison");
+    case ChartKind::SavingsWaterfall:
+        return QStringLiteral("savings-waterfall");
     }
     return {};
 }
@@ -596,6 +602,13 @@ void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
         break;
     case ChartKind::Comparison:
         drawComparison(plot, input);
+        break;
+    case ChartKind::SavingsWaterfall:
+        drawWaterfall(plot, *input.workbook,
+                      input.useCase < 0
+                          ? input.results->portfolio[static_cast<std::size_t>(input.scenario)]
+                          : input.results->at(input.useCase, input.scenario),
+                      input.format);
         break;
     }
 }
