@@ -345,6 +345,9 @@ void LeversPane::refreshResults()
     for (const LeverLine &l : r.levers.lines)
         lines.push_back(&l);
     auto rank = [](const LeverLine *l) {
+        // Free levers first (nothing to pay back), then by payback month, then the rest.
+        if (l->costTotal <= 0 && l->netTotal >= 0)
+            return -1.0;
         const Kpi p = leverPayback(*l);
         return p.ok() ? p.value : 1e9 - l->netTotal * 1e-9;
     };

@@ -272,7 +272,9 @@ void finishLevers(std::span<const double> cost, LeverResult &out)
             running += ll.net[m];
             cumulative[m] = running;
         }
-        const Kpi payback = paybackMonth(cumulative);
+        // A lever that costs nothing has nothing to pay back: "undefined (no cost)", not month 0.
+        const Kpi payback = ll.costTotal > 0 ? paybackMonth(cumulative)
+                                             : Kpi::none(KpiState::Undefined);
         ll.paybackValue = payback.value;
         ll.paybackState = static_cast<int>(payback.state);
         if (ll.costTotal > 0) {
