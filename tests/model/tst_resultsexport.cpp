@@ -150,10 +150,15 @@ void TestResultsExport::seriesCsv()
     QVERIFY(ok);
     // Header + (1 use case + portfolio) × 3 scenarios × 12 months.
     QCOMPARE(rows.size(), std::size_t(1 + 2 * 3 * 12));
-    // 17 columns + a cost per category (7).
-    QCOMPARE(rows[0].size(), std::size_t(24));
+    // 17 columns + a cost per category (7) + the cost without and with savings levers (2).
+    QCOMPARE(rows[0].size(), std::size_t(26));
     QCOMPARE(rows[0][10], std::string("cost"));
     QCOMPARE(rows[0][23], std::string("cost.other"));
+    QCOMPARE(rows[0][24], std::string("baselineCost"));
+    QCOMPARE(rows[0][25], std::string("optimisedCost"));
+    // No lever: both equal the cost.
+    QCOMPARE(rows[1][24], rows[1][10]);
+    QCOMPARE(rows[1][25], rows[1][10]);
     const auto &first = rows[1];
     QCOMPARE(first[0], std::string("Case"));
     QCOMPARE(first[1], std::string("Base"));
