@@ -2,6 +2,7 @@
 
 #include "stagesummary.h"
 #include "sensitivityreport.h"
+#include "leversreport.h"
 
 #include "format.h"
 #include "inputs.h"
@@ -895,6 +896,7 @@ void Builder::useCase(int u)
     hardValue(u);
     riskDiscount(u);
     chart(ChartKind::CostVsBenefit, u, 400);
+    m_out += leversReportSection(m_wb, m_res, u, m_headline, m_nf, m_width, m_charts);
     softValue(u);
     std::vector<const Finding *> own;
     for (const Finding &f : m_res.findings) {

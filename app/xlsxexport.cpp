@@ -367,6 +367,37 @@ void XlsxWriter::runRateSheet()
     tableSheet(ws, 3, 3, columns, rows);
 }
 
+/// Savings levers: the cost without them (baseline) and with them, and each lever's net saving
+/// month by month (see model/levers/). Nothing when the result has no lever.
+template<typename AddSeries>
+void addLeverColumns(const CaseResult *first, int useCase, const Workbook &wb, AddSeries &addSeries)
+{
+    if (!first || !first->levers.active)
+        return;
+    addSeries(u"Cost without levers (baseline)"_s, [](const CaseResult &r) {
+        return r.levers.active ? std::span<const double>(r.levers.baseline) : r.row(Row::Cost);
+    });
+    addSeries(u"Cost with levers (optimised)"_s,
+              [](const CaseResult &r) { return r.row(Row::Cost); });
+    if (useCase < 0)
+        return;
+    const UseCase &uc = wb.useCases[static_cast<std::size_t>(useCase)];
+    static const std::vector<double> kZeros(120, 0.0);
+    for (std::size_t j = 0; j < first->levers.lines.size(); ++j) {
+        const LeverLine &line = first->levers.lines[j];
+        const std::string_view lever = leverLabel(line.kind);
+        addSeries(
+            u"Lever net saving: "_s
+                + QString::fromStdString(uc.layers[static_cast<std::size_t>(line.layer)].name)
+                + u" / "_s + QString::fromUtf8(lever.data(), static_cast<qsizetype>(lever.size())),
+            [j](const CaseResult &r) {
+                // Scenarios cannot switch levers, so every scenario has the same lines.
+                return j < r.levers.lines.size() ? std::span<const double>(r.levers.lines[j].net)
+                                                 : std::span<const double>(kZeros);
+            });
+    }
+}
+
 void XlsxWriter::seriesSheet(int u)
 {
     const bool portfolio = u < 0;
@@ -465,6 +496,7 @@ void XlsxWriter::seriesSheet(int u)
                           + QString::fromStdString(uc.drivers[static_cast<std::size_t>(i)].name),
                       [i](const CaseResult &r) { return r.driverNet(i); });
     }
+    addLeverColumns(rows.empty() ? nullptr : rows.front().result, u, m_wb, addSeries);
     columns.push_back(column("Hard benefit before risk discount", 15, Row::HardGross, f.money));
     columns.push_back(column("Hard benefit", 14, Row::HardNet, f.moneyBold));
     columns.push_back(column("Soft value (not in ROI)", 13, Row::Soft, f.money));

@@ -1,6 +1,7 @@
 #include "charts.h"
 
 #include "tornadochart.h"
+#include "leverchart.h"
 
 #include "finance.h"
 
@@ -503,6 +504,8 @@ QString chartTitle(ChartKind kind)
         return QStringLiteral("Comparison");
     case ChartKind::Tornado:
         return QStringLiteral("Tornado");
+    case ChartKind::SavingsWaterfall:
+        return QStringLiteral("Savings waterfall");
     }
     return {};
 }
@@ -522,6 +525,8 @@ QString chartId(ChartKind kind)
         return QStringLiteral("comparison");
     case ChartKind::Tornado:
         return QStringLiteral("tornado");
+    case ChartKind::SavingsWaterfall:
+        return QStringLiteral("savings-waterfall");
     }
     return {};
 }
@@ -610,6 +615,13 @@ void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
         drawTornado(plot, t, input.format, subjectName(input), tornadoRangeText(options));
         break;
     }
+    case ChartKind::SavingsWaterfall:
+        drawWaterfall(plot, *input.workbook,
+                      input.useCase < 0
+                          ? input.results->portfolio[static_cast<std::size_t>(input.scenario)]
+                          : input.results->at(input.useCase, input.scenario),
+                      input.format);
+        break;
     }
 }
 

@@ -20,8 +20,10 @@ enum class ChartKind {
     InvoiceVsTrueCost, // run-rate TCO by layer: how small the model fee is
     Adoption,          // adoption ramp and handled units
     Comparison,        // use cases side by side: NPV, TCO, hard benefit
-    Tornado            // the NPV's sensitivity to each input (reports; not in kAllChartKinds)
+    Tornado,           // the NPV's sensitivity to each input (reports; not in kAllChartKinds)
+    SavingsWaterfall   // savings levers: baseline → each lever → optimised (leverchart.h)
 };
+// The window's chart tabs and the chart command; the waterfall lives on the Levers tab.
 inline constexpr ChartKind kAllChartKinds[] = {ChartKind::CumulativeNet, ChartKind::CostVsBenefit,
                                                ChartKind::InvoiceVsTrueCost, ChartKind::Adoption,
                                                ChartKind::Comparison};

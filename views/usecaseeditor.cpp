@@ -5,6 +5,7 @@
 #include "fieldform.h"
 #include "formhints.h"
 #include "stagesummary.h"
+#include "leverspane.h"
 #include "textfield.h"
 #include "valuedriverspane.h"
 
@@ -50,6 +51,13 @@ UseCaseEditor::UseCaseEditor(QWidget *parent)
     addTab(m_value, tr("Value"));
     addTab(scrolled(buildRiskRampTab()), tr("Risk && ramp-up"));
     addTab(buildScorecardTab(), tr("Scorecard"));
+    m_levers = new LeversPane(this);
+    addTab(m_levers, tr("Levers"));
+    connect(
+        m_levers, &LeversPane::edited, this,
+        [this](const std::vector<CostLayer> &layers, const QString &text, const QString &mergeKey) {
+            edit([&](UseCase &uc) { uc.layers = layers; }, text, mergeKey);
+        });
 
     connect(
         m_costs, &CostLayersPane::edited, this,
@@ -402,6 +410,7 @@ void UseCaseEditor::setData(const Workbook &wb, const Results &results, int inde
 
     m_costs->setData(uc, wb.priceBook, base, m_format);
     m_value->setData(uc, base, m_format);
+    m_levers->setData(wb, index, base, m_format);
 
     for (const auto &f : riskFields())
         m_riskFields->setValue(f.info.key, uc.risk.*(f.member));

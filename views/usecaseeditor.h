@@ -18,6 +18,7 @@ namespace roi {
 
 class CostLayersPane;
 class FieldForm;
+class LeversPane;
 class NotesField;
 class Results;
 class TextField;
@@ -28,7 +29,7 @@ class UseCaseEditor : public QTabWidget
     Q_OBJECT
 
 public:
-    enum Tab { BaselineTab, CostsTab, ValueTab, RiskRampTab, ScorecardTab };
+    enum Tab { BaselineTab, CostsTab, ValueTab, RiskRampTab, ScorecardTab, LeversTab };
 
     explicit UseCaseEditor(QWidget *parent = nullptr);
 
@@ -43,6 +44,7 @@ public:
     ValueDriversPane *value() const { return m_value; }
     FieldForm *riskForm() const { return m_riskFields; }
     FieldForm *rampForm() const { return m_rampFields; }
+    LeversPane *levers() const { return m_levers; }
 
 Q_SIGNALS:
     void edited(int index, const roi::UseCase &useCase, const QString &text,
@@ -81,6 +83,7 @@ private:
     FieldForm *m_rampFields = nullptr;
     QComboBox *m_maturity = nullptr;
     QTableWidget *m_scorecard = nullptr;
+    LeversPane *m_levers = nullptr;
     bool m_fillingScorecard = false;
 };
 

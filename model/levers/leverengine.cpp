@@ -160,8 +160,10 @@ void applyLevers(const UseCase &uc, std::span<const PriceEntry> prices, int n, i
         for (std::size_t m = 0; m < months; ++m)
             baseline[m] += layerRows[i][m];
     }
-    if (!steady)
+    if (!steady) {
         out.lines.clear();
+        out.leverLayersBaseline = 0;
+    }
     std::size_t line = 0;
     for (std::size_t i = 0; i < uc.layers.size(); ++i) {
         const CostLayer &l = uc.layers[i];
@@ -172,6 +174,10 @@ void applyLevers(const UseCase &uc, std::span<const PriceEntry> prices, int n, i
             for (std::size_t m = 0; m < months; ++m)
                 tokenSpend[m] += row[m];
             continue;
+        }
+        if (!steady) {
+            for (std::size_t m = 0; m < months; ++m)
+                out.leverLayersBaseline += row[m];
         }
         const LayerLevers &lv = l.levers;
         CallState start;
@@ -266,7 +272,9 @@ void finishLevers(std::span<const double> cost, LeverResult &out)
             running += ll.net[m];
             cumulative[m] = running;
         }
-        const Kpi payback = paybackMonth(cumulative);
+        // A lever that costs nothing has nothing to pay back: "undefined (no cost)", not month 0.
+        const Kpi payback = ll.costTotal > 0 ? paybackMonth(cumulative)
+                                             : Kpi::none(KpiState::Undefined);
         ll.paybackValue = payback.value;
         ll.paybackState = static_cast<int>(payback.state);
         if (ll.costTotal > 0) {
@@ -297,6 +305,7 @@ void portfolioLevers(const Results &res, int scenario, CaseResult &portfolio)
             c.levers.active ? std::span<const double>(c.levers.baseline) : c.row(Row::Cost);
         for (std::size_t m = 0; m < months; ++m)
             out.baseline[m] += source[m];
+        out.leverLayersBaseline += c.levers.leverLayersBaseline;
         out.steadyBaseline += c.levers.active ? c.levers.steadyBaseline : c.runRate.tco;
         out.steadyOptimised += c.runRate.tco;
         out.steadyTokenSpend += c.runRate.tokenCost;

@@ -46,6 +46,9 @@ struct LeverResult
     std::vector<LeverLine> lines;
     double baselineTotal = 0;
     double optimisedTotal = 0;
+    // Over the horizon, the layers that have levers only: their cost without levers (the
+    // waterfall starts here; with levers they cost this − Σ lines' netTotal).
+    double leverLayersBaseline = 0;
     double steadyBaseline = 0;  // the run-rate month without levers
     double steadyOptimised = 0; // the run-rate month with levers at full effect
     double steadyTokenSpend = 0;
@@ -57,7 +60,8 @@ struct LeverResult
         optimised.clear();
         tokenSpend.clear();
         lines.clear();
-        baselineTotal = optimisedTotal = steadyBaseline = steadyOptimised = steadyTokenSpend = 0;
+        baselineTotal = optimisedTotal = leverLayersBaseline = steadyBaseline = steadyOptimised =
+            steadyTokenSpend = 0;
     }
 
     friend bool operator==(const LeverResult &, const LeverResult &) = default;

@@ -14,8 +14,22 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 namespace {
+
+roi::Workbook example(const char *name)
+{
+    std::ifstream in(std::string(ROI_SOURCE_DIR "/resources/examples/") + name, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    roi::LoadResult r = roi::readWorkbook(bytes.str());
+    if (!r.ok()) {
+        std::fprintf(stderr, "roi_bench: cannot load the %s example\n", name);
+        std::exit(1);
+    }
+    return *r.workbook;
+}
 
 roi::Workbook supportExample()
 {
@@ -59,6 +73,19 @@ void BM_ComputeSupportExample(benchmark::State &state)
     }
 }
 BENCHMARK(BM_ComputeSupportExample)->Unit(benchmark::kMicrosecond);
+
+/// The support example with all six savings levers on its model layer (support-levers.roiwb):
+/// what levers add to a recompute.
+void BM_ComputeSupportLevers(benchmark::State &state)
+{
+    const roi::Workbook wb = example("support-levers.roiwb");
+    roi::Results r;
+    for (auto _ : state) {
+        roi::compute(wb, {}, r);
+        benchmark::DoNotOptimize(r);
+    }
+}
+BENCHMARK(BM_ComputeSupportLevers)->Unit(benchmark::kMicrosecond);
 
 /// Into the same Results each time: the engine's own work, without allocating the results.
 void BM_ComputeSupportExampleReused(benchmark::State &state)
