@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysiscontroller.h"
 #include "document.h"
 #include "exportdialog.h"
 #include "recovery.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_modes);
 
     createDocks();
+    m_analysis = new AnalysisController(m_doc, this);
     createActions();
 
     m_fileStatus = new QLabel(this);
@@ -317,6 +319,7 @@ void MainWindow::createActions()
     m_comparison->chart()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_comparison->chart()->addAction(m_exportChartAction);
 
+    m_analysis->populateMenu(menuBar()->addMenu(tr("&Analysis")));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     menuBar()->insertMenu(help->menuAction(), exportMenu);
     help->addAction(tr("&About ROI Workbench"), this, &MainWindow::about);
