@@ -3,6 +3,7 @@
 #include "format.h"
 #include "inputs.h"
 #include "numberformat.h"
+#include "uncertaintyreport.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -1111,6 +1112,8 @@ ReportContent Builder::build()
     if (m_res.useCaseCount > 1)
         comparison();
     modelChecks();
+    if (m_opt.includeUncertainty)
+        m_out += uncertaintySectionHtml(m_wb, m_opt.locale);
     if (m_opt.includeAppendix)
         appendix();
 

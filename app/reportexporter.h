@@ -49,6 +49,9 @@ struct ReportOptions
     QLocale locale = QLocale(QLocale::English, QLocale::UnitedStates);
     /// PDF and HTML: the assumptions appendix (every input with its label and unit).
     bool includeAppendix = true;
+    /// PDF and HTML: the "Uncertainty and sensitivity" section (a Monte Carlo run with the
+    /// workbook's trials, seed and sampling method).
+    bool includeUncertainty = true;
 };
 
 /// Writes the report or data file(s). False with a message in `error` (never a message box).
