@@ -67,8 +67,9 @@ QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
         out += QStringLiteral("<p>The rank correlations set up cannot hold together; the "
                               "nearest valid matrix was used (Frobenius distance %1).</p>\n")
                    .arg(s.correlation.distance, 0, 'f', 4);
+    // The portfolio (or the lone use case) in full; several use cases then in one table.
     const std::size_t first = s.series.size() == 2 ? 1 : 0;
-    for (std::size_t i = first; i < s.series.size(); ++i) {
+    for (std::size_t i = first; i <= first; ++i) {
         const SeriesSummary &ss = s.series[i];
         out += QStringLiteral("<h2>%1</h2>\n").arg(esc(ss.name));
         out += QStringLiteral(
@@ -116,6 +117,31 @@ QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
             }
             out += QStringLiteral("</tbody></table>\n");
         }
+    }
+    if (s.series.size() > 2) {
+        out += QStringLiteral("<h2>By use case</h2>\n<table class=\"grid\" width=\"100%\" "
+                              "cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr>"
+                              "<th align=\"left\" width=\"28%\">Use case</th>"
+                              "<th align=\"right\" width=\"12%\">NPV P10</th>"
+                              "<th align=\"right\" width=\"12%\">NPV P50</th>"
+                              "<th align=\"right\" width=\"12%\">NPV P90</th>"
+                              "<th align=\"right\" width=\"12%\">P(ROI &gt; 0)</th>"
+                              "<th align=\"right\" width=\"12%\">P(NPV &gt; 0)</th>"
+                              "<th align=\"right\" width=\"12%\">P(payback)</th>"
+                              "</tr></thead>\n<tbody>\n");
+        for (std::size_t i = 1; i < s.series.size(); ++i) {
+            const SeriesSummary &ss = s.series[i];
+            const OutputStats &npv = ss.stats(Metric::Npv);
+            out += QStringLiteral("<tr><td align=\"left\">%1</td>").arg(esc(ss.name));
+            for (std::size_t p : {1u, 2u, 3u})
+                out += cell(stat(npv.percentiles[p], Metric::Npv, cur));
+            out += QStringLiteral("<td align=\"right\" class=\"n\">%1</td><td align=\"right\" "
+                                  "class=\"n\">%2</td><td align=\"right\" class=\"n\">%3</td>"
+                                  "</tr>\n")
+                       .arg(nf.percent(ss.pRoiPositive), nf.percent(ss.pNpvPositive),
+                            nf.percent(ss.pPayback));
+        }
+        out += QStringLiteral("</tbody></table>\n");
     }
     // The tornado and spider charts of the one-at-a-time sensitivity (issue 10, the other half)
     // belong here, after the simulated sensitivity.
