@@ -121,13 +121,13 @@ QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
     if (s.series.size() > 2) {
         out += QStringLiteral("<h2>By use case</h2>\n<table class=\"grid\" width=\"100%\" "
                               "cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr>"
-                              "<th align=\"left\" width=\"28%\">Use case</th>"
-                              "<th align=\"right\" width=\"12%\">NPV P10</th>"
-                              "<th align=\"right\" width=\"12%\">NPV P50</th>"
-                              "<th align=\"right\" width=\"12%\">NPV P90</th>"
-                              "<th align=\"right\" width=\"12%\">P(ROI &gt; 0)</th>"
-                              "<th align=\"right\" width=\"12%\">P(NPV &gt; 0)</th>"
-                              "<th align=\"right\" width=\"12%\">P(payback)</th>"
+                              "<th align=\"left\" width=\"22%\">Use case</th>"
+                              "<th align=\"right\" width=\"13%\">NPV P10</th>"
+                              "<th align=\"right\" width=\"13%\">NPV P50</th>"
+                              "<th align=\"right\" width=\"13%\">NPV P90</th>"
+                              "<th align=\"right\" width=\"13%\">P(ROI &gt; 0)</th>"
+                              "<th align=\"right\" width=\"13%\">P(NPV &gt; 0)</th>"
+                              "<th align=\"right\" width=\"13%\">P(payback)</th>"
                               "</tr></thead>\n<tbody>\n");
         for (std::size_t i = 1; i < s.series.size(); ++i) {
             const SeriesSummary &ss = s.series[i];
