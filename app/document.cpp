@@ -193,6 +193,16 @@ void Document::setSettings(const Settings &settings, const QString &text, const 
         [](Document &d, int, const Settings &v) { d.assignSettings(v); }));
 }
 
+void Document::setUncertainty(const UncertaintySetup &setup, const QString &text,
+                              const QString &mergeKey)
+{
+    if (setup == m_workbook.uncertainty)
+        return;
+    m_undoStack->push(new ChangeValueCommand<UncertaintySetup>(
+        this, MergeUncertainty, 0, m_workbook.uncertainty, setup, text, mergeKey,
+        [](Document &d, int, const UncertaintySetup &v) { d.assignUncertainty(v); }));
+}
+
 void Document::setPriceBook(const std::vector<PriceEntry> &prices, const QString &text,
                             const QString &mergeKey)
 {
@@ -267,6 +277,12 @@ void Document::moveUseCase(int from, int to)
 void Document::assignSettings(const Settings &settings)
 {
     m_workbook.settings = settings;
+    touched(Change::Settings, -1);
+}
+
+void Document::assignUncertainty(const UncertaintySetup &setup)
+{
+    m_workbook.uncertainty = setup;
     touched(Change::Settings, -1);
 }
 

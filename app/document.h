@@ -64,6 +64,9 @@ public:
                       const QString &mergeKey = {});
     void setUseCase(int index, const UseCase &useCase, const QString &text,
                     const QString &mergeKey = {});
+    /// The Monte Carlo set-up (distributions, correlations, sampling); notifies as Settings.
+    void setUncertainty(const UncertaintySetup &setup, const QString &text,
+                        const QString &mergeKey = {});
     void insertUseCase(int index, const UseCase &useCase, const QString &text);
     void removeUseCase(int index);
     void moveUseCase(int from, int to);
@@ -73,6 +76,7 @@ public:
     void assignPriceBook(const std::vector<PriceEntry> &prices);
     void assignScenarios(const std::vector<Scenario> &scenarios);
     void assignUseCase(int index, const UseCase &useCase);
+    void assignUncertainty(const UncertaintySetup &setup);
     void insertUseCaseNow(int index, const UseCase &useCase);
     void removeUseCaseNow(int index);
     void moveUseCaseNow(int from, int to);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysiscontroller.h"
 #include "document.h"
 #include "export/memo.h"
 #include "exportdialog.h"
@@ -103,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_modes);
 
     createDocks();
+    m_analysis = new AnalysisController(m_doc, this);
     createActions();
 
     m_fileStatus = new QLabel(this);
@@ -348,6 +350,8 @@ void MainWindow::createActions()
     m_comparison->chart()->addAction(m_exportChartAction);
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
+    m_analysis->populateMenu(analysis);
+    analysis->addSeparator();
     m_sensitivity = new SensitivityController(
         m_doc, this,
         [this] {

@@ -22,6 +22,7 @@ class QUndoView;
 
 namespace roi {
 
+class AnalysisController;
 class CaseHealthPanel;
 class SensitivityController;
 class ChartView;
@@ -63,6 +64,7 @@ public:
     ScenarioEditor *scenarioEditor() const { return m_scenarioEditor; }
     PriceBookEditor *priceBookEditor() const { return m_priceEditor; }
     QComboBox *scenarioSwitcher() const { return m_scenarioCombo; }
+    AnalysisController *analysis() const { return m_analysis; }
     QAction *compareAction() const { return m_compareAction; }
     int currentScenario() const { return m_scenario; }
     SensitivityController *sensitivity() const { return m_sensitivity; }
@@ -105,6 +107,7 @@ private:
     ChartView *visibleChart() const;
 
     Document *m_doc;
+    AnalysisController *m_analysis = nullptr;
     int m_scenario = 0;
     bool m_allScenarios = false;
 

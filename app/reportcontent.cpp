@@ -7,6 +7,7 @@
 #include "format.h"
 #include "inputs.h"
 #include "numberformat.h"
+#include "uncertaintyreport.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -1262,6 +1263,8 @@ ReportContent Builder::build()
         useCase(u);
     if (m_res.useCaseCount > 1)
         comparison();
+    if (m_opt.includeUncertainty)
+        m_out += uncertaintySectionHtml(m_wb, m_opt.locale);
     appendTornadoSection(m_out, m_charts, m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline, m_nf,
                          m_width);
     modelChecks();

@@ -81,6 +81,9 @@ struct ReportOptions
     /// the export (it then fails with the message "Cancelled" and writes nothing). Called on
     /// the thread that exports. Empty: no report.
     std::function<bool(double)> progress;
+    /// PDF and HTML: the "Uncertainty and sensitivity" section (a Monte Carlo run with the
+    /// workbook's trials, seed and sampling method).
+    bool includeUncertainty = true;
 };
 
 /// The use cases that get a full section under `options`, in workbook order (Top: in rank

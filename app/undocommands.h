@@ -10,7 +10,7 @@
 namespace roi {
 
 /// Merge ids, one per kind of value (QUndoCommand::id).
-enum MergeId { MergeSettings = 1, MergePriceBook, MergeScenarios, MergeUseCase };
+enum MergeId { MergeSettings = 1, MergePriceBook, MergeScenarios, MergeUseCase, MergeUncertainty };
 
 template<typename T>
 class ChangeValueCommand : public QUndoCommand

@@ -700,6 +700,23 @@ MonteCarloSummary MonteCarloRun::summary() const
                 ss.fanP90[mo] = at(90);
             }
         }
+        {
+            std::vector<double> sorted = npv;
+            std::sort(sorted.begin(), sorted.end());
+            for (int p = 0; p <= 100; ++p)
+                ss.npvQuantiles.push_back(percentileOfSorted(sorted, p));
+            constexpr int kBins = 40;
+            const double lo = sorted.front();
+            const double hi = sorted.back() > lo ? sorted.back() : lo + 1;
+            for (int b = 0; b <= kBins; ++b)
+                ss.npvHistogramEdges.push_back(lo + (hi - lo) * b / kBins);
+            ss.npvHistogramCounts.assign(kBins, 0.0);
+            for (double v : sorted) {
+                const int b =
+                    std::clamp(static_cast<int>((v - lo) / (hi - lo) * kBins), 0, kBins - 1);
+                ss.npvHistogramCounts[static_cast<std::size_t>(b)] += 1;
+            }
+        }
         // Sensitivity: Spearman of each drawn input with this series' NPV.
         const std::vector<double> npvRanks = correlation::ranks(npv);
         double total = 0;

@@ -170,6 +170,9 @@ struct SeriesSummary
     double npvStandardError = 0;
     std::vector<double> fanP10, fanP50, fanP90; // cumulative net per month; empty if not kept
     std::vector<InputSensitivity> sensitivity;  // most influential first
+    /// NPV distribution for the charts: 40 equal bins (41 edges, counts per bin) and the
+    /// percentiles P0, P1, ..., P100 (the S-curve).
+    std::vector<double> npvHistogramEdges, npvHistogramCounts, npvQuantiles;
 
     const OutputStats &stats(Metric m) const { return metrics[static_cast<std::size_t>(m)]; }
 };

@@ -1,0 +1,151 @@
+#include "uncertaintyreport.h"
+
+#include "montecarlorunner.h"
+#include "numberformat.h"
+
+#include "analytics/summaryexport.h"
+#include "format.h"
+#include "workbook.h"
+
+namespace roi {
+
+namespace {
+
+QString esc(const std::string &s)
+{
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+
+// Money without cents: the spread of a simulation is wider than a cent.
+std::string stat(const Kpi &k, Metric metric, const std::string &currency)
+{
+    if (k.ok() && metric != Metric::RoiPercent && metric != Metric::Payback)
+        return formatMoney(k.value, currency, 0);
+    return formatStat(k, metric, currency);
+}
+
+QString cell(const std::string &s)
+{
+    return QStringLiteral("<td align=\"right\" class=\"n\">%1</td>").arg(esc(s));
+}
+
+} // namespace
+
+QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
+{
+    QString out = QStringLiteral("<h1 class=\"page\">Uncertainty and sensitivity</h1>\n");
+    const MonteCarloOptions options = MonteCarloOptions::fromWorkbook(workbook);
+    const MonteCarloPlan plan(workbook, options);
+    if (!plan.ok() || plan.inputs().empty()) {
+        out += QStringLiteral("<p>No simulation: %1.</p>\n")
+                   .arg(plan.ok() ? QStringLiteral("no input is uncertain (the Worst and Best "
+                                                   "scenarios move nothing and none is set up)")
+                                  : esc(plan.error()));
+        return out;
+    }
+    const MonteCarloSummary s = runMonteCarloParallel(plan);
+    const std::string cur = workbook.settings.currency;
+    const NumberFormat nf(QString::fromStdString(cur), locale);
+    out +=
+        QStringLiteral(
+            "<p>A Monte Carlo simulation of %1 trials (seed %2, %3 sampling, scenario %4) "
+            "draws %5 uncertain inputs%6. Run <span style=\"font-family: monospace\">roi-workbench "
+            "analyze FILE --trials %1 --seed %2 --sampling %7</span> to reproduce these "
+            "figures.</p>\n")
+            .arg(s.trials)
+            .arg(s.seed)
+            .arg(s.sampling == SamplingMethod::Random ? QStringLiteral("random")
+                                                      : QStringLiteral("Latin Hypercube"))
+            .arg(esc(s.scenario))
+            .arg(s.inputs.size())
+            .arg(workbook.uncertainty.inputs.empty()
+                     ? QStringLiteral(", each a PERT from its Worst, Base and Best values")
+                     : QString())
+            .arg(QString::fromUtf8(name(s.sampling).data(),
+                                   static_cast<qsizetype>(name(s.sampling).size())));
+    if (s.correlation.repaired)
+        out += QStringLiteral("<p>The rank correlations set up cannot hold together; the "
+                              "nearest valid matrix was used (Frobenius distance %1).</p>\n")
+                   .arg(s.correlation.distance, 0, 'f', 4);
+    // The portfolio (or the lone use case) in full; several use cases then in one table.
+    const std::size_t first = s.series.size() == 2 ? 1 : 0;
+    for (std::size_t i = first; i <= first; ++i) {
+        const SeriesSummary &ss = s.series[i];
+        out += QStringLiteral("<h2>%1</h2>\n").arg(esc(ss.name));
+        out += QStringLiteral(
+            "<table class=\"grid\" width=\"100%\" cellspacing=\"0\" "
+            "cellpadding=\"4\">\n<thead><tr>"
+            "<th align=\"left\" width=\"16%\"></th><th align=\"right\" width=\"12%\">Mean</th>"
+            "<th align=\"right\" width=\"12%\">SD</th>");
+        for (std::size_t p = 0; p < kPercentiles.size(); ++p)
+            out += QStringLiteral("<th align=\"right\" width=\"12%\">%1</th>")
+                       .arg(QString::fromStdString(percentileLabel(p)));
+        out += QStringLiteral("</tr></thead>\n<tbody>\n");
+        for (int m = 0; m < kMetricCount; ++m) {
+            const Metric metric = static_cast<Metric>(m);
+            const OutputStats &st = ss.stats(metric);
+            out += QStringLiteral("<tr><td align=\"left\">%1</td>")
+                       .arg(QString::fromUtf8(metricLabel(metric).data(),
+                                              static_cast<qsizetype>(metricLabel(metric).size())));
+            out += cell(stat(st.mean, metric, cur));
+            out += metric == Metric::Payback && st.sd.ok()
+                       ? cell(formatNumber(st.sd.value, 1) + " months")
+                       : cell(stat(st.sd, metric, cur));
+            for (const Kpi &k : st.percentiles)
+                out += cell(stat(k, metric, cur));
+            out += QStringLiteral("</tr>\n");
+        }
+        out += QStringLiteral("</tbody></table>\n");
+        out += QStringLiteral("<p><b>P(ROI &gt; 0) %1</b> · P(NPV &gt; 0) %2 · P(payback within "
+                              "%3 months) %4 · standard error of the mean NPV %5</p>\n")
+                   .arg(nf.percent(ss.pRoiPositive), nf.percent(ss.pNpvPositive))
+                   .arg(s.months)
+                   .arg(nf.percent(ss.pPayback), nf.money(ss.npvStandardError));
+        if (!ss.sensitivity.empty()) {
+            out += QStringLiteral("<p>What drives NPV (rank correlation with NPV, share of "
+                                  "variance):</p>\n<table class=\"grid\" width=\"100%\" "
+                                  "cellspacing=\"0\" cellpadding=\"4\"><tbody>\n");
+            const std::size_t shown = std::min<std::size_t>(ss.sensitivity.size(), 6);
+            for (std::size_t k = 0; k < shown; ++k) {
+                const InputSensitivity &e = ss.sensitivity[k];
+                out += QStringLiteral("<tr><td align=\"left\">%1</td><td align=\"right\" "
+                                      "class=\"n\">%2</td><td align=\"right\" "
+                                      "class=\"n\">%3</td></tr>\n")
+                           .arg(esc(s.inputs[static_cast<std::size_t>(e.input)]))
+                           .arg(e.rankCorrelation, 0, 'f', 2)
+                           .arg(nf.percent(e.varianceShare));
+            }
+            out += QStringLiteral("</tbody></table>\n");
+        }
+    }
+    if (s.series.size() > 2) {
+        out += QStringLiteral("<h2>By use case</h2>\n<table class=\"grid\" width=\"100%\" "
+                              "cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr>"
+                              "<th align=\"left\" width=\"22%\">Use case</th>"
+                              "<th align=\"right\" width=\"13%\">NPV P10</th>"
+                              "<th align=\"right\" width=\"13%\">NPV P50</th>"
+                              "<th align=\"right\" width=\"13%\">NPV P90</th>"
+                              "<th align=\"right\" width=\"13%\">P(ROI &gt; 0)</th>"
+                              "<th align=\"right\" width=\"13%\">P(NPV &gt; 0)</th>"
+                              "<th align=\"right\" width=\"13%\">P(payback)</th>"
+                              "</tr></thead>\n<tbody>\n");
+        for (std::size_t i = 1; i < s.series.size(); ++i) {
+            const SeriesSummary &ss = s.series[i];
+            const OutputStats &npv = ss.stats(Metric::Npv);
+            out += QStringLiteral("<tr><td align=\"left\">%1</td>").arg(esc(ss.name));
+            for (std::size_t p : {1u, 2u, 3u})
+                out += cell(stat(npv.percentiles[p], Metric::Npv, cur));
+            out += QStringLiteral("<td align=\"right\" class=\"n\">%1</td><td align=\"right\" "
+                                  "class=\"n\">%2</td><td align=\"right\" class=\"n\">%3</td>"
+                                  "</tr>\n")
+                       .arg(nf.percent(ss.pRoiPositive), nf.percent(ss.pNpvPositive),
+                            nf.percent(ss.pPayback));
+        }
+        out += QStringLiteral("</tbody></table>\n");
+    }
+    // The tornado and spider charts of the one-at-a-time sensitivity (issue 10, the other half)
+    // belong here, after the simulated sensitivity.
+    return out;
+}
+
+} // namespace roi
