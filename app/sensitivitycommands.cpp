@@ -24,7 +24,7 @@ namespace roi {
 
 const char *const kSensitivityUsage =
     "  roi-workbench tornado FILE [--use-case NAME] [--scenario NAME] [--metric npv|roi]\n"
-    "                        [--range worst-best|pct=20] [--format text|json|csv]\n"
+    "                        [--range worst-best|pct=20|p10-p90] [--format text|json|csv]\n"
     "                                             each input that Worst and Best move, alone\n"
     "                                             between its low and high value, ranked by\n"
     "                                             the swing in NPV or ROI\n"
@@ -41,6 +41,12 @@ using Json = nlohmann::ordered_json;
 std::map<std::string, SimulatedStatistic> &statistics()
 {
     static std::map<std::string, SimulatedStatistic> registry;
+    return registry;
+}
+
+std::map<std::string, TornadoBoundsSource> &tornadoBounds()
+{
+    static std::map<std::string, TornadoBoundsSource> registry;
     return registry;
 }
 
@@ -290,7 +296,19 @@ int runTornado(const Args &a, std::ostream &out, std::ostream &err)
         return ExitUsage;
     }
     std::string rangeName = "worst-best";
-    if (!a.range.empty() && a.range != "worst-best") {
+    const bool simulatedRange = a.range.size() > 2 && a.range[0] == 'p'
+                                && std::isdigit(static_cast<unsigned char>(a.range[1]))
+                                && a.range.find("-p") != std::string::npos;
+    if (simulatedRange) {
+        if (!tornadoBounds().count(a.range)) {
+            err << "roi-workbench: the range " << a.range
+                << " needs the Monte Carlo analysis, which this build does not have yet; use "
+                   "worst-best or pct=N\n";
+            return ExitUsage;
+        }
+        options.range = TornadoRange::Custom;
+        rangeName = a.range;
+    } else if (!a.range.empty() && a.range != "worst-best") {
         std::string pct = a.range.starts_with("pct=") ? a.range.substr(4) : std::string();
         if (!pct.empty() && pct.back() == '%')
             pct.pop_back();
@@ -313,6 +331,14 @@ int runTornado(const Args &a, std::ostream &out, std::ostream &err)
     const int useCase = findUseCase(*wb, a, err);
     if (scenario < 0 || useCase == -2)
         return ExitUsage;
+    if (simulatedRange) {
+        std::string why;
+        options.bounds = tornadoBounds()[a.range](*wb, why);
+        if (!options.bounds) {
+            err << "roi-workbench: " << a.range << ": " << why << "\n";
+            return ExitUsage;
+        }
+    }
     const TornadoResult t = tornado(*wb, {useCase, scenario}, options);
     if (!t.ok()) {
         err << "roi-workbench: " << a.file << ": " << t.error << "\n";
@@ -374,8 +400,9 @@ int runTornado(const Args &a, std::ostream &out, std::ostream &err)
     }
     out << "Tornado of " << metric << " — " << targetName(*wb, useCase) << ", scenario "
         << scenarioName(*wb, scenario) << ", each input alone between "
-        << (options.range == TornadoRange::WorstBest
-                ? std::string("its Worst and Best values")
+        << (options.range == TornadoRange::WorstBest ? std::string("its Worst and Best values")
+            : options.range == TornadoRange::Custom
+                ? "its " + rangeName + " values"
                 : "−" + formatNumber(options.percent * 100, 0) + "% and +"
                       + formatNumber(options.percent * 100, 0) + "%")
         << "\n"
@@ -583,9 +610,15 @@ void registerSimulatedStatistic(const std::string &name, SimulatedStatistic stat
     statistics()[name] = std::move(statistic);
 }
 
+void registerTornadoBounds(const std::string &name, TornadoBoundsSource source)
+{
+    tornadoBounds()[name] = std::move(source);
+}
+
 void clearSimulatedStatistics()
 {
     statistics().clear();
+    tornadoBounds().clear();
 }
 
 } // namespace roi

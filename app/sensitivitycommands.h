@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analytics/probe.h"
+#include "analytics/tornado.h"
 
 #include <functional>
 #include <iosfwd>
@@ -31,7 +32,17 @@ using SimulatedStatistic = std::function<std::function<double(double)>(
 // of NPV or ROI) from it at start-up; until then such targets exit 2 with "needs the Monte
 // Carlo analysis".
 void registerSimulatedStatistic(const std::string &name, SimulatedStatistic statistic);
-/// Forgets every registered statistic (for tests).
+/// The low and high value of each input for a tornado (e.g. its distribution's P10 and P90),
+/// made for one workbook; empty with `error` set when it cannot be.
+using TornadoBoundsSource =
+    std::function<TornadoOptions::Bounds(const Workbook &, std::string &error)>;
+
+/// Registers a tornado range such as "p10-p90" (`tornado --range p10-p90`).
+// TODO(lead): register "p10-p90" from the uncertain inputs' distributions after the merge; until
+// then `--range p10-p90` exits 2 with "needs the Monte Carlo analysis".
+void registerTornadoBounds(const std::string &name, TornadoBoundsSource source);
+
+/// Forgets every registered statistic and tornado range (for tests).
 void clearSimulatedStatistics();
 
 } // namespace roi

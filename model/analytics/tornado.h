@@ -37,8 +37,9 @@ struct TornadoOptions
     double percent = 0.2; // for TornadoRange::Percent: 0.2 = ±20%
     /// For TornadoRange::Custom: the low and high value of an input given its stored value;
     /// nullopt leaves the input out.
-    std::function<std::optional<std::pair<double, double>>(const VariedInput &, double stored)>
-        bounds;
+    using Bounds =
+        std::function<std::optional<std::pair<double, double>>(const VariedInput &, double stored)>;
+    Bounds bounds;
     InputSet inputSet = InputSet::Scenarios;
     std::vector<VariedInput> inputs; // when not empty, exactly these
 };

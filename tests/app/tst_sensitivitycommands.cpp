@@ -159,6 +159,28 @@ void TestSensitivityCommands::simulatedTarget()
     QCOMPARE(j["reached"].get<bool>(), true);
     QVERIFY(std::abs(j["value"].get<double>() - 0.25) <= 1e-9 * 0.25);
     QVERIFY(calls > 2);
+
+    // The tornado's P10–P90 range: refused until the analysis registers it, then used. A
+    // stand-in gives the volume 45,000..52,000 (NPV −502,035 and +200,814, see tst_tornado).
+    const Run noRange = run({"tornado", kSteady, "--range", "p10-p90"});
+    QCOMPARE(noRange.code, int(roi::ExitUsage));
+    QVERIFY2(contains(noRange.err, "needs the Monte Carlo analysis"), noRange.err.c_str());
+    roi::registerTornadoBounds("p10-p90", [](const roi::Workbook &, std::string &) {
+        return roi::TornadoOptions::Bounds(
+            [](const roi::VariedInput &in, double) -> std::optional<std::pair<double, double>> {
+                if (in.path.field == "volume")
+                    return std::pair{45000.0, 52000.0};
+                return std::nullopt;
+            });
+    });
+    const Run ranged = run({"tornado", kSteady, "--range", "p10-p90", "-f", "json"});
+    roi::clearSimulatedStatistics();
+    QCOMPARE(ranged.code, int(roi::ExitOk));
+    const Json t = Json::parse(ranged.out);
+    QCOMPARE(t["range"].get<std::string>(), std::string("p10-p90"));
+    QCOMPARE(t["bars"].size(), std::size_t(1));
+    QVERIFY(std::abs(t["bars"][0]["atLow"].get<double>() - (4919550 - 502035)) < 1e-6);
+    QVERIFY(std::abs(t["bars"][0]["atHigh"].get<double>() - (4919550 + 200814)) < 1e-6);
 }
 
 void TestSensitivityCommands::tornadoJson()
