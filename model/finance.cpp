@@ -196,7 +196,8 @@ std::vector<double> scanRoots(std::span<const double> flows)
     };
     std::vector<double> roots;
     auto isZero = [&](double f, double rate) {
-        return std::abs(f) <= 1e-12 * npvScale(flows, rate);
+        const double scale = npvScale(flows, rate);
+        return std::isfinite(scale) && std::abs(f) <= 1e-12 * scale;
     };
     double a = rateAt(kMin);
     double fa;

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void tornadoCsv();
     void tornadoPortfolioRanked();
     void reportSection();
+    void severalIrrs();
     void usageErrors_data();
     void usageErrors();
     void help();
@@ -424,6 +425,28 @@ void TestSensitivityCommands::reportSection()
     QVERIFY(minutes < volume);
     QVERIFY(html.find("$1,620,000", at) != std::string::npos);
     QVERIFY(html.find("Base NPV $4,919,550", at) != std::string::npos);
+}
+
+void TestSensitivityCommands::severalIrrs()
+{
+    // tests/data/sensitivity/two-irrs.roiwb: net −100,000, +216,000, −116,600, whose IRRs are
+    // 6% and 10% a month (tst_finance); 1.06^12 − 1 = 101.2% a year is shown, and said to be the
+    // nearer of two, in the text, the JSON and the report.
+    const std::string file = std::string(ROI_SOURCE_DIR) + "/tests/data/sensitivity/two-irrs.roiwb";
+    const Run text = run({"compute", file, "--scenario", "Base"});
+    QCOMPARE(text.code, int(roi::ExitOk));
+    QVERIFY2(contains(text.out, "101.2% (nearest zero of 2)"), text.out.c_str());
+    const Run json = run({"compute", file, "--format", "json"});
+    QCOMPARE(Json::parse(json.out)["useCases"][0]["scenarios"][0]["irrCount"].get<int>(), 2);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string out = dir.filePath(QStringLiteral("two.html")).toStdString();
+    QCOMPARE(run({"report", file, "--format", "html", "-o", out}).code, int(roi::ExitOk));
+    std::ifstream in(out, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    QVERIFY(contains(bytes.str(), "101.2% †"));
+    QVERIFY(contains(bytes.str(), "have several IRRs; the one nearest zero is shown"));
 }
 
 void TestSensitivityCommands::usageErrors_data()

@@ -8,6 +8,8 @@
 #include "sensitivitypanel.h"
 
 #include "document.h"
+#include "kpitile.h"
+#include "resultspanel.h"
 #include "usecasenavigator.h"
 
 #include <QAction>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void goalSeekSharedInputAndUnreachable();
     void goalSeekPortfolioIsOneUndoStep();
     void tornadoWindowRanksBars();
+    void npvTileSaysSeveralIrrs();
     void screenshots();
 
 private:
@@ -229,6 +232,42 @@ void TestSensitivityUi::tornadoWindowRanksBars()
     m_window->document()->setUseCase(0, uc, QStringLiteral("Halve volume"));
     QCOMPARE(panel->tornadoChart()->barLabels().first(), QStringLiteral("baseline.volume"));
     QCOMPARE(panel->table()->item(0, 5)->text(), QStringLiteral("$1,004,070"));
+}
+
+void TestSensitivityUi::npvTileSaysSeveralIrrs()
+{
+    // Net −100,000, +216,000, −116,600 over 3 months: IRRs of 6% and 10% a month (solved in
+    // tst_finance). The NPV tile's explanation says there are two and which one it shows.
+    Workbook wb = Document::blankWorkbook();
+    wb.settings.horizonMonths = 3;
+    wb.settings.discountRate = 0;
+    UseCase uc = newUseCase("Flows", wb.settings.startMonth);
+    uc.ramp.curve = RampCurve::Immediate;
+    uc.ramp.rampMonths = 0;
+    uc.risk = RiskDiscount{}; // no haircut: the flows are exactly the ones above
+    CostLayer first;
+    first.name = "Build";
+    first.type = LayerType::OneTime;
+    first.amount = 316000;
+    first.month = 1;
+    CostLayer last = first;
+    last.name = "Rebuild";
+    last.amount = 332600;
+    last.month = 3;
+    uc.layers = {first, last};
+    ValueDriver saving;
+    saving.name = "Saving";
+    saving.kind = DriverKind::AvoidedCost;
+    saving.avoidedMode = AvoidedMode::FixedMonthly;
+    saving.amount = 216000;
+    uc.drivers = {saving};
+    wb.useCases = {uc};
+    m_window->document()->reset(wb);
+    m_window->navigator()->selectUseCase(0);
+    QCOMPARE(m_window->document()->results().at(0, 0).kpis.irrCount, 2);
+    const QString text = m_window->results()->tile(ResultsPanel::NpvTile)->explanation();
+    QVERIFY2(text.contains(QStringLiteral("have 2 IRRs; the one nearest zero is shown")),
+             qPrintable(text));
 }
 
 void TestSensitivityUi::screenshots()

@@ -19,6 +19,7 @@ class TestResultsExport : public QObject
 private Q_SLOTS:
     void jsonAcceptance();
     void jsonStates();
+    void jsonSeveralIrrs();
     void jsonScenarioFilter();
     void kpiCsv();
     void seriesCsv();
@@ -89,6 +90,36 @@ void TestResultsExport::jsonStates()
                        KpiState::NotFound, KpiState::NeverPaysBack, KpiState::NotApplicable})
         QVERIFY(!kpiStateName(s).empty());
     QCOMPARE(std::string(kpiStateName(KpiState::NotFound)), std::string("notFound"));
+}
+
+void TestResultsExport::jsonSeveralIrrs()
+{
+    // A saving of 216,000 a month over 3 months, with one-time costs of 316,000 in month 1 and
+    // 332,600 in month 3: net −100,000, +216,000, −116,600, whose IRRs are 6% and 10% a month
+    // (tst_finance solves it). The engine reports 6% (nearest zero) and that there are two.
+    Workbook wb = roitest::bareWorkbook(3);
+    CostLayer first;
+    first.name = "Build";
+    first.type = LayerType::OneTime;
+    first.amount = 316000;
+    first.month = 1;
+    CostLayer last = first;
+    last.name = "Rebuild";
+    last.amount = 332600;
+    last.month = 3;
+    wb.useCases[0].layers = {first, last};
+    wb.useCases[0].drivers = {roitest::avoidedFixed("Saving", 216000)};
+    const Results res = compute(wb, roitest::noChecks());
+    const Kpis &k = res.at(0, 0).kpis;
+    QCOMPARE(k.irrCount, 2);
+    QVERIFY(k.irrAnnual.ok());
+    ROI_COMPARE_NEAR(k.irrAnnual.value, std::pow(1.06, 12) - 1, 1e-9);
+    QCOMPARE(res.portfolio[0].kpis.irrCount, 2);
+    const auto j = nlohmann::json::parse(resultsJson(wb, res));
+    QCOMPARE(j["useCases"][0]["scenarios"][0]["irrCount"].get<int>(), 2);
+    // One sign change: one IRR.
+    wb.useCases[0].layers.pop_back();
+    QCOMPARE(compute(wb, roitest::noChecks()).at(0, 0).kpis.irrCount, 1);
 }
 
 void TestResultsExport::jsonScenarioFilter()
