@@ -1016,8 +1016,7 @@ void Builder::useCasesInBrief()
              .arg(scenarioName(m_headline)),
          u"note"_s);
     Table t;
-    t.headers = {u"Scenario"_s, u"True TCO"_s, u"Hard benefit"_s,
-                 u"ROI"_s,      u"NPV"_s,      u"Payback"_s};
+    t.headers = {u"Scenario"_s, u"True TCO"_s, u"Hard benefit"_s, u"ROI"_s, u"NPV"_s, u"Payback"_s};
     t.numeric = {false, true, true, true, true, true};
     t.widths = {20, 18, 18, 12, 18, 14};
     for (int u = 0; u < m_res.useCaseCount; ++u) {

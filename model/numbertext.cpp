@@ -22,7 +22,8 @@ void appendShortest(std::string &out, double value)
     }
     // The shortest digits and their exponent: "-d.ddde±XX".
     char sci[40];
-    const char *end = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific).ptr;
+    const char *end =
+        std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific).ptr;
     const char *e = end - 1;
     while (*e != 'e')
         --e;
