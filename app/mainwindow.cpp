@@ -853,8 +853,8 @@ void MainWindow::exportReport(std::optional<ReportFormat> format)
         return;
     // On a worker thread, with progress and Cancel: the window stays responsive.
     statusBar()->showMessage(tr("Exporting…"));
-    const ExportOutcome outcome = runExport(this, m_doc->workbook(), m_doc->results(),
-                                            dialog.format(), dialog.options());
+    const ExportOutcome outcome =
+        runExport(this, m_doc->workbook(), m_doc->results(), dialog.format(), dialog.options());
     if (outcome.cancelled) {
         statusBar()->showMessage(tr("Export cancelled; nothing was written"), 8000);
         return;

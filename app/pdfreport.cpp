@@ -208,7 +208,8 @@ bool breakOnce(QTextDocument &doc, std::vector<AddedBreak> &added)
             continue;
         // A heading right above the table goes with it, not left alone at the foot of a page.
         const QTextBlock above = doc.findBlock(table->firstPosition()).previous();
-        const QTextBlockFormat aboveFormat = above.isValid() ? above.blockFormat() : QTextBlockFormat();
+        const QTextBlockFormat aboveFormat =
+            above.isValid() ? above.blockFormat() : QTextBlockFormat();
         if (aboveFormat.headingLevel() > 0
             && !(aboveFormat.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
             && page(layout->blockBoundingRect(above).top()) == page(rect.top())) {

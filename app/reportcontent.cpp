@@ -276,6 +276,33 @@ void Builder::para(const QString &html, const QString &cls)
 
 void Builder::table(const Table &t)
 {
+    // A long table (the comparison of 200 use cases, hundreds of findings, the brief tables) is
+    // cut into tables of 50 rows, each with its header: the PDF then lays out and draws the rows
+    // of a page rather than walk the whole table for each of its pages.
+    constexpr std::size_t kLongTable = 80;
+    constexpr std::size_t kChunk = 50;
+    if (t.rows.size() > kLongTable) {
+        for (std::size_t from = 0; from < t.rows.size();) {
+            std::size_t to = std::min(from + kChunk, t.rows.size());
+            // Cut before a group row near the end, so a group stays with its rows.
+            for (std::size_t back = to; to < t.rows.size() && back > to - 10; --back) {
+                if (t.rows[back].cls == u"group"_s) {
+                    to = back;
+                    break;
+                }
+            }
+            Table part;
+            part.headers = t.headers;
+            part.widths = t.widths;
+            part.numeric = t.numeric;
+            part.cls = t.cls;
+            part.rows.assign(t.rows.begin() + static_cast<std::ptrdiff_t>(from),
+                             t.rows.begin() + static_cast<std::ptrdiff_t>(to));
+            table(part);
+            from = to;
+        }
+        return;
+    }
     m_out +=
         u"<table class=\"%1\" width=\"100%\" cellspacing=\"0\" cellpadding=\"4\">\n"_s.arg(t.cls);
     auto align = [&](int c) {
@@ -1014,8 +1041,7 @@ void Builder::useCasesInBrief()
              .arg(scenarioName(m_headline)),
          u"note"_s);
     Table t;
-    t.headers = {u"Scenario"_s, u"True TCO"_s, u"Hard benefit"_s,
-                 u"ROI"_s,      u"NPV"_s,      u"Payback"_s};
+    t.headers = {u"Scenario"_s, u"True TCO"_s, u"Hard benefit"_s, u"ROI"_s, u"NPV"_s, u"Payback"_s};
     t.numeric = {false, true, true, true, true, true};
     t.widths = {20, 18, 18, 12, 18, 14};
     for (int u = 0; u < m_res.useCaseCount; ++u) {

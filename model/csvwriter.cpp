@@ -40,9 +40,10 @@ void CsvWriter::text(std::string_view value)
 {
     separator();
     // Most cells need neither an apostrophe nor quotes: append them as they are.
-    const bool plain = (value.empty() || std::string_view("=+-@\t\r").find(value.front())
-                                             == std::string_view::npos)
-                       && value.find_first_of(",\"\r\n") == std::string_view::npos;
+    const bool plain =
+        (value.empty()
+         || std::string_view("=+-@\t\r").find(value.front()) == std::string_view::npos)
+        && value.find_first_of(",\"\r\n") == std::string_view::npos;
     if (plain)
         m_out.append(value);
     else

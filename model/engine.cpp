@@ -650,14 +650,25 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
 
     out.cases.resize(wb.useCases.size() * sc);
     out.portfolio.resize(sc);
+    // onlyScenario: the scenarios nobody asked for get empty results.
+    auto skipped = [&](std::size_t s) {
+        return options.onlyScenario >= 0 && s != static_cast<std::size_t>(options.onlyScenario);
+    };
     for (std::size_t s = 0; s < sc; ++s) {
-        out.portfolio[s].reset(months, 0, 0);
+        out.portfolio[s].reset(skipped(s) ? 0 : months, 0, 0);
         out.portfolio[s].runRate = RunRate{};
     }
     Workspace ws;
     for (std::size_t u = 0; u < wb.useCases.size(); ++u) {
         const UseCase &original = wb.useCases[u];
         for (std::size_t s = 0; s < sc; ++s) {
+            if (skipped(s)) {
+                out.cases[u * sc + s].reset(0, 0, 0);
+                out.cases[u * sc + s].kpis = Kpis{};
+                out.cases[u * sc + s].runRate = RunRate{};
+                out.cases[u * sc + s].levers = {};
+                continue;
+            }
             Prepared p;
             p.uc = &original;
             p.prices = wb.priceBook;
@@ -705,11 +716,15 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
         }
     }
 
-    for (std::size_t s = 0; s < sc; ++s)
-        computePortfolio(out, static_cast<int>(s), discountRates[s], hurdleRates[s],
-                         out.portfolio[s]);
+    for (std::size_t s = 0; s < sc; ++s) {
+        if (!skipped(s))
+            computePortfolio(out, static_cast<int>(s), discountRates[s], hurdleRates[s],
+                             out.portfolio[s]);
+        else
+            out.portfolio[s].kpis = Kpis{};
+    }
 
-    if (options.checks)
+    if (options.checks && options.onlyScenario < 0)
         runChecks(wb, out,
                   options.today.isNull()
                       ? Date{wb.settings.startMonth.year, wb.settings.startMonth.month, 1}

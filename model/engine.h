@@ -15,6 +15,11 @@ struct ComputeOptions
     Date today;
     /// Run the model checks (red flags). Analytics that call compute in a loop turn them off.
     bool checks = true;
+    /// -1: every scenario. Else only this scenario is computed (its use cases and portfolio,
+    /// bit for bit as in a full compute); the other scenarios' results are left empty (no
+    /// months) and the model checks, which compare scenarios, are not run. For a caller that
+    /// shows one scenario and wants it first (the window), or analytics on one scenario.
+    int onlyScenario = -1;
 };
 
 Results compute(const Workbook &workbook, const ComputeOptions &options = {});

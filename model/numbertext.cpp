@@ -1,55 +1,73 @@
 #include "numbertext.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
-#include <string_view>
 #include <system_error>
 
 namespace roi {
 
 void appendShortest(std::string &out, double value)
 {
-    // The shortest digits and their exponent: "d.ddde±XX".
+    // Whole numbers below a million (months, counts, round amounts, zero) print as integers in
+    // "%g" whatever their digits: no need for the general path.
+    if (value > -1e6 && value < 1e6 && value == static_cast<double>(static_cast<long>(value))) {
+        char digits[16];
+        char *end = digits;
+        if (value == 0 && std::signbit(value))
+            *end++ = '-';
+        end = std::to_chars(end, digits + sizeof digits, static_cast<long>(value)).ptr;
+        out.append(digits, static_cast<std::size_t>(end - digits));
+        return;
+    }
+    // The shortest digits and their exponent: "-d.ddde±XX".
     char sci[40];
-    const auto r = std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific);
-    const std::string_view text(sci, static_cast<std::size_t>(r.ptr - sci));
-    const std::size_t e = text.find('e');
-    std::size_t pos = 0;
-    const bool negative = text[0] == '-';
-    if (negative)
-        ++pos;
+    const char *end =
+        std::to_chars(sci, sci + sizeof sci, value, std::chars_format::scientific).ptr;
+    const char *e = end - 1;
+    while (*e != 'e')
+        --e;
+    int exponent = 0;
+    for (const char *c = e + 2; c < end; ++c)
+        exponent = exponent * 10 + (*c - '0');
+    if (e[1] == '-')
+        exponent = -exponent;
+    const bool negative = sci[0] == '-';
+    const char *first = sci + (negative ? 1 : 0);
+    // Digits: the first, then those after the point (if any).
     char digits[24];
     int n = 0;
-    for (std::size_t i = pos; i < e; ++i) {
-        if (text[i] != '.')
-            digits[n++] = text[i];
-    }
-    int exponent = 0;
-    std::from_chars(text.data() + e + (text[e + 1] == '+' ? 2 : 1), text.data() + text.size(),
-                    exponent);
+    digits[n++] = first[0];
+    for (const char *c = first + 2; c < e; ++c)
+        digits[n++] = *c;
     // "%.<P>g": scientific when the exponent is below -4 or at least the precision.
     const int precision = n > 6 ? n : 6;
     if (exponent < -4 || exponent >= precision) {
-        out.append(text);
+        out.append(sci, static_cast<std::size_t>(end - sci));
         return;
     }
+    char fixed[48];
+    char *o = fixed;
     if (negative)
-        out += '-';
+        *o++ = '-';
     if (exponent < 0) {
-        out += "0.";
-        out.append(static_cast<std::size_t>(-exponent - 1), '0');
-        out.append(digits, static_cast<std::size_t>(n));
-        return;
+        *o++ = '0';
+        *o++ = '.';
+        for (int i = 0; i < -exponent - 1; ++i)
+            *o++ = '0';
+        for (int i = 0; i < n; ++i)
+            *o++ = digits[i];
+    } else {
+        const int whole = exponent + 1;
+        for (int i = 0; i < whole; ++i)
+            *o++ = i < n ? digits[i] : '0';
+        if (n > whole) {
+            *o++ = '.';
+            for (int i = whole; i < n; ++i)
+                *o++ = digits[i];
+        }
     }
-    const int whole = exponent + 1;
-    if (n <= whole) {
-        out.append(digits, static_cast<std::size_t>(n));
-        out.append(static_cast<std::size_t>(whole - n), '0');
-        return;
-    }
-    out.append(digits, static_cast<std::size_t>(whole));
-    out += '.';
-    out.append(digits + whole, static_cast<std::size_t>(n - whole));
+    out.append(fixed, static_cast<std::size_t>(o - fixed));
 }
 
 std::string shortestText(double value)

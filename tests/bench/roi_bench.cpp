@@ -153,6 +153,7 @@ void BM_ComputeScaledPortfolioReused(benchmark::State &state)
                                                        static_cast<int>(state.range(0)), 120);
     roi::ComputeOptions options;
     options.checks = state.range(1) != 0;
+    options.onlyScenario = static_cast<int>(state.range(2));
     roi::Results r;
     for (auto _ : state) {
         roi::compute(wb, options, r);
@@ -160,10 +161,14 @@ void BM_ComputeScaledPortfolioReused(benchmark::State &state)
     }
     state.counters["useCases"] = static_cast<double>(state.range(0));
     state.counters["checks"] = static_cast<double>(state.range(1));
+    state.counters["onlyScenario"] = static_cast<double>(state.range(2));
 }
+/// Arguments: use cases, checks, onlyScenario (-1: all three; 0: Base alone, what the window
+/// shows first).
 BENCHMARK(BM_ComputeScaledPortfolioReused)
-    ->Args({200, 1})
-    ->Args({200, 0})
+    ->Args({200, 1, -1})
+    ->Args({200, 0, -1})
+    ->Args({200, 0, 0})
     ->Unit(benchmark::kMillisecond);
 
 void BM_LoadSynthetic(benchmark::State &state)

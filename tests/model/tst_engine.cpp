@@ -27,6 +27,7 @@ class TestEngine : public QObject
 private Q_SLOTS:
     void acceptanceExample();
     void acceptanceExampleFile();
+    void onlyScenarioIsBitIdentical();
     void rampCurves_data();
     void rampCurves();
     void volumeGrowth();
@@ -143,6 +144,46 @@ void TestEngine::acceptanceExampleFile()
 
 // -------------------------------------------------------------------------------------------
 // Ramp-up, growth, prices, risk
+
+void TestEngine::onlyScenarioIsBitIdentical()
+{
+    // Computing one scenario gives exactly the numbers the full compute gives for it (every
+    // series, KPI and run rate of every use case and of the portfolio); the other scenarios are
+    // left empty, and no model check runs. Into a reused Results as well.
+    const auto wb = roitest::loadExample("portfolio.roiwb");
+    QVERIFY(wb);
+    ComputeOptions fullOptions;
+    fullOptions.checks = false;
+    const Results full = compute(*wb, fullOptions);
+    QVERIFY(full.scenarios.size() >= 3);
+    Results reused;
+    for (int s = static_cast<int>(full.scenarios.size()) - 1; s >= 0; --s) {
+        ComputeOptions options;
+        options.onlyScenario = s;
+        for (Results *r : {&reused, static_cast<Results *>(nullptr)}) {
+            Results fresh;
+            Results &lean = r ? *r : fresh;
+            compute(*wb, options, lean);
+            QCOMPARE(lean.scenarios, full.scenarios);
+            QCOMPARE(lean.cases.size(), full.cases.size());
+            QVERIFY(lean.findings.empty());
+            for (int u = 0; u < full.useCaseCount; ++u) {
+                for (int other = 0; other < static_cast<int>(full.scenarios.size()); ++other) {
+                    const CaseResult &got = lean.at(u, other);
+                    if (other == s)
+                        QVERIFY(got == full.at(u, other));
+                    else
+                        QCOMPARE(got.months(), 0);
+                }
+            }
+            QVERIFY(lean.portfolio[static_cast<std::size_t>(s)]
+                    == full.portfolio[static_cast<std::size_t>(s)]);
+        }
+    }
+    // Back to every scenario in the same Results: the full compute again, bit for bit.
+    compute(*wb, fullOptions, reused);
+    QVERIFY(reused == full);
+}
 
 void TestEngine::rampCurves_data()
 {
