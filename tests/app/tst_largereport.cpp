@@ -79,7 +79,7 @@ void TestLargeReport::sections_data()
     // Named: an unknown name is ignored.
     QTest::newRow("named") << UseCaseSections::Named << 0
                            << QStringList{QStringLiteral("Lead qualification 7"),
-                                          QStringLiteral("Contract summaries"),
+                                          QStringLiteral("Contract review"),
                                           QStringLiteral("No such use case")}
                            << 2 << true;
     QTest::newRow("none") << UseCaseSections::None << 0 << QStringList() << 0 << true;
@@ -112,7 +112,7 @@ void TestLargeReport::sections()
     }
     if (sections == UseCaseSections::Named) {
         QVERIFY(text.contains(QStringLiteral("<h1 class=\"page\">Lead qualification 7</h1>")));
-        QVERIFY(text.contains(QStringLiteral("<h1 class=\"page\">Contract summaries</h1>")));
+        QVERIFY(text.contains(QStringLiteral("<h1 class=\"page\">Contract review</h1>")));
     }
     // Every use case is still compared, whatever gets a section.
     QVERIFY(text.contains(QStringLiteral("Use cases compared")));
@@ -219,7 +219,7 @@ void TestLargeReport::xlsxOfLargePortfolio()
     QVERIFY2(exportReport(m_wb, m_res, ReportFormat::Xlsx, options, &error), qPrintable(error));
     const QString book =
         QString::fromUtf8(unzipMember(options.outputPath, QStringLiteral("xl/workbook.xml")));
-    QVERIFY(book.contains(QStringLiteral("<sheet name=\"Contract summaries 13\"")));
+    QVERIFY(book.contains(QStringLiteral("<sheet name=\"Contract review 13\"")));
     // Sheet 3 is the first use case's series: its layer columns, and at least ten numbers in
     // each of its 3 × 24 rows.
     const QString series = QString::fromUtf8(
