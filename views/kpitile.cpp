@@ -2,6 +2,7 @@
 
 #include <QLabel>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 #include <QWhatsThis>
 
@@ -53,6 +54,20 @@ void KpiTile::setValue(const QString &value, const QString &range, const QString
     m_range->setText(range);
     m_explanation = explanation;
     setToolTip(explanation);
+    fitHeight();
+}
+
+void KpiTile::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitHeight();
+}
+
+void KpiTile::fitHeight()
+{
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > 0 && needed != minimumHeight())
+        setMinimumHeight(needed);
 }
 
 QString KpiTile::value() const

@@ -26,8 +26,13 @@ public:
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    /// Keeps the tile tall enough for its wrapped range text at its current width: a grid of
+    /// tiles gets its height from sizeHint, which knows nothing of the width the text wraps at.
+    void fitHeight();
+
     QLabel *m_title;
     QLabel *m_value;
     QLabel *m_range;
