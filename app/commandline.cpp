@@ -427,29 +427,11 @@ int runValidate(const Options &o, std::ostream &out, std::ostream &err)
     return errors > 0 ? ExitInvalid : ExitOk;
 }
 
-/// report --format memo: the one-page decision memo (export/memo.h) as PDF.
-int runMemo(const Options &o, std::ostream &out, std::ostream &err)
+/// report --format memo: the one-page decision memo (export/memo.h) as PDF. runReport has
+/// checked the arguments and computed the workbook.
+int writeMemo(const Workbook &wb, const Results &res, int scenario, const Options &o,
+              std::ostream &out, std::ostream &err)
 {
-    if (o.useCaseGiven || !o.chart.empty()) {
-        err << "roi-workbench: report takes no --use-case or --chart (see the chart command)\n";
-        return ExitUsage;
-    }
-    const QFileInfo input(QString::fromStdString(o.file));
-    const QFileInfo output(QString::fromStdString(o.output));
-    if (output.exists() && input.exists()
-        && output.canonicalFilePath() == input.canonicalFilePath()) {
-        err << "roi-workbench: -o " << o.output
-            << " is the workbook itself; choose another output file\n";
-        return ExitUsage;
-    }
-    int code = ExitOk;
-    const auto wb = load(o.file, err, code, false);
-    if (!wb)
-        return code;
-    const Results res = compute(*wb, ComputeOptions{today(), true});
-    const int scenario = resolveScenario(o, res, err);
-    if (scenario == -2)
-        return ExitUsage;
     bool ok = true;
     std::string error;
     const auto app = ensureApplication(ok, error);
@@ -462,7 +444,7 @@ int runMemo(const Options &o, std::ostream &out, std::ostream &err)
     options.today = reportDate();
     QString ioError;
     const QString path = QString::fromStdString(o.output);
-    if (!writeMemoPdf(*wb, res, options, path, &ioError)) {
+    if (!writeMemoPdf(wb, res, options, path, &ioError)) {
         err << "roi-workbench: " << utf8(ioError) << "\n";
         return ExitIo;
     }
@@ -521,10 +503,9 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
         err << "roi-workbench: report needs --format and -o OUT\n\n" << usage();
         return ExitUsage;
     }
-    if (o.format == "memo")
-        return runMemo(o, out, err);
+    const bool memo = o.format == "memo";
     const auto format = reportFormatFromName(QString::fromStdString(o.format));
-    if (!format) {
+    if (!memo && !format) {
         err << "roi-workbench: unknown report format '" << o.format
             << "' (use pdf, html, csv, xlsx or json)\n";
         return ExitUsage;
@@ -550,6 +531,8 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
     const int scenario = resolveScenario(o, res, err);
     if (scenario == -2)
         return ExitUsage;
+    if (memo)
+        return writeMemo(*wb, res, scenario, o, out, err);
     std::unique_ptr<QApplication> app;
     if (reportFormatNeedsGui(*format)) {
         bool ok = true;
@@ -653,8 +636,9 @@ namespace {
 
 bool isCommand(const std::string &arg)
 {
-    static const char *kCommands[] = {"compute", "validate", "report", "chart",   "help",  "--help",
-                                      "-h",      "--version", "-v",   "levers", "analyze"};
+    static const char *kCommands[] = {"compute", "validate", "report", "chart",
+                                      "help",    "--help",   "-h",     "--version",
+                                      "-v",      "levers",   "analyze"};
     if (isSensitivityCommand(arg))
         return true;
     return std::any_of(std::begin(kCommands), std::end(kCommands),

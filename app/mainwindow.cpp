@@ -8,8 +8,8 @@
 #include "recovery.h"
 #include "reportexporter.h"
 #include "resourcelocator.h"
-#include "templategallery.h"
 #include "sensitivitycontroller.h"
+#include "templategallery.h"
 
 #include "casehealthpanel.h"
 #include "chartview.h"

@@ -1,8 +1,8 @@
 #include "reportcontent.h"
 
-#include "stagesummary.h"
-#include "sensitivityreport.h"
 #include "leversreport.h"
+#include "sensitivityreport.h"
+#include "stagesummary.h"
 
 #include "format.h"
 #include "inputs.h"

@@ -1,7 +1,7 @@
 #include "charts.h"
 
-#include "tornadochart.h"
 #include "leverchart.h"
+#include "tornadochart.h"
 
 #include "finance.h"
 

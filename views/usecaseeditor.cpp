@@ -4,8 +4,8 @@
 #include "enumcombo.h"
 #include "fieldform.h"
 #include "formhints.h"
-#include "stagesummary.h"
 #include "leverspane.h"
+#include "stagesummary.h"
 #include "textfield.h"
 #include "valuedriverspane.h"
 

@@ -273,8 +273,8 @@ void finishLevers(std::span<const double> cost, LeverResult &out)
             cumulative[m] = running;
         }
         // A lever that costs nothing has nothing to pay back: "undefined (no cost)", not month 0.
-        const Kpi payback = ll.costTotal > 0 ? paybackMonth(cumulative)
-                                             : Kpi::none(KpiState::Undefined);
+        const Kpi payback =
+            ll.costTotal > 0 ? paybackMonth(cumulative) : Kpi::none(KpiState::Undefined);
         ll.paybackValue = payback.value;
         ll.paybackState = static_cast<int>(payback.state);
         if (ll.costTotal > 0) {
