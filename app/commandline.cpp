@@ -221,43 +221,6 @@ std::unique_ptr<QApplication> ensureApplication(bool &ok, std::string &error)
     return std::make_unique<QApplication>(argc, argv);
 }
 
-std::string pad(const std::string &s, std::size_t width, bool right)
-{
-    // Count UTF-8 code points, not bytes, so "€" aligns like "$".
-    std::size_t length = 0;
-    for (unsigned char c : s)
-        length += (c & 0xC0) != 0x80 ? 1 : 0;
-    if (length >= width)
-        return s;
-    const std::string fill(width - length, ' ');
-    return right ? fill + s : s + fill;
-}
-
-void printTable(std::ostream &out, const std::vector<std::vector<std::string>> &rows)
-{
-    std::vector<std::size_t> widths;
-    for (const auto &row : rows) {
-        widths.resize(std::max(widths.size(), row.size()), 0);
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            std::size_t length = 0;
-            for (unsigned char ch : row[c])
-                length += (ch & 0xC0) != 0x80 ? 1 : 0;
-            widths[c] = std::max(widths[c], length);
-        }
-    }
-    for (const auto &row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (c > 0)
-                line += "  ";
-            line += pad(row[c], widths[c], c > 0);
-        }
-        while (!line.empty() && line.back() == ' ')
-            line.pop_back();
-        out << "  " << line << "\n";
-    }
-}
-
 std::vector<std::string> kpiRow(const std::string &label, const CaseResult &r,
                                 const std::string &cur)
 {
@@ -296,7 +259,7 @@ void printText(std::ostream &out, const Workbook &wb, const Results &res, int sc
             if (wanted(s))
                 rows.push_back(kpiRow(res.scenarios[s], res.at(u, static_cast<int>(s)), cur));
         }
-        printTable(out, rows);
+        out << textTable(rows);
         const int shown = scenario < 0 ? 0 : scenario;
         const CaseResult &r = res.at(u, shown);
         const RunRate &rr = r.runRate;
@@ -329,7 +292,7 @@ void printText(std::ostream &out, const Workbook &wb, const Results &res, int sc
             if (wanted(s))
                 rows.push_back(kpiRow(res.scenarios[s], res.portfolio[s], cur));
         }
-        printTable(out, rows);
+        out << textTable(rows);
     }
     if (!res.findings.empty()) {
         out << "\nModel checks\n";

@@ -142,4 +142,41 @@ std::string formatKpi(const Kpi &kpi, KpiFormat format, std::string_view currenc
     return {};
 }
 
+namespace {
+
+std::size_t codePoints(const std::string &s)
+{
+    std::size_t length = 0;
+    for (unsigned char c : s)
+        length += (c & 0xC0) != 0x80 ? 1 : 0;
+    return length;
+}
+
+} // namespace
+
+std::string textTable(const std::vector<std::vector<std::string>> &rows)
+{
+    std::vector<std::size_t> widths;
+    for (const auto &row : rows) {
+        widths.resize(std::max(widths.size(), row.size()), 0);
+        for (std::size_t c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], codePoints(row[c]));
+    }
+    std::string out;
+    for (const auto &row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c > 0)
+                line += "  ";
+            const std::size_t length = codePoints(row[c]);
+            const std::string fill(widths[c] > length ? widths[c] - length : 0, ' ');
+            line += c > 0 ? fill + row[c] : row[c] + fill;
+        }
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        out += "  " + line + "\n";
+    }
+    return out;
+}
+
 } // namespace roi

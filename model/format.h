@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace roi {
 
@@ -32,5 +33,10 @@ enum class KpiFormat { Percent, Money, UnitCost, Month, Fraction, Irr };
 std::string formatKpi(const Kpi &kpi, KpiFormat format, std::string_view currency);
 /// The state in words, empty for Ok.
 std::string_view kpiStateText(KpiState state);
+
+/// Rows as a plain-text table for the command line: columns aligned by UTF-8 code points (so
+/// "€" aligns like "$"), the first column left-aligned and the others right-aligned, each line
+/// indented by two spaces.
+std::string textTable(const std::vector<std::vector<std::string>> &rows);
 
 } // namespace roi

@@ -23,42 +23,6 @@ Json kpiJson(const Kpi &k)
     return std::string(kpiStateText(k.state));
 }
 
-std::string pad(const std::string &s, std::size_t width, bool right)
-{
-    std::size_t length = 0;
-    for (unsigned char c : s)
-        length += (c & 0xC0) != 0x80 ? 1 : 0;
-    if (length >= width)
-        return s;
-    const std::string fill(width - length, ' ');
-    return right ? fill + s : s + fill;
-}
-
-void table(std::string &out, const std::vector<std::vector<std::string>> &rows)
-{
-    std::vector<std::size_t> widths;
-    for (const auto &row : rows) {
-        widths.resize(std::max(widths.size(), row.size()), 0);
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            std::size_t length = 0;
-            for (unsigned char ch : row[c])
-                length += (ch & 0xC0) != 0x80 ? 1 : 0;
-            widths[c] = std::max(widths[c], length);
-        }
-    }
-    for (const auto &row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            if (c > 0)
-                line += "  ";
-            line += pad(row[c], widths[c], c > 0);
-        }
-        while (!line.empty() && line.back() == ' ')
-            line.pop_back();
-        out += "  " + line + "\n";
-    }
-}
-
 } // namespace
 
 std::string_view metricLabel(Metric metric)
@@ -290,7 +254,7 @@ std::string summaryText(const MonteCarloSummary &s, std::string_view currency)
                 row.push_back(formatStat(k, metric, currency));
             rows.push_back(std::move(row));
         }
-        table(out, rows);
+        out += textTable(rows);
         out += "  P(ROI > 0) ";
         out += formatPercent(ss.pRoiPositive) + ", P(NPV > 0) " + formatPercent(ss.pNpvPositive)
                + ", P(payback within " + std::to_string(s.months) + " months) "
@@ -307,7 +271,7 @@ std::string summaryText(const MonteCarloSummary &s, std::string_view currency)
                                     .append(formatNumber(x.rankCorrelation, 2)),
                                 formatPercent(x.varianceShare)});
             }
-            table(out, sens);
+            out += textTable(sens);
         }
     }
     return out;
