@@ -102,7 +102,7 @@ void CsvReader::endRow()
                 m_stopped = true;
         } else if (m_row.fields.size() != m_header.size()) {
             const std::size_t n = m_row.fields.size();
-            const std::size_t column = n > m_header.size() ? m_header.size() + 1 : n;
+            const std::size_t column = n > m_header.size() ? m_header.size() + 1 : n + 1;
             (*m_onMalformed)(m_row.line, static_cast<std::uint32_t>(column),
                              "the row has " + std::to_string(n) + " fields, the header "
                                  + std::to_string(m_header.size()));

@@ -31,8 +31,9 @@ std::string_view modelFromMeter(std::string_view meter)
          {"cached", "cache", "input", "output", "prompt", "completion", "tokens", "token"}) {
         for (std::size_t i = 0; i + word.size() <= meter.size(); ++i) {
             if (iequals(meter.substr(i, word.size()), word)
-                && (i == 0 || meter[i - 1] == ' ' || meter[i - 1] == '-' || meter[i - 1] == '_'
-                    || meter[i - 1] == '/')) {
+                && (i == 0
+                    || std::string_view(" \t\r\n-_/").find(meter[i - 1])
+                           != std::string_view::npos)) {
                 cut = std::min(cut, i);
                 break;
             }
@@ -40,8 +41,7 @@ std::string_view modelFromMeter(std::string_view meter)
     }
     std::string_view model = meter.substr(0, cut);
     while (!model.empty()
-           && (model.back() == ' ' || model.back() == '-' || model.back() == '_'
-               || model.back() == '/' || model.back() == ','))
+           && std::string_view(" \t\r\n-_/,").find(model.back()) != std::string_view::npos)
         model.remove_suffix(1);
     return trim(model);
 }
