@@ -500,6 +500,43 @@ private slots:
         QVERIFY(!importPath("no-such-file.csv").result.ok);
     }
 
+    void chunkBoundaries()
+    {
+        // 20,000 rows (~1 MB: rows cross the reader's 256 KiB chunks), every 7th with a quoted
+        // feature, every 1000th with a line break inside its quotes; a bad row at the end. The
+        // bad row's line counts every physical line before it: 1 header + 20,000 rows + 20 extra
+        // lines from the quoted breaks, so it is on line 20,022.
+        std::string text = "date,model,output,feature\n";
+        for (int i = 0; i < 20000; ++i) {
+            text += "2027-01-05,frontier-mini,1,";
+            if (i % 1000 == 999)
+                text += "\"lead\nqualification\"";
+            else if (i % 7 == 0)
+                text += "\"lead, qualification\"";
+            else
+                text += "lead-qualification";
+            text += '\n';
+        }
+        text += "2027-01-05,frontier-mini,-1,x\n";
+        ColumnMapping m;
+        m.name = "chunks";
+        m.date = "date";
+        m.model = "model";
+        m.outputTokens = "output";
+        m.feature = "feature";
+        ImportOptions options;
+        options.mapping = m;
+        const Imported got = importText(text, "chunks.csv", options);
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.result.stats.rowsUsed, std::uint64_t(20000));
+        QCOMPARE(got.sum(&UsageRecord::outputTokens), 20000.0);
+        QCOMPARE(got.records[7].keys.feature, std::string("lead, qualification"));
+        QCOMPARE(got.records[999].keys.feature, std::string("lead\nqualification"));
+        QCOMPARE(got.result.stats.rowsRefused, std::uint64_t(1));
+        QCOMPARE(got.result.stats.issues.at(0).line, std::uint64_t(20022));
+        QCOMPARE(got.result.stats.issues.at(0).column, std::uint32_t(3));
+    }
+
     void cancel()
     {
         // Many rows, and a progress callback that cancels at once: nothing is reported ok.

@@ -86,32 +86,65 @@ void CsvReader::rowCallback(int, void *selfPtr)
 
 void CsvReader::endRow()
 {
-    m_row.line = m_rowLine;
     m_row.fields.clear();
     std::size_t start = 0;
     for (std::size_t end : m_offsets) {
         m_row.fields.emplace_back(m_buffer.data() + start, end - start);
         start = end;
     }
-    const bool blank = m_row.fields.size() == 1 && trim(m_row.fields[0]).empty();
-    if (!m_stopped && !m_failed && !blank) {
-        if (!m_haveHeader) {
-            m_haveHeader = true;
-            m_header.assign(m_row.fields);
-            if (!(*m_onHeader)(m_header))
-                m_stopped = true;
-        } else if (m_row.fields.size() != m_header.size()) {
-            const std::size_t n = m_row.fields.size();
-            const std::size_t column = n > m_header.size() ? m_header.size() + 1 : n + 1;
-            (*m_onMalformed)(m_row.line, static_cast<std::uint32_t>(column),
-                             "the row has " + std::to_string(n) + " fields, the header "
-                                 + std::to_string(m_header.size()));
-        } else if (!(*m_onRow)(m_row)) {
-            m_stopped = true;
-        }
-    }
+    dispatchRow();
     m_buffer.clear();
     m_offsets.clear();
+}
+
+void CsvReader::dispatchRow()
+{
+    m_row.line = m_rowLine;
+    const bool blank = m_row.fields.size() == 1 && trim(m_row.fields[0]).empty();
+    if (m_stopped || m_failed || blank)
+        return;
+    if (!m_haveHeader) {
+        m_haveHeader = true;
+        m_header.assign(m_row.fields);
+        if (!(*m_onHeader)(m_header))
+            m_stopped = true;
+    } else if (m_row.fields.size() != m_header.size()) {
+        const std::size_t n = m_row.fields.size();
+        const std::size_t column = n > m_header.size() ? m_header.size() + 1 : n + 1;
+        (*m_onMalformed)(m_row.line, static_cast<std::uint32_t>(column),
+                         "the row has " + std::to_string(n) + " fields, the header "
+                             + std::to_string(m_header.size()));
+    } else if (!(*m_onRow)(m_row)) {
+        m_stopped = true;
+    }
+}
+
+bool CsvReader::splitPlainLine(const char *data, std::size_t len)
+{
+    // A line with no quote and no stray CR, between rows: its fields are the text between
+    // delimiters, exactly as libcsv would give them (it trims spaces; field() trims too).
+    std::size_t content = len;
+    if (content > 0 && data[content - 1] == '\n')
+        --content;
+    if (content > 0 && data[content - 1] == '\r')
+        --content;
+    if (std::memchr(data, '"', content) || std::memchr(data, '\r', content))
+        return false;
+    if (content == 0)
+        return true; // an empty line: no row, as libcsv
+    m_row.fields.clear();
+    const char *p = data;
+    const char *const end = data + content;
+    for (;;) {
+        const void *d = std::memchr(p, m_delimiter, static_cast<std::size_t>(end - p));
+        const char *stop = d ? static_cast<const char *>(d) : end;
+        m_row.fields.emplace_back(p, static_cast<std::size_t>(stop - p));
+        if (!d)
+            break;
+        p = stop + 1;
+    }
+    dispatchRow();
+    return true;
 }
 
 void CsvReader::feed(const char *data, std::size_t size)
@@ -121,8 +154,16 @@ void CsvReader::feed(const char *data, std::size_t size)
         const void *nl = std::memchr(data, '\n', size);
         const std::size_t len =
             nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data) + 1 : size;
-        if (m_parser->p.pstate == 0 && m_offsets.empty())
+        if (m_parser->p.pstate == 0 && m_offsets.empty()) {
             m_rowLine = m_line; // between rows: the next row starts on this line
+            if (splitPlainLine(data, len)) {
+                if (nl)
+                    ++m_line;
+                data += len;
+                size -= len;
+                continue;
+            }
+        }
         const std::size_t done =
             csv_parse(&m_parser->p, data, len, fieldCallback, rowCallback, this);
         if (done != len) {
@@ -151,12 +192,37 @@ bool CsvReader::run(const HeaderFn &onHeader, const RowFn &onRow, const Malforme
     m_onRow = &onRow;
     m_onMalformed = &onMalformed;
     std::vector<char> chunk(kChunk);
+    // Whole lines go to feed(): the bytes after a chunk's last line break wait for the next.
+    std::string carry;
     while (!m_stopped && !m_failed) {
         const std::size_t n = m_in.read(chunk.data(), chunk.size());
         if (n == 0)
             break;
-        feed(chunk.data(), n);
+        const char *data = chunk.data();
+        const void *last = memrchr(data, '\n', n);
+        if (!last) {
+            carry.append(data, n);
+            if (carry.size() > kMaxRowBytes) {
+                m_error = "line " + std::to_string(m_line) + " is longer than 16 MiB";
+                return false;
+            }
+            continue;
+        }
+        const std::size_t whole =
+            static_cast<std::size_t>(static_cast<const char *>(last) - data) + 1;
+        std::size_t done = 0;
+        if (!carry.empty()) {
+            done = static_cast<std::size_t>(static_cast<const char *>(std::memchr(data, '\n', n))
+                                            - data)
+                   + 1;
+            carry.append(data, done);
+            feed(carry.data(), carry.size());
+        }
+        feed(data + done, whole - done);
+        carry.assign(data + whole, n - whole);
     }
+    if (!carry.empty() && !m_stopped && !m_failed)
+        feed(carry.data(), carry.size());
     if (m_failed)
         return false;
     if (m_stopped)
