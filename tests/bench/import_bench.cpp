@@ -4,7 +4,7 @@
 // Prints wall time, CPU time (user + system: the machine may be shared), rows/s, MB/s and the
 // peak resident set from getrusage. The generated files are kept for the next run (same name =
 // same content) unless --clean.
-//   roi_import_bench [--rows N] [--focus-rows N] [--dir DIR] [--clean]
+//   roi_import_bench [--rows N] [--focus-rows N] [--dir DIR] [--clean] [--only-csv|--only-focus]
 #include "importer.h"
 
 #include <sys/resource.h>
@@ -239,8 +239,7 @@ void run(const char *title, const std::string &path, const ImportOptions &option
     std::printf("  rows read %llu, used %llu, refused %llu; total cost %.2f, tokens %.4g\n",
                 static_cast<unsigned long long>(r.stats.rowsRead),
                 static_cast<unsigned long long>(r.stats.rowsUsed),
-                static_cast<unsigned long long>(r.stats.rowsRefused), totals.cost,
-                totals.tokens);
+                static_cast<unsigned long long>(r.stats.rowsRefused), totals.cost, totals.tokens);
     std::printf("  wall %.2f s, CPU %.2f s (CPU/wall %.0f%%): %.0f rows/s, %.1f MB/s of file "
                 "(%.1f MB/s per CPU second)\n",
                 wall, cpu, 100.0 * cpu / wall, static_cast<double>(r.stats.rowsRead) / wall,
@@ -255,7 +254,7 @@ int main(int argc, char *argv[])
 {
     std::uint64_t rows = 10'000'000, focusRows = 3'000'000;
     std::string dir = "/tmp/roi-import-bench";
-    bool clean = false;
+    bool clean = false, doCsv = true, doFocus = true;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--rows" && i + 1 < argc)
@@ -266,8 +265,14 @@ int main(int argc, char *argv[])
             dir = argv[++i];
         else if (a == "--clean")
             clean = true;
+        else if (a == "--only-csv")
+            doFocus = false;
+        else if (a == "--only-focus")
+            doCsv = false;
         else {
-            std::fprintf(stderr, "usage: %s [--rows N] [--focus-rows N] [--dir DIR] [--clean]\n",
+            std::fprintf(stderr,
+                         "usage: %s [--rows N] [--focus-rows N] [--dir DIR] [--clean] "
+                         "[--only-csv|--only-focus]\n",
                          argv[0]);
             return 2;
         }
@@ -275,12 +280,12 @@ int main(int argc, char *argv[])
     fs::create_directories(dir);
     const std::string csv = dir + "/usage-" + std::to_string(rows) + ".csv";
     const std::string focus = dir + "/focus-" + std::to_string(focusRows) + ".csv.gz";
-    if (!fs::exists(csv)) {
+    if (doCsv && !fs::exists(csv)) {
         std::printf("generating %s ...\n", csv.c_str());
         std::fflush(stdout);
         generateCsv(csv, rows);
     }
-    if (!fs::exists(focus)) {
+    if (doFocus && !fs::exists(focus)) {
         std::printf("generating %s ...\n", focus.c_str());
         std::fflush(stdout);
         generateFocusGz(focus, focusRows);
@@ -308,11 +313,13 @@ int main(int argc, char *argv[])
     ImportOptions csvOptions;
     csvOptions.mapping = m;
     csvOptions.format = SourceFormat::MappedCsv;
-    run("Mapped CSV (targets: <= 15 s, <= 200 MB resident)", csv, csvOptions);
+    if (doCsv)
+        run("Mapped CSV (targets: <= 15 s, <= 200 MB resident)", csv, csvOptions);
 
     ImportOptions focusOptions;
     focusOptions.format = SourceFormat::Focus;
-    run("FOCUS 1.3 .csv.gz (target: >= 50 MB/s of compressed input)", focus, focusOptions);
+    if (doFocus)
+        run("FOCUS 1.3 .csv.gz (target: >= 50 MB/s of compressed input)", focus, focusOptions);
 
     if (clean) {
         fs::remove(csv);

@@ -121,29 +121,62 @@ void CsvReader::dispatchRow()
 
 bool CsvReader::splitPlainLine(const char *data, std::size_t len)
 {
-    // A line with no quote and no stray CR, between rows: its fields are the text between
-    // delimiters, exactly as libcsv would give them (it trims spaces; field() trims too).
+    // The fast path for a whole row on one line: unquoted fields are the text between
+    // delimiters, quoted ones open at the field's start and close right before a delimiter or
+    // the line's end, with "" for a quote. Anything else (a quoted line break, a stray quote, a
+    // CR inside the line) returns false and goes to libcsv, which also reports the errors.
     std::size_t content = len;
     if (content > 0 && data[content - 1] == '\n')
         --content;
     if (content > 0 && data[content - 1] == '\r')
         --content;
-    if (std::memchr(data, '"', content) || std::memchr(data, '\r', content))
+    if (std::memchr(data, '\r', content))
         return false;
     if (content == 0)
         return true; // an empty line: no row, as libcsv
     m_row.fields.clear();
+    m_buffer.clear();
+    m_buffer.reserve(content); // unquoted text is never longer: views into it stay valid
     const char *p = data;
     const char *const end = data + content;
+    const char delimiter = m_delimiter;
     for (;;) {
-        const void *d = std::memchr(p, m_delimiter, static_cast<std::size_t>(end - p));
+        if (p < end && *p == '"') {
+            const std::size_t start = m_buffer.size();
+            ++p;
+            for (;;) {
+                const void *q = std::memchr(p, '"', static_cast<std::size_t>(end - p));
+                if (!q)
+                    return false; // closes on a later line
+                const char *quote = static_cast<const char *>(q);
+                m_buffer.append(p, static_cast<std::size_t>(quote - p));
+                if (quote + 1 < end && quote[1] == '"') {
+                    m_buffer.push_back('"');
+                    p = quote + 2;
+                    continue;
+                }
+                p = quote + 1;
+                break;
+            }
+            if (p < end && *p != delimiter)
+                return false; // text after the closing quote
+            m_row.fields.emplace_back(m_buffer.data() + start, m_buffer.size() - start);
+            if (p == end)
+                break;
+            ++p;
+            continue;
+        }
+        const void *d = std::memchr(p, delimiter, static_cast<std::size_t>(end - p));
         const char *stop = d ? static_cast<const char *>(d) : end;
+        if (std::memchr(p, '"', static_cast<std::size_t>(stop - p)))
+            return false; // a quote inside an unquoted field
         m_row.fields.emplace_back(p, static_cast<std::size_t>(stop - p));
         if (!d)
             break;
         p = stop + 1;
     }
     dispatchRow();
+    m_buffer.clear();
     return true;
 }
 
@@ -156,7 +189,9 @@ void CsvReader::feed(const char *data, std::size_t size)
             nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data) + 1 : size;
         if (m_parser->p.pstate == 0 && m_offsets.empty()) {
             m_rowLine = m_line; // between rows: the next row starts on this line
-            if (splitPlainLine(data, len)) {
+            const bool split = splitPlainLine(data, len);
+            m_buffer.clear(); // what the fast path left is not libcsv's
+            if (split) {
                 if (nl)
                     ++m_line;
                 data += len;
