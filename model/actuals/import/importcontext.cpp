@@ -166,15 +166,19 @@ bool flatString(std::string_view t, std::size_t &i, std::string &out)
     out.clear();
     ++i;
     while (i < t.size()) {
+        std::size_t run = i;
+        while (run < t.size() && t[run] != '"' && t[run] != '\\'
+               && static_cast<unsigned char>(t[run]) >= 0x20)
+            ++run;
+        out.append(t.data() + i, run - i);
+        i = run;
+        if (i >= t.size())
+            return false;
         const char c = t[i++];
         if (c == '"')
             return true;
-        if (static_cast<unsigned char>(c) < 0x20)
-            return false;
-        if (c != '\\') {
-            out.push_back(c);
-            continue;
-        }
+        if (c != '\\')
+            return false; // a control character
         if (i >= t.size())
             return false;
         switch (t[i++]) {
