@@ -502,7 +502,7 @@ private slots:
 
     void chunkBoundaries()
     {
-        // 20,000 rows (~1 MB: rows cross the reader's 256 KiB chunks), every 7th with a quoted
+        // 20,000 rows (~1 MB: rows cross the reader's 64 KiB chunks), every 7th with a quoted
         // feature, every 1000th with a line break inside its quotes; a bad row at the end. The
         // bad row's line counts every physical line before it: 1 header + 20,000 rows + 20 extra
         // lines from the quoted breaks, so it is on line 20,022.
