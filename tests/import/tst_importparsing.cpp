@@ -36,10 +36,10 @@ private slots:
         // 2027-01-15 08:00:00 UTC.
         QTest::newRow("Unix seconds") << "1800000000" << autoStyle << "2027-01-15";
         QTest::newRow("Unix seconds, fraction") << "1800000000.5" << autoStyle << "2027-01-15";
-        QTest::newRow("DD/MM/YYYY") << "05/01/2027" << static_cast<int>(DateStyle::Dmy)
-                                    << "2027-01-05";
-        QTest::newRow("MM/DD/YYYY") << "05/01/2027" << static_cast<int>(DateStyle::Mdy)
-                                    << "2027-05-01";
+        QTest::newRow("DD/MM/YYYY")
+            << "05/01/2027" << static_cast<int>(DateStyle::Dmy) << "2027-01-05";
+        QTest::newRow("MM/DD/YYYY")
+            << "05/01/2027" << static_cast<int>(DateStyle::Mdy) << "2027-05-01";
         QTest::newRow("no 31 February") << "2027-02-31" << autoStyle << "";
         QTest::newRow("hour 24") << "2027-02-01T24:00:00Z" << autoStyle << "";
         QTest::newRow("garbage after zone") << "2027-02-01T10:00:00Zx" << autoStyle << "";
