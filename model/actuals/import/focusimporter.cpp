@@ -66,9 +66,10 @@ bool isRequestUnit(std::string_view unit)
 }
 
 const std::string *findKey(const std::vector<std::pair<std::string, std::string>> &members,
-                           std::initializer_list<std::string_view> names)
+                           std::size_t count, std::initializer_list<std::string_view> names)
 {
-    for (const auto &[k, value] : members) {
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto &[k, value] = members[i];
         std::string_view key = k;
         if (key.size() > 2 && (key.substr(0, 2) == "x_" || key.substr(0, 2) == "X_"))
             key.remove_prefix(2);
@@ -186,13 +187,13 @@ std::string importFocus(ImportContext &ctx)
         std::string modelText;
         const std::string_view detailsText = row.field(c.details);
         if (!detailsText.empty() && detailsText != "null") {
-            details.clear();
-            if (!readJsonObject(detailsText, details))
+            std::size_t count = 0; // the pairs' strings are reused from row to row
+            if (!readJsonObjectAt(detailsText, details, count))
                 return refuse(c.details, "SkuPriceDetails", "not a JSON object");
-            if (const std::string *m = findKey(details, {"ModelName", "Model"}))
+            if (const std::string *m = findKey(details, count, {"ModelName", "Model"}))
                 modelText = *m;
             if (const std::string *k =
-                    findKey(details, {"TokenType", "TokenKind", "TokenDirection"}))
+                    findKey(details, count, {"TokenType", "TokenKind", "TokenDirection"}))
                 kind = tokenKindFromText(*k);
         }
         const std::string_view meter = row.field(c.meter);
@@ -247,19 +248,28 @@ std::string importFocus(ImportContext &ctx)
         rec.keys.user.clear();
         rec.keys.customer.clear();
         rec.keys.feature.clear();
-        rec.keys.tags.clear();
+        // The tags' strings are reused from row to row (assigned, not rebuilt).
+        auto &tags = rec.keys.tags;
+        std::size_t tagCount = 0;
+        auto addTag = [&](std::string_view key, std::string_view value) {
+            if (tagCount == tags.size())
+                tags.emplace_back();
+            tags[tagCount].first.assign(key);
+            tags[tagCount].second.assign(value);
+            ++tagCount;
+        };
         const std::string_view tagsText = row.field(c.tags);
-        if (!tagsText.empty() && tagsText != "null") {
-            if (!readJsonObject(tagsText, rec.keys.tags))
-                return refuse(c.tags, "Tags", "not a JSON object");
-            keysFromTags(rec.keys);
-        }
+        const bool hasTags = !tagsText.empty() && tagsText != "null";
+        if (hasTags && !readJsonObjectAt(tagsText, tags, tagCount))
+            return refuse(c.tags, "Tags", "not a JSON object");
         if (!row.field(c.resource).empty())
-            rec.keys.tags.emplace_back("ResourceName", std::string(row.field(c.resource)));
+            addTag("ResourceName", row.field(c.resource));
         const std::string_view publisher = row.field(c.publisher);
         if (!publisher.empty() && publisher != rec.provider)
-            rec.keys.tags.emplace_back(v13 ? "HostProviderName" : "PublisherName",
-                                       std::string(publisher));
+            addTag(v13 ? "HostProviderName" : "PublisherName", publisher);
+        tags.resize(tagCount);
+        if (hasTags)
+            keysFromTags(rec.keys); // ResourceName / HostProviderName name no key
         ctx.use(rec);
         return true;
     };

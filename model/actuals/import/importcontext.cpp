@@ -213,36 +213,43 @@ bool flatString(std::string_view t, std::size_t &i, std::string &out)
     return false;
 }
 
-/// {"k": "v", ...} with string values only; false (and `out` untouched) for anything else.
-bool flatObject(std::string_view t, std::vector<std::pair<std::string, std::string>> &out)
+/// The pair at `n` of `out`, made to exist; its strings keep their capacity for reuse.
+std::pair<std::string, std::string> &slot(std::vector<std::pair<std::string, std::string>> &out,
+                                          std::size_t n)
 {
-    const std::size_t before = out.size();
-    auto fail = [&] {
-        out.resize(before);
-        return false;
-    };
+    if (n >= out.size())
+        out.emplace_back();
+    return out[n];
+}
+
+/// {"k": "v", ...} with string values only, written from index `n` of `out` on (reusing the
+/// strings there) and `n` advanced; false (`n` unchanged) for anything else.
+bool flatObject(std::string_view t, std::vector<std::pair<std::string, std::string>> &out,
+                std::size_t &n)
+{
+    std::size_t k = n;
     std::size_t i = 0;
     skipSpace(t, i);
     if (i >= t.size() || t[i] != '{')
         return false;
     ++i;
     skipSpace(t, i);
-    std::string key, value;
     if (i < t.size() && t[i] == '}') {
         ++i;
     } else {
         for (;;) {
             skipSpace(t, i);
+            auto &[key, value] = slot(out, k);
             if (i >= t.size() || t[i] != '"' || !flatString(t, i, key))
-                return fail();
+                return false;
             skipSpace(t, i);
             if (i >= t.size() || t[i] != ':')
-                return fail();
+                return false;
             ++i;
             skipSpace(t, i);
             if (i >= t.size() || t[i] != '"' || !flatString(t, i, value))
-                return fail();
-            out.emplace_back(key, value);
+                return false;
+            ++k;
             skipSpace(t, i);
             if (i < t.size() && t[i] == ',') {
                 ++i;
@@ -252,28 +259,45 @@ bool flatObject(std::string_view t, std::vector<std::pair<std::string, std::stri
                 ++i;
                 break;
             }
-            return fail();
+            return false;
         }
     }
     skipSpace(t, i);
-    return i == t.size() ? true : fail();
+    if (i != t.size())
+        return false;
+    n = k;
+    return true;
 }
 
 } // namespace
 
-bool readJsonObject(std::string_view text, std::vector<std::pair<std::string, std::string>> &out)
+bool readJsonObjectAt(std::string_view text, std::vector<std::pair<std::string, std::string>> &out,
+                      std::size_t &n)
 {
-    if (flatObject(text, out))
+    if (flatObject(text, out, n))
         return true;
     const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_object())
         return false;
     for (auto it = j.begin(); it != j.end(); ++it) {
-        if (it->is_string())
-            out.emplace_back(it.key(), it->get<std::string>());
-        else if (!it->is_null())
-            out.emplace_back(it.key(), it->dump());
+        if (it->is_null())
+            continue;
+        auto &[key, value] = slot(out, n++);
+        key = it.key();
+        value = it->is_string() ? it->get<std::string>() : it->dump();
     }
+    return true;
+}
+
+bool readJsonObject(std::string_view text, std::vector<std::pair<std::string, std::string>> &out)
+{
+    const std::size_t before = out.size();
+    std::size_t n = before;
+    if (!readJsonObjectAt(text, out, n)) {
+        out.resize(before);
+        return false;
+    }
+    out.resize(n);
     return true;
 }
 

@@ -69,6 +69,11 @@ bool parseTags(std::string_view text, std::vector<std::pair<std::string, std::st
 /// nested values as JSON, nulls left out), appended to `out`; false if `text` is not a JSON
 /// object. Flat objects of strings (FOCUS Tags, SkuPriceDetails) take a fast path.
 bool readJsonObject(std::string_view text, std::vector<std::pair<std::string, std::string>> &out);
+/// readJsonObject without allocating in a loop: the pairs are written from index `n` on,
+/// reusing the strings already there, and `n` is advanced (unchanged on false); `out` is not
+/// shrunk, so the caller resizes it to the pairs it uses.
+bool readJsonObjectAt(std::string_view text, std::vector<std::pair<std::string, std::string>> &out,
+                      std::size_t &n);
 
 /// The text starts (after a byte-order mark and white space) with { or [.
 bool looksLikeJson(std::string_view head);

@@ -3,13 +3,60 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace roi::actuals::detail {
 
 namespace {
 constexpr std::size_t kRawBuffer = 64 * 1024;
-}
+constexpr std::size_t kBlock = 256 * 1024; // decoded bytes per block handed to the reader
+constexpr std::size_t kBlocks = 4;         // blocks in flight: memory stays at 1 MiB
+} // namespace
+
+/// The hand-over between the inflating thread (producer) and the reader: full blocks go from
+/// the producer to the reader, emptied ones back; `stop` asks the producer to finish early.
+struct InputStream::Pipe
+{
+    struct Block
+    {
+        std::vector<char> data = std::vector<char>(kBlock);
+        std::size_t size = 0;
+        std::uint64_t rawAfter = 0; // raw bytes consumed once this block was decoded
+        bool last = false;          // the producer ended after this block
+        std::string error;          // set on the last block if the data was bad
+    };
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Block *> full, empty;
+    std::vector<std::unique_ptr<Block>> blocks;
+    bool stop = false;
+    Block *current = nullptr; // the block the reader is emptying
+    std::size_t currentPos = 0;
+    bool done = false;
+    std::thread thread;
+
+    Pipe()
+    {
+        for (std::size_t i = 0; i < kBlocks; ++i) {
+            blocks.push_back(std::make_unique<Block>());
+            empty.push_back(blocks.back().get());
+        }
+    }
+    ~Pipe()
+    {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        changed.notify_all();
+        if (thread.joinable())
+            thread.join();
+    }
+};
 
 struct InputStream::Zlib
 {
@@ -44,10 +91,10 @@ bool InputStream::fillRaw()
     if (got == 0 || !m_in) {
         m_rawEof = m_in.eof() || m_in.fail();
         if (m_in.bad())
-            m_error = "the file could not be read to the end";
+            m_rawError = "the file could not be read to the end";
     }
     m_rawEnd += got;
-    m_rawRead += got;
+    m_rawFill += got;
     return got > 0;
 }
 
@@ -69,31 +116,121 @@ std::size_t InputStream::readDecoded(char *buffer, std::size_t size)
                 return 0;
             }
             m_zlib->open = true;
+            // From here on only the inflating thread touches m_in, m_raw and m_zlib.
+            m_pipe = std::make_unique<Pipe>();
+            m_pipe->thread = std::thread([this] { produce(); });
         }
+        m_rawRead = m_rawFill;
     }
     if (!m_gzip) {
         if (m_rawPos == m_rawEnd && !fillRaw()) {
+            m_rawRead = m_rawFill;
+            m_error = m_rawError;
             m_end = true;
             return 0;
         }
+        m_rawRead = m_rawFill;
         const std::size_t n = std::min(size, m_rawEnd - m_rawPos);
         std::memcpy(buffer, m_raw.data() + m_rawPos, n);
         m_rawPos += n;
         return n;
     }
+    return readFromPipe(buffer, size);
+}
+
+void InputStream::produce()
+{
+    Pipe &p = *m_pipe;
+    for (;;) {
+        Pipe::Block *block = nullptr;
+        {
+            std::unique_lock lock(p.mutex);
+            p.changed.wait(lock, [&] { return p.stop || !p.empty.empty(); });
+            if (p.stop)
+                return;
+            block = p.empty.front();
+            p.empty.pop_front();
+        }
+        block->size = 0;
+        block->last = false;
+        try {
+            while (block->size < kBlock && !m_zEnd) {
+                const std::size_t n =
+                    inflateSome(block->data.data() + block->size, kBlock - block->size);
+                block->size += n;
+                if (n == 0)
+                    break;
+            }
+        } catch (const std::exception &e) {
+            m_zError = std::string("the file could not be read: ") + e.what();
+            m_zEnd = true;
+        }
+        block->rawAfter = m_rawFill;
+        block->last = m_zEnd;
+        if (m_zEnd)
+            block->error = m_zError;
+        {
+            std::lock_guard lock(p.mutex);
+            p.full.push_back(block);
+        }
+        p.changed.notify_all();
+        if (block->last)
+            return;
+    }
+}
+
+std::size_t InputStream::readFromPipe(char *buffer, std::size_t size)
+{
+    Pipe &p = *m_pipe;
+    for (;;) {
+        if (p.current && p.currentPos < p.current->size) {
+            const std::size_t n = std::min(size, p.current->size - p.currentPos);
+            std::memcpy(buffer, p.current->data.data() + p.currentPos, n);
+            p.currentPos += n;
+            return n;
+        }
+        if (p.current) {
+            const bool last = p.current->last;
+            if (last) {
+                m_error = p.current->error;
+                p.done = true;
+                m_end = true;
+            }
+            {
+                std::lock_guard lock(p.mutex);
+                p.empty.push_back(p.current);
+            }
+            p.changed.notify_all();
+            p.current = nullptr;
+        }
+        if (p.done)
+            return 0;
+        std::unique_lock lock(p.mutex);
+        p.changed.wait(lock, [&] { return !p.full.empty(); });
+        p.current = p.full.front();
+        p.full.pop_front();
+        p.currentPos = 0;
+        m_rawRead = p.current->rawAfter;
+    }
+}
+
+std::size_t InputStream::inflateSome(char *buffer, std::size_t size)
+{
+    if (m_zEnd || size == 0)
+        return 0;
     z_stream &z = m_zlib->z;
     for (;;) {
         if (m_rawPos == m_rawEnd && !fillRaw()) {
-            if (!m_zlib->memberEnded)
-                m_error = "the gzip data ends early: the file is truncated";
-            m_end = true;
+            m_zError = m_zlib->memberEnded ? m_rawError
+                                           : "the gzip data ends early: the file is truncated";
+            m_zEnd = true;
             return 0;
         }
         if (m_zlib->memberEnded) {
             // Another gzip member follows (concatenated .gz files are valid gzip).
             if (inflateReset(&z) != Z_OK) {
-                m_error = "gzip: zlib could not continue";
-                m_end = true;
+                m_zError = "gzip: zlib could not continue";
+                m_zEnd = true;
                 return 0;
             }
             m_zlib->memberEnded = false;
@@ -112,9 +249,9 @@ std::size_t InputStream::readDecoded(char *buffer, std::size_t size)
             while (m_rawPos < m_rawEnd && m_raw[m_rawPos] == 0)
                 ++m_rawPos;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            m_error = std::string("the gzip data is corrupt (")
+            m_zError = std::string("the gzip data is corrupt (")
                       + (z.msg ? z.msg : "zlib error " + std::to_string(rc)) + ")";
-            m_end = true;
+            m_zEnd = true;
             return produced;
         }
         if (produced > 0)

@@ -1,7 +1,9 @@
 // A byte source over a std::istream that is plain text or gzip (detected by the magic bytes,
 // several gzip members allowed), with the first bytes available for format detection and the
 // count of raw (compressed) bytes consumed for progress. Truncated or corrupt gzip data ends the
-// stream with an error() naming the problem.
+// stream with an error() naming the problem. Gzip data is inflated on a second thread (zlib)
+// that hands 256 KiB blocks to the reader through a bounded queue of four, so decompression and
+// parsing overlap on two cores in constant memory; destroying the stream stops that thread.
 #pragma once
 
 #include <cstdint>
@@ -34,23 +36,35 @@ public:
 
 private:
     std::size_t readDecoded(char *buffer, std::size_t size);
+    /// Inflates into `buffer` on the calling thread; 0 at the end or after an error.
+    std::size_t inflateSome(char *buffer, std::size_t size);
+    /// The inflating thread's loop.
+    void produce();
+    /// The next decoded block from the inflating thread; 0 at the end.
+    std::size_t readFromPipe(char *buffer, std::size_t size);
     bool fillRaw();
 
     struct Zlib;
+    struct Pipe;
     std::istream &m_in;
     std::uint64_t m_total = 0;
-    std::uint64_t m_rawRead = 0;
+    std::uint64_t m_rawRead = 0; // as seen by the reader (updated with each block)
+    std::uint64_t m_rawFill = 0; // read from m_in (by the inflating thread once it runs)
     bool m_started = false;
     bool m_gzip = false;
     bool m_rawEof = false;
     bool m_end = false;
-    std::string m_error;
+    std::string m_error;      // the reader's view
+    std::string m_rawError;   // set by fillRaw()
+    std::string m_zError;     // the inflating thread's
+    bool m_zEnd = false;      // the inflating thread's
     std::vector<char> m_raw; // raw bytes read, [m_rawPos, m_rawEnd) not yet consumed
     std::size_t m_rawPos = 0;
     std::size_t m_rawEnd = 0;
     std::string m_pending; // decoded bytes returned by head() and not yet read
     std::size_t m_pendingPos = 0;
     std::unique_ptr<Zlib> m_zlib;
+    std::unique_ptr<Pipe> m_pipe; // declared last: destroyed (thread joined) first
 };
 
 } // namespace roi::actuals::detail
