@@ -8,6 +8,7 @@
 
 #include "inputstream.h"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -74,6 +75,7 @@ private:
     struct Parser;
     InputStream &m_in;
     char m_delimiter;
+    std::array<bool, 256> m_stops{}; // the delimiter and '"': where an unquoted field stops
     Parser *m_parser = nullptr;
     CsvHeader m_header;
     bool m_haveHeader = false;
