@@ -250,7 +250,7 @@ std::size_t InputStream::inflateSome(char *buffer, std::size_t size)
                 ++m_rawPos;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
             m_zError = std::string("the gzip data is corrupt (")
-                      + (z.msg ? z.msg : "zlib error " + std::to_string(rc)) + ")";
+                       + (z.msg ? z.msg : "zlib error " + std::to_string(rc)) + ")";
             m_zEnd = true;
             return produced;
         }

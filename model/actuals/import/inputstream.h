@@ -54,10 +54,10 @@ private:
     bool m_gzip = false;
     bool m_rawEof = false;
     bool m_end = false;
-    std::string m_error;      // the reader's view
-    std::string m_rawError;   // set by fillRaw()
-    std::string m_zError;     // the inflating thread's
-    bool m_zEnd = false;      // the inflating thread's
+    std::string m_error;     // the reader's view
+    std::string m_rawError;  // set by fillRaw()
+    std::string m_zError;    // the inflating thread's
+    bool m_zEnd = false;     // the inflating thread's
     std::vector<char> m_raw; // raw bytes read, [m_rawPos, m_rawEnd) not yet consumed
     std::size_t m_rawPos = 0;
     std::size_t m_rawEnd = 0;
