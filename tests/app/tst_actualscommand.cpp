@@ -26,7 +26,7 @@ using namespace roi;
 namespace {
 
 const std::string kPortfolio = ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb";
-const std::string kSamples = ROI_TEST_DATA "/actuals/";
+const std::string kSamples = ROI_SOURCE_DIR "/tests/data/actuals/";
 
 struct Run
 {

@@ -254,7 +254,7 @@ void TestActuals::projectionsUseCurrentRate()
     withHistory.priceBook.front().validFrom = day("2024-01-01");
     withHistory.priceBook.push_back(older);
     const Results after = compute(withHistory);
-    QCOMPARE(after.scenarios.front().portfolio.kpis.tco, before.scenarios.front().portfolio.kpis.tco);
+    QCOMPARE(after.portfolio.front().kpis.tco, before.portfolio.front().kpis.tco);
     const SaveResult saved = writeWorkbook(withHistory);
     QVERIFY2(saved.ok(), saved.ok() ? "" : saved.errors.front().toString().c_str());
     // The same model twice with the same validFrom is refused.
@@ -577,7 +577,7 @@ void TestActuals::badActuals_data()
                                << "/actuals/imports/0/firstDay" << "must be a date";
     QTest::newRow("rows") << R"("rows": 5)" << R"("rows": 6)"
                           << "/actuals/rollup/columns/import" << "\"rows\" says 6";
-    QTest::newRow("cost value") << R"("cost": ")" << R"("cost": "x,)"
+    QTest::newRow("cost value") << R"("cost": ")" << R"("cost": "x)"
                                 << "/actuals/rollup/columns/cost" << "value 0: must be a finite";
     QTest::newRow("dictionary index") << R"("customer": "0*)" << R"("customer": "9*)"
                                       << "/actuals/rollup/columns/customer"
@@ -626,7 +626,7 @@ void TestActuals::migrationFromV2()
 {
     // The portfolio example as format version 2 stored it: it opens, computes what the same
     // workbook computes, has no actuals, and saves as version 3.
-    const std::string text = roitest::readText(std::string(ROI_TEST_DATA) + "/migration/v2-portfolio.roiwb");
+    const std::string text = roitest::readText(std::string(ROI_SOURCE_DIR) + "/tests/data/migration/v2-portfolio.roiwb");
     QVERIFY(text.find("\"version\": 2") != std::string::npos);
     const LoadResult r = readWorkbook(text);
     QVERIFY(r.ok());
@@ -644,17 +644,15 @@ void TestActuals::migrationFromV2()
     const Results a = compute(*r.workbook);
     const Results b = compute(*again.workbook);
     QCOMPARE(a.scenarios.size(), b.scenarios.size());
-    for (std::size_t s = 0; s < a.scenarios.size(); ++s) {
-        QCOMPARE(a.scenarios[s].portfolio.kpis.tco, b.scenarios[s].portfolio.kpis.tco);
-        QCOMPARE(a.scenarios[s].portfolio.kpis.npv, b.scenarios[s].portfolio.kpis.npv);
-    }
+    QVERIFY(a.cases == b.cases);
+    QVERIFY(a.portfolio == b.portfolio);
 }
 
 void TestActuals::v2ActualsKeyIsUnknown()
 {
     // A version 2 file knows no "actuals" nor "validFrom": they are reported as unknown, as a
     // version 2 reader did, never read as if the file were newer.
-    std::string text = roitest::readText(std::string(ROI_TEST_DATA) + "/migration/v2-portfolio.roiwb");
+    std::string text = roitest::readText(std::string(ROI_SOURCE_DIR) + "/tests/data/migration/v2-portfolio.roiwb");
     const auto brace = text.rfind('}');
     text.insert(brace, ",\n  \"actuals\": {\"allocation\": \"tokens\"}\n");
     const auto asOf = text.find("\"asOf\"");
