@@ -1,5 +1,8 @@
 #include "pricing.h"
 
+#include <algorithm>
+#include <charconv>
+
 namespace roi::actuals {
 
 namespace {
@@ -48,8 +51,19 @@ const PriceEntry *priceOn(std::span<const PriceEntry> book, std::string_view pri
 
 double tokenCost(const UsageRecord &r, const PriceEntry &price)
 {
+    double longWrites = 0;
+    for (const auto &[key, value] : r.keys.tags) {
+        if (key == kCacheWrite1hTag) {
+            const auto res = std::from_chars(value.data(), value.data() + value.size(), longWrites);
+            if (res.ec != std::errc() || !(longWrites >= 0))
+                longWrites = 0;
+            longWrites = std::min(longWrites, r.cacheWriteInput);
+        }
+    }
+    const double writes = (r.cacheWriteInput - longWrites) * kCacheWritePremium
+                          + longWrites * kCacheWrite1hPremium;
     return (r.uncachedInput * price.input + r.cacheReadInput * price.cachedInput
-            + r.cacheWriteInput * price.input + r.outputTokens * price.output)
+            + writes * price.input + r.outputTokens * price.output)
            / 1'000'000.0;
 }
 

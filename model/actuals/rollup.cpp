@@ -89,10 +89,13 @@ void RollupBuilder::add(const UsageRecord &r)
         ++m_unpriced;
     }
 
-    const auto tag = m_tagIx.try_emplace(r.keys.tags,
+    // The 1-hour cache-write count is a measure the pricing above used, not a key to keep.
+    TagList tags = r.keys.tags;
+    std::erase_if(tags, [](const auto &t) { return t.first == kCacheWrite1hTag; });
+    const auto tag = m_tagIx.try_emplace(tags,
                                          static_cast<std::uint32_t>(m_table.tagSets.size()));
     if (tag.second)
-        m_table.tagSets.push_back(r.keys.tags);
+        m_table.tagSets.push_back(tags);
     const Key key{intern(m_table.providers, m_providerIx, r.provider),
                   intern(m_table.models, m_modelIx, r.model),
                   intern(m_table.projects, m_projectIx, r.keys.project),

@@ -184,22 +184,28 @@ void TestActuals::pricingAcrossPriceChange()
     before.cacheWriteInput = 100'000;
     UsageRecord after = before;
     after.day = day("2026-10-15");
-    // Before: 1.0 × 2.50 + 0.4 × 1.25 + 0.1 × 2.50 (writes at the input rate) + 0.2 × 10 = 5.25
-    // After:  1.0 × 2.00 + 0.4 × 1.00 + 0.1 × 2.00 + 0.2 × 8.00 = 4.20; the month 9.45.
-    QCOMPARE(tokenCost(before, *priceOn(wb.priceBook, "gpt-4o", before.day)), 5.25);
-    QCOMPARE(tokenCost(after, *priceOn(wb.priceBook, "gpt-4o", after.day)), 4.20);
+    // Before: 1.0 × 2.50 + 0.4 × 1.25 + 0.1 × 2.50 × 1.25 (the write premium) + 0.2 × 10
+    //         = 2.50 + 0.50 + 0.3125 + 2.00 = 5.3125
+    // After:  1.0 × 2.00 + 0.4 × 1.00 + 0.1 × 2.00 × 1.25 + 0.2 × 8.00 = 4.25; the month 9.5625.
+    QCOMPARE(tokenCost(before, *priceOn(wb.priceBook, "gpt-4o", before.day)), 5.3125);
+    QCOMPARE(tokenCost(after, *priceOn(wb.priceBook, "gpt-4o", after.day)), 4.25);
+    // 40,000 of the 100,000 writes with a 1-hour TTL (2x): 0.06 × 3.125 + 0.04 × 5.00 = 0.3875
+    // instead of 0.3125, so 5.3875; the tag is not kept as a key.
+    UsageRecord longWrites = before;
+    longWrites.keys.tags = {{"cache_write_1h_tokens", "40000"}};
+    QCOMPARE(tokenCost(longWrites, *priceOn(wb.priceBook, "gpt-4o", before.day)), 5.3875);
     importInto(wb, {before, after}, sha('b'), "2026-10-14", "2026-10-15");
     const RollupTable &t = wb.actuals.table();
     QCOMPARE(t.rows.size(), std::size_t(1)); // one month, one set of keys
-    QCOMPARE(t.rows[0].m.cost, 9.45);
+    QCOMPARE(t.rows[0].m.cost, 9.5625);
     QCOMPARE(t.rows[0].m.uncachedInput, 2'000'000.0);
     QCOMPARE(t.priceChecks.size(), std::size_t(1));
-    QCOMPARE(t.priceChecks[0].estimatedCost, 9.45);
+    QCOMPARE(t.priceChecks[0].estimatedCost, 9.5625);
     QCOMPARE(t.priceChecks[0].estimatedRows, std::uint64_t(2));
     QCOMPARE(t.priceChecks[0].priceModel, std::string("gpt-4o"));
     const Report r = buildReport(wb, Dimension::Model);
-    QCOMPARE(r.estimatedCost, 9.45);
-    QCOMPARE(r.total.cost, 9.45);
+    QCOMPARE(r.estimatedCost, 9.5625);
+    QCOMPARE(r.total.cost, 9.5625);
 }
 
 void TestActuals::reportedCostAgainstBook()
