@@ -19,8 +19,7 @@ std::string matchName(std::span<const PriceEntry> book, std::string_view name)
         if (p.model == name)
             return p.model;
         if (!p.model.empty() && p.model.size() < name.size() && name.starts_with(p.model)
-            && isBoundary(name[p.model.size()])
-            && (!best || p.model.size() > best->model.size()))
+            && isBoundary(name[p.model.size()]) && (!best || p.model.size() > best->model.size()))
             best = &p;
     }
     return best ? best->model : std::string();
@@ -60,8 +59,8 @@ double tokenCost(const UsageRecord &r, const PriceEntry &price)
             longWrites = std::min(longWrites, r.cacheWriteInput);
         }
     }
-    const double writes = (r.cacheWriteInput - longWrites) * kCacheWritePremium
-                          + longWrites * kCacheWrite1hPremium;
+    const double writes =
+        (r.cacheWriteInput - longWrites) * kCacheWritePremium + longWrites * kCacheWrite1hPremium;
     return (r.uncachedInput * price.input + r.cacheReadInput * price.cachedInput
             + writes * price.input + r.outputTokens * price.output)
            / 1'000'000.0;

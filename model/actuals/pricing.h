@@ -28,8 +28,8 @@
 
 namespace roi::actuals {
 
-inline constexpr double kCacheWritePremium = 1.25;   // 5-minute TTL, x input
-inline constexpr double kCacheWrite1hPremium = 2.0;  // 1-hour TTL, x input
+inline constexpr double kCacheWritePremium = 1.25;  // 5-minute TTL, x input
+inline constexpr double kCacheWrite1hPremium = 2.0; // 1-hour TTL, x input
 /// The tag in which an importer gives how many of a record's cache writes had a 1-hour TTL.
 inline constexpr std::string_view kCacheWrite1hTag = "cache_write_1h_tokens";
 

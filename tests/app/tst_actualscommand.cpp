@@ -280,9 +280,8 @@ void TestActualsCommand::failedImportChangesNothing_data()
     QTest::newRow("unknown format")
         << QStringList{s + QStringLiteral("focus-1.2.csv"), s + QStringLiteral("bad/unknown.csv")}
         << int(ExitInvalid) << QStringLiteral("not recognised");
-    QTest::newRow("truncated gzip")
-        << QStringList{s + QStringLiteral("bad/focus-truncated.csv.gz")} << int(ExitInvalid)
-        << QStringLiteral("truncated");
+    QTest::newRow("truncated gzip") << QStringList{s + QStringLiteral("bad/focus-truncated.csv.gz")}
+                                    << int(ExitInvalid) << QStringLiteral("truncated");
     QTest::newRow("missing file") << QStringList{QStringLiteral("/no/such/usage.csv")}
                                   << int(ExitIo) << QStringLiteral("cannot read");
     QTest::newRow("unknown mapping")
