@@ -203,6 +203,16 @@ void Document::setUncertainty(const UncertaintySetup &setup, const QString &text
         [](Document &d, int, const UncertaintySetup &v) { d.assignUncertainty(v); }));
 }
 
+void Document::setActuals(const actuals::Actuals &actuals, const QString &text,
+                          const QString &mergeKey)
+{
+    if (actuals == m_workbook.actuals)
+        return;
+    m_undoStack->push(new ChangeValueCommand<actuals::Actuals>(
+        this, MergeActuals, 0, m_workbook.actuals, actuals, text, mergeKey,
+        [](Document &d, int, const actuals::Actuals &v) { d.assignActuals(v); }));
+}
+
 void Document::setPriceBook(const std::vector<PriceEntry> &prices, const QString &text,
                             const QString &mergeKey)
 {
@@ -284,6 +294,12 @@ void Document::assignUncertainty(const UncertaintySetup &setup)
 {
     m_workbook.uncertainty = setup;
     touched(Change::Settings, -1);
+}
+
+void Document::assignActuals(const actuals::Actuals &actuals)
+{
+    m_workbook.actuals = actuals;
+    touched(Change::Actuals, -1);
 }
 
 void Document::assignPriceBook(const std::vector<PriceEntry> &prices)
