@@ -1,5 +1,6 @@
 #include "workbookfile.h"
 
+#include "actuals/actualsjson.h"
 #include "analytics/uncertaintyjson.h"
 #include "inputs.h"
 #include "levers/leverfields.h"
@@ -170,6 +171,8 @@ Json pricesJson(const std::vector<PriceEntry> &priceBook)
         e["model"] = p.model;
         putFields(e, p, priceFields());
         e["asOf"] = p.asOf.toString();
+        if (!p.validFrom.isNull())
+            e["validFrom"] = p.validFrom.toString();
         prices.push_back(std::move(e));
     }
     return prices;
@@ -218,6 +221,8 @@ Json toJson(const Workbook &wb)
         useCases.push_back(toJson(uc));
     j["useCases"] = std::move(useCases);
     j["uncertainty"] = uncertaintyToJson(wb.uncertainty);
+    if (!wb.actuals.isEmpty())
+        j["actuals"] = actuals::actualsToJson(wb.actuals);
     return j;
 }
 
@@ -277,6 +282,15 @@ void migrateUncertaintyToV2(Json &root)
     root["version"] = 2;
 }
 
+/// Version 2 -> 3: version 3 adds "actuals" (imports, monthly roll-up, attribution rules,
+/// mappings, rates) and "validFrom" in price-book entries. A version 2 file has neither, so its
+/// contents read unchanged; the reader reports those keys in a version 2 file as unknown, as a
+/// version 2 reader did (see Reader::migrateToV3).
+void migrateToV3(Json &root)
+{
+    root["version"] = 3;
+}
+
 /// Converts JSON to a workbook, collecting every problem with its path.
 class Reader
 {
@@ -309,6 +323,14 @@ public:
             migrateToV2();
             doc = &migrated;
         }
+        if (m_version < 3) {
+            if (doc != &migrated) {
+                migrated = root;
+                doc = &migrated;
+            }
+            migrateToV3(migrated);
+            m_actualsKnown = false;
+        }
 
         Workbook wb;
         for (auto it = doc->begin(); it != doc->end(); ++it) {
@@ -333,6 +355,11 @@ public:
                           [&](const Json &e, const std::string &p) {
                               wb.useCases.push_back(readUseCase(e, p));
                           });
+            } else if (key == "actuals" && m_actualsKnown) {
+                actuals::readActuals(
+                    *it, path, wb.actuals,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
             } else if (key == "uncertainty") {
                 readUncertainty(
                     *it, path, wb.uncertainty,
@@ -372,8 +399,7 @@ public:
         }
         if (root.find("priceBook") == root.end())
             error("/priceBook", "is missing");
-        uniqueNames(
-            prices, "/priceBook", [](const PriceEntry &p) { return p.model; }, "model");
+        uniquePrices(prices);
         if (hasErrors())
             return std::nullopt;
         return prices;
@@ -387,6 +413,24 @@ private:
 
     int m_version = kFormatVersion;
     bool m_leversKnown = true;
+    bool m_actualsKnown = true; // false for files before version 3
+
+    /// One entry per model and validFrom: a model may have several rates, each from a day.
+    void uniquePrices(const std::vector<PriceEntry> &prices)
+    {
+        std::set<std::pair<std::string, Date>> seen;
+        for (std::size_t i = 0; i < prices.size(); ++i) {
+            const PriceEntry &p = prices[i];
+            if (p.model.empty() || seen.insert({p.model, p.validFrom}).second)
+                continue;
+            error("/priceBook/" + std::to_string(i) + (p.validFrom.isNull() ? "/model" : "/validFrom"),
+                  p.validFrom.isNull()
+                      ? "duplicate name '" + p.model + "'; names must be unique (give each rate of a "
+                                                       "model its own validFrom)"
+                      : "duplicate rate of '" + p.model + "' valid from "
+                            + p.validFrom.toString() + "; each rate needs its own validFrom");
+        }
+    }
 
     /// Checks the object, its format tag and its version; false with an error when the file
     /// is something else or from a newer release.
@@ -693,6 +737,8 @@ private:
                 e.model = readName(v, p);
             else if (key == "asOf")
                 e.asOf = readDate(v, p);
+            else if (key == "validFrom" && m_actualsKnown)
+                e.validFrom = readDate(v, p);
             else
                 return readField(key, v, p, e, priceFields());
             return true;
@@ -991,9 +1037,9 @@ private:
     {
         validateUncertainty(wb, [&](const std::string &p, const std::string &m) { error(p, m); });
         uniqueNames(wb.useCases, "/useCases", [](const UseCase &u) { return u.name; });
-        // The name of a price-book entry is its "model" key.
-        uniqueNames(
-            wb.priceBook, "/priceBook", [](const PriceEntry &p) { return p.model; }, "model");
+        // The name of a price-book entry is its "model" key (and its validFrom).
+        uniquePrices(wb.priceBook);
+        actuals::validateActuals(wb, [&](const std::string &p, const std::string &m) { error(p, m); });
         uniqueNames(wb.scenarios, "/scenarios", [](const Scenario &s) { return s.name; });
         for (std::size_t s = 0; s < wb.scenarios.size(); ++s) {
             const auto &adjustments = wb.scenarios[s].adjustments;

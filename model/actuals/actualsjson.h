@@ -43,6 +43,8 @@
 
 namespace roi {
 
+struct Workbook;
+
 namespace limits {
 inline constexpr std::size_t kMaxImports = 10'000;
 inline constexpr std::size_t kMaxRules = 10'000;
@@ -65,8 +67,8 @@ void readActuals(const nlohmann::ordered_json &j, const std::string &path, Actua
                  const ActualsError &error,
                  const std::function<void(const std::string &)> &unknown);
 
-/// The checks that need the whole workbook: rules name existing use cases, names unique, rows
-/// name known imports. Paths are under "/actuals".
+/// The checks that need the whole workbook: names and currencies unique, rows name known
+/// imports. Paths are under "/actuals".
 void validateActuals(const Workbook &workbook, const ActualsError &error);
 
 } // namespace actuals

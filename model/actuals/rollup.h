@@ -40,8 +40,8 @@ public:
 private:
     struct Key
     {
-        YearMonth month;
         std::uint32_t provider, model, project, team, customer, feature, tags;
+        YearMonth month;
         auto operator<=>(const Key &) const = default;
     };
     struct PriceKey
