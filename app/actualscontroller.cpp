@@ -9,7 +9,6 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -172,14 +171,18 @@ bool ActualsController::startImport(const QString &path, const actuals::ImportOp
                                     std::optional<actuals::ColumnMapping> saveMapping,
                                     std::vector<actuals::CurrencyRate> rates)
 {
-    if (!m_runner->start(m_doc->workbook(), path, options, rates))
+    ActualsImportRequest request;
+    request.path = path;
+    request.format = options.format;
+    request.mapping = options.mapping;
+    request.rates = std::move(rates);
+    if (!m_runner->start(m_doc->workbook(), request))
         return false;
-    m_options = options;
     m_saveMapping = std::move(saveMapping);
-    m_rates = std::move(rates);
     m_importAction->setEnabled(false);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
+    m_progress->setFormat(tr("Starting…"));
     m_progress->show();
     m_cancel->show();
     m_cancel->setEnabled(true);
@@ -201,12 +204,12 @@ void ActualsController::cancelImport()
     m_window->statusBar()->showMessage(tr("Cancelling the import…"));
 }
 
-void ActualsController::finished(const ImportOutcome &outcome)
+void ActualsController::finished(const ActualsImportOutcome &outcome)
 {
     m_progress->hide();
     m_cancel->hide();
     m_importAction->setEnabled(true);
-    const QString file = QFileInfo(m_runner->path()).fileName();
+    const QString file = QFileInfo(m_runner->request().path).fileName();
     if (outcome.cancelled) {
         const QString message = tr("Import of %1 cancelled; nothing changed.").arg(file);
         m_window->statusBar()->showMessage(message, 8000);
@@ -215,39 +218,24 @@ void ActualsController::finished(const ImportOutcome &outcome)
     }
     if (!outcome.ok) {
         m_window->statusBar()->clearMessage();
-        QMessageBox::critical(m_window, tr("Import failed"),
-                              tr("%1 was not imported; nothing changed.\n\n%2")
-                                  .arg(file, outcome.error));
-        Q_EMIT importFinished(false, outcome.error);
-        return;
-    }
-    if (!outcome.missingRates.empty()) {
-        // Mixed currencies: refused unless the user gives a rate for each.
-        const QString currency = qs(m_doc->workbook().settings.currency);
-        std::vector<actuals::CurrencyRate> rates = m_rates;
-        for (const std::string &c : outcome.missingRates) {
-            bool ok = false;
-            const double rate = QInputDialog::getDouble(
-                m_window, tr("Currency rate"),
-                tr("%1 has amounts in %2. How many %3 is 1 %2?\n(Cancel: import nothing.)")
-                    .arg(file, qs(c), currency),
-                1.0, 1e-9, 1e9, 6, &ok);
-            if (!ok) {
-                const QString message =
-                    tr("%1 not imported: no rate for %2; nothing changed.").arg(file, qs(c));
-                m_window->statusBar()->showMessage(message, 10000);
-                Q_EMIT importFinished(false, message);
-                return;
-            }
-            rates.push_back({c, rate});
-        }
-        startImport(m_runner->path(), m_options, m_saveMapping, rates);
+        QStringList lines;
+        for (std::size_t i = 0; i < outcome.result.stats.issues.size() && i < 5; ++i)
+            lines << issueText(outcome.result.stats.issues[i]);
+        const QString message = qs(outcome.error);
+        QMessageBox box(QMessageBox::Critical, tr("Import failed"),
+                        tr("%1 was not imported; nothing changed.\n\n%2").arg(file, message),
+                        QMessageBox::Ok, m_window);
+        box.setObjectName(QStringLiteral("importFailedBox"));
+        if (!lines.isEmpty())
+            box.setDetailedText(lines.join(QLatin1Char('\n')));
+        box.exec();
+        Q_EMIT importFinished(false, message);
         return;
     }
     apply(outcome);
 }
 
-void ActualsController::apply(const ImportOutcome &outcome)
+void ActualsController::apply(const ActualsImportOutcome &outcome)
 {
     const actuals::Actuals &current = m_doc->workbook().actuals;
     const actuals::ImportRecord &rec = outcome.pending.record;
@@ -321,8 +309,8 @@ void ActualsController::apply(const ImportOutcome &outcome)
     if (!result.replaced.empty())
         message += tr(" Replaced %n earlier import(s).", nullptr,
                       static_cast<int>(result.replaced.size()));
-    if (!outcome.stats.issues.empty())
-        message += tr(" First refused: %1").arg(issueText(outcome.stats.issues.front()));
+    if (!outcome.result.stats.issues.empty())
+        message += tr(" First refused: %1").arg(issueText(outcome.result.stats.issues.front()));
     m_window->statusBar()->showMessage(message, 15000);
     m_showAction->setChecked(true);
     Q_EMIT importFinished(true, message);

@@ -63,8 +63,8 @@ Q_SIGNALS:
     void importFinished(bool applied, const QString &message);
 
 private:
-    void finished(const ImportOutcome &outcome);
-    void apply(const ImportOutcome &outcome);
+    void finished(const ActualsImportOutcome &outcome);
+    void apply(const ActualsImportOutcome &outcome);
     void workbookChanged();
 
     Document *m_doc;
@@ -76,10 +76,8 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     bool m_stale = true;
-    // The import running: what it was started with.
-    actuals::ImportOptions m_options;
+    // The mapping the running import saves with it.
     std::optional<actuals::ColumnMapping> m_saveMapping;
-    std::vector<actuals::CurrencyRate> m_rates;
 };
 
 } // namespace roi

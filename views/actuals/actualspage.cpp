@@ -435,7 +435,8 @@ void ActualsPage::fillMonthTable()
     for (std::size_t m = 0; m < uc.months.size(); ++m) {
         const Measures &mt = uc.monthTotals[m];
         const actuals::UnitCosts u = actuals::unitCosts(mt);
-        const auto cov = m < uc.monthCoverage.size() ? uc.monthCoverage[m] : std::nullopt;
+        const bool hasCov = m < uc.monthCoverage.size() && uc.monthCoverage[m].has_value();
+        const double cov = hasCov ? *uc.monthCoverage[m] : -1.0;
         rows.push_back({TableCell(monthLabel(uc.months[m]),
                                   uc.months[m].year * 100 + uc.months[m].month),
                         TableCell(m_format.money(mt.cost), mt.cost, {}, true),
@@ -444,8 +445,8 @@ void ActualsPage::fillMonthTable()
                         TableCell(u.perRequest ? m_format.unitCost(*u.perRequest)
                                                : QStringLiteral("—"),
                                   u.perRequest.value_or(-1), {}, true),
-                        TableCell(cov ? m_format.percent(*cov) : QStringLiteral("—"),
-                                  cov.value_or(-1), {}, true)});
+                        TableCell(hasCov ? m_format.percent(cov) : QStringLiteral("—"), cov,
+                                  {}, true)});
     }
     m_monthModel->setRows(std::move(rows));
     m_monthTable->resizeColumnsToContents();
