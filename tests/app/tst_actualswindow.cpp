@@ -5,10 +5,12 @@
 // workbook. Figures by hand in tests/data/actuals/gui/README.md.
 #include "mainwindow.h"
 
+#include "actualscommands.h"
 #include "actualscontroller.h"
 #include "document.h"
 #include "importactualsdialog.h"
 #include "kpitile.h"
+#include "numberformat.h"
 #include "tablemodel.h"
 
 #include "actuals/actualspage.h"
@@ -98,10 +100,14 @@ private Q_SLOTS:
     void importIsOneUndoableEdit();
     void droppedFileOpensTheDialog();
     void rulesEditIsOneCommand();
+    void pageShowsTheCommandLineTotals_data();
     void pageShowsTheCommandLineTotals();
     void screenshots();
 
 private:
+    void importSamples();
+    bool importNow(const QString &path, const actuals::ImportOptions &options);
+    static actuals::ColumnMapping gatewayMapping();
     /// Imports `file` through the dialog; `setUp` adjusts the dialog before Import is clicked.
     bool importThroughDialog(const QString &file,
                              const std::function<void(ImportActualsDialog *)> &setUp);
@@ -389,14 +395,177 @@ void TestActualsWindow::rulesEditIsOneCommand()
     QVERIFY(doc->workbook().actuals.rules.empty());
 }
 
+/// The sample exports of every format (tests/data/actuals), imported into the open workbook,
+/// with rules that give each feature to its use case.
+void TestActualsWindow::importSamples()
+{
+    const QString data = QStringLiteral(ROI_SOURCE_DIR "/tests/data/actuals/");
+    for (const char *file : {"focus-1.2.csv", "focus-1.3.csv.gz", "openai-usage.json",
+                             "anthropic-usage.json", "litellm-spendlogs.csv",
+                             "litellm-spendlogs.json"}) {
+        QVERIFY2(importNow(data + QString::fromLatin1(file), {}), file);
+    }
+    actuals::ImportOptions gateway;
+    gateway.format = actuals::SourceFormat::MappedCsv;
+    gateway.mapping = gatewayMapping();
+    QVERIFY(importNow(data + QStringLiteral("gateway-export.csv"), gateway));
+    std::vector<actuals::AttributionRule> rules(3);
+    rules[0].feature = "support-*";
+    rules[0].useCase = "Support assistant";
+    rules[1].feature = "lead-qualification";
+    rules[1].useCase = "Lead qualification";
+    rules[2].feature = "contract-review";
+    rules[2].useCase = "Contract review";
+    setAttributionRules(*m_window->document(), rules, QStringLiteral("Rules"));
+}
+
+bool TestActualsWindow::importNow(const QString &path, const actuals::ImportOptions &options)
+{
+    QSignalSpy done(actuals(), &ActualsController::importFinished);
+    if (!actuals()->startImport(path, options, options.mapping))
+        return false;
+    if (!done.wait(20000))
+        return false;
+    if (!done.first().at(0).toBool())
+        qWarning() << done.first().at(1).toString();
+    return done.first().at(0).toBool();
+}
+
+actuals::ColumnMapping TestActualsWindow::gatewayMapping()
+{
+    // tests/data/actuals/README.md, gateway-export.csv.
+    actuals::ColumnMapping m;
+    m.name = "Gateway (cents)";
+    m.date = "Day";
+    m.model = "Model";
+    m.provider = "Vendor";
+    m.uncachedInput = "Input";
+    m.cacheReadInput = "Cached";
+    m.outputTokens = "Output";
+    m.requests = "Calls";
+    m.cost = "Cost (cents)";
+    m.currency = "Currency";
+    m.feature = "Use case";
+    m.team = "Team";
+    m.customer = "Client";
+    m.tags = "Labels";
+    m.outcomes = "Deals closed";
+    m.dateFormat = "DD/MM/YYYY";
+    m.costInCents = true;
+    m.delimiter = ';';
+    m.inputIncludesCached = true;
+    return m;
+}
+
+void TestActualsWindow::pageShowsTheCommandLineTotals_data()
+{
+    QTest::addColumn<QString>("by");
+    QTest::addColumn<int>("breakdown"); // -1: the model report (the monthly chart)
+    QTest::newRow("use-case") << QStringLiteral("use-case") << int(ActualsPage::ByUseCase);
+    QTest::newRow("feature") << QStringLiteral("feature") << int(ActualsPage::ByFeature);
+    QTest::newRow("team") << QStringLiteral("team") << int(ActualsPage::ByTeam);
+    QTest::newRow("customer") << QStringLiteral("customer") << int(ActualsPage::ByCustomer);
+}
+
 void TestActualsWindow::pageShowsTheCommandLineTotals()
 {
-    QSKIP("filled in once the actuals command lands");
+    QFETCH(QString, by);
+    QFETCH(int, breakdown);
+    QVERIFY(m_window->openFile(
+        QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
+    importSamples();
+    Document *doc = m_window->document();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("actuals.roiwb"));
+    QString error;
+    QVERIFY2(doc->saveAs(file, &error), qPrintable(error));
+    actuals()->showAction()->setChecked(true);
+    actuals()->refreshPage();
+    ActualsPage *page = actuals()->page();
+    QVERIFY(!page->isEmptyState());
+
+    QProcess cli;
+    cli.start(QStringLiteral(ROI_WORKBENCH_BIN),
+              {QStringLiteral("actuals"), file, QStringLiteral("--by"), by,
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    QVERIFY(!json.isEmpty());
+
+    // The tiles: total and coverage as the command prints them.
+    const NumberFormat fmt(QStringLiteral("USD"));
+    const double total = json[QStringLiteral("total")].toObject()[QStringLiteral("cost")].toDouble();
+    QVERIFY(total > 0);
+    QCOMPARE(page->totalTile()->value(), fmt.money(total));
+    QCOMPARE(page->coverageTile()->value(),
+             fmt.percent(json[QStringLiteral("coverage")].toDouble()));
+
+    // Every row of the command's table is a row of the page's, with the same cost.
+    TableModel *model = page->breakdownModel(static_cast<ActualsPage::Breakdown>(breakdown));
+    const QJsonArray rows = json[QStringLiteral("rows")].toArray();
+    QCOMPARE(model->rowCount(), rows.size());
+    double sum = 0;
+    for (const QJsonValue &v : rows) {
+        const QJsonObject row = v.toObject();
+        const QString key = row[QStringLiteral("key")].toString();
+        const double cost = row[QStringLiteral("total")].toObject()[QStringLiteral("cost")].toDouble();
+        int found = -1;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->cell(r, 0).sortKey.toString() == key)
+                found = r;
+        }
+        QVERIFY2(found >= 0, qPrintable(key));
+        QVERIFY2(std::abs(model->cell(found, 1).sortKey.toDouble() - cost) < 1e-9,
+                 qPrintable(key));
+        QCOMPARE(model->cell(found, 1).text, fmt.money(cost));
+        sum += cost;
+    }
+    QVERIFY(std::abs(sum - total) < 1e-9);
 }
 
 void TestActualsWindow::screenshots()
 {
-    QSKIP("filled in once the actuals command lands");
+    // The page after importing the samples into the portfolio example, and the dialog on the
+    // gateway CSV with its mapping; written for the README when ROI_SCREENSHOT_DIR is set.
+    QVERIFY(m_window->openFile(
+        QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
+    importSamples();
+    setRevenuePerCustomer(*m_window->document(), 5.0);
+    m_window->resize(1280, 800);
+    actuals()->showAction()->setChecked(true);
+    actuals()->refreshPage();
+    ActualsPage *page = actuals()->page();
+    QVERIFY(!page->isEmptyState());
+    const QByteArray dir = qgetenv("ROI_SCREENSHOT_DIR");
+    const QString out = QString::fromLocal8Bit(dir);
+    auto save = [&](QWidget *w, const QString &name) {
+        QCoreApplication::processEvents();
+        const QPixmap shot = w->grab();
+        QVERIFY(!shot.isNull());
+        if (!dir.isEmpty())
+            QVERIFY(shot.save(out + QLatin1Char('/') + name));
+    };
+    page->tabs()->setCurrentIndex(ActualsPage::MonthTab);
+    save(m_window, QStringLiteral("actuals.png"));
+    page->tabs()->setCurrentIndex(ActualsPage::CustomerTab);
+    save(m_window, QStringLiteral("actuals-customers.png"));
+    QVERIFY(page->marginNote()->text().contains(QStringLiteral("cost more than")));
+    page->tabs()->setCurrentIndex(ActualsPage::RulesTab);
+    save(m_window, QStringLiteral("actuals-rules.png"));
+
+    ImportActualsDialog dialog(QStringLiteral(ROI_SOURCE_DIR "/tests/data/actuals/gateway-export.csv"),
+                               m_window->document()->workbook().actuals.mappings,
+                               QStringLiteral("USD"), m_window);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.format(), actuals::SourceFormat::MappedCsv);
+    QCOMPARE(dialog.mappingNameEdit()->text(), QStringLiteral("Gateway (cents)"));
+    dialog.refreshPreview();
+    QCOMPARE(dialog.preview().records.size(), std::size_t(3));
+    save(&dialog, QStringLiteral("actuals-import-dialog.png"));
+    dialog.reject();
 }
 
 QTEST_MAIN(TestActualsWindow)
