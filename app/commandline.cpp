@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "actualscommand.h"
 #include "analyzecommand.h"
 #include "export/memo.h"
 #include "filebytes.h"
@@ -68,6 +69,7 @@ std::string usage()
 {
     std::string text = kUsage;
     text.insert(text.find("  roi-workbench --help"), kSensitivityUsage);
+    text.insert(text.find("  roi-workbench --help"), kActualsUsage);
     return text;
 }
 
@@ -602,7 +604,7 @@ bool isCommand(const std::string &arg)
     static const char *kCommands[] = {"compute", "validate", "report", "chart",
                                       "help",    "--help",   "-h",     "--version",
                                       "-v",      "levers",   "analyze"};
-    if (isSensitivityCommand(arg))
+    if (isSensitivityCommand(arg) || isActualsCommand(arg))
         return true;
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return arg == c; });
@@ -681,6 +683,8 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         return runAnalyze(args, out, err);
     if (isSensitivityCommand(args[0]))
         return runSensitivityCommand(args, out, err);
+    if (isActualsCommand(args[0]))
+        return runActualsCommand(args, out, err);
     Options o;
     std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
     if (!error.empty() || !parseOptions(args, o, error)) {

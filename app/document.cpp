@@ -251,12 +251,24 @@ void Document::setUseCase(int index, const UseCase &useCase, const QString &text
                 }
             }
         }
-        if (renamed) {
+        // ... and so do the attribution rules of the actuals.
+        actuals::Actuals acts = m_workbook.actuals;
+        bool rulesRenamed = false;
+        for (actuals::AttributionRule &r : acts.rules) {
+            if (r.useCase == current.name) {
+                r.useCase = useCase.name;
+                rulesRenamed = true;
+            }
+        }
+        if (renamed || rulesRenamed) {
             m_undoStack->beginMacro(text);
             m_undoStack->push(new ChangeValueCommand<UseCase>(
                 this, MergeUseCase, index, current, useCase, text, {},
                 [](Document &d, int i, const UseCase &v) { d.assignUseCase(i, v); }));
-            setScenarios(scenarios, text);
+            if (renamed)
+                setScenarios(scenarios, text);
+            if (rulesRenamed)
+                setActuals(acts, text);
             m_undoStack->endMacro();
             return;
         }

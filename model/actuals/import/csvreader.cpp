@@ -86,32 +86,101 @@ void CsvReader::rowCallback(int, void *selfPtr)
 
 void CsvReader::endRow()
 {
-    m_row.line = m_rowLine;
     m_row.fields.clear();
     std::size_t start = 0;
     for (std::size_t end : m_offsets) {
         m_row.fields.emplace_back(m_buffer.data() + start, end - start);
         start = end;
     }
-    const bool blank = m_row.fields.size() == 1 && trim(m_row.fields[0]).empty();
-    if (!m_stopped && !m_failed && !blank) {
-        if (!m_haveHeader) {
-            m_haveHeader = true;
-            m_header.assign(m_row.fields);
-            if (!(*m_onHeader)(m_header))
-                m_stopped = true;
-        } else if (m_row.fields.size() != m_header.size()) {
-            const std::size_t n = m_row.fields.size();
-            const std::size_t column = n > m_header.size() ? m_header.size() + 1 : n;
-            (*m_onMalformed)(m_row.line, static_cast<std::uint32_t>(column),
-                             "the row has " + std::to_string(n) + " fields, the header "
-                                 + std::to_string(m_header.size()));
-        } else if (!(*m_onRow)(m_row)) {
-            m_stopped = true;
-        }
-    }
+    dispatchRow();
     m_buffer.clear();
     m_offsets.clear();
+}
+
+void CsvReader::dispatchRow()
+{
+    m_row.line = m_rowLine;
+    const bool blank = m_row.fields.size() == 1 && trim(m_row.fields[0]).empty();
+    if (m_stopped || m_failed || blank)
+        return;
+    if (!m_haveHeader) {
+        m_haveHeader = true;
+        m_header.assign(m_row.fields);
+        if (!(*m_onHeader)(m_header))
+            m_stopped = true;
+    } else if (m_row.fields.size() != m_header.size()) {
+        const std::size_t n = m_row.fields.size();
+        const std::size_t column = n > m_header.size() ? m_header.size() + 1 : n + 1;
+        (*m_onMalformed)(m_row.line, static_cast<std::uint32_t>(column),
+                         "the row has " + std::to_string(n) + " fields, the header "
+                             + std::to_string(m_header.size()));
+    } else if (!(*m_onRow)(m_row)) {
+        m_stopped = true;
+    }
+}
+
+bool CsvReader::splitPlainLine(const char *data, std::size_t len)
+{
+    // The fast path for a whole row on one line: unquoted fields are the text between
+    // delimiters, quoted ones open at the field's start and close right before a delimiter or
+    // the line's end, with "" for a quote. Anything else (a quoted line break, a stray quote, a
+    // CR inside the line) returns false and goes to libcsv, which also reports the errors.
+    std::size_t content = len;
+    if (content > 0 && data[content - 1] == '\n')
+        --content;
+    if (content > 0 && data[content - 1] == '\r')
+        --content;
+    if (std::memchr(data, '\r', content))
+        return false;
+    if (content == 0)
+        return true; // an empty line: no row, as libcsv
+    m_row.fields.clear();
+    m_buffer.clear();
+    m_buffer.reserve(content); // unquoted text is never longer: views into it stay valid
+    const char *p = data;
+    const char *const end = data + content;
+    const char delimiter = m_delimiter;
+    for (;;) {
+        if (p < end && *p == '"') {
+            const std::size_t start = m_buffer.size();
+            ++p;
+            for (;;) {
+                const void *q = std::memchr(p, '"', static_cast<std::size_t>(end - p));
+                if (!q)
+                    return false; // closes on a later line
+                const char *quote = static_cast<const char *>(q);
+                m_buffer.append(p, static_cast<std::size_t>(quote - p));
+                if (quote + 1 < end && quote[1] == '"') {
+                    m_buffer.push_back('"');
+                    p = quote + 2;
+                    continue;
+                }
+                p = quote + 1;
+                break;
+            }
+            if (p < end && *p != delimiter)
+                return false; // text after the closing quote
+            m_row.fields.emplace_back(m_buffer.data() + start, m_buffer.size() - start);
+            if (p == end)
+                break;
+            ++p;
+            continue;
+        }
+        // Fields are short: a plain loop beats a memchr call per field.
+        const char *stop = p;
+        while (stop < end && *stop != delimiter) {
+            if (*stop == '"')
+                return false; // a quote inside an unquoted field
+            ++stop;
+        }
+        m_row.fields.emplace_back(p, static_cast<std::size_t>(stop - p));
+        if (stop == end)
+            break;
+        p = stop + 1;
+    }
+    dispatchRow();
+    m_buffer.clear();
+    return true;
 }
 
 void CsvReader::feed(const char *data, std::size_t size)
@@ -121,8 +190,18 @@ void CsvReader::feed(const char *data, std::size_t size)
         const void *nl = std::memchr(data, '\n', size);
         const std::size_t len =
             nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data) + 1 : size;
-        if (m_parser->p.pstate == 0 && m_offsets.empty())
+        if (m_parser->p.pstate == 0 && m_offsets.empty()) {
             m_rowLine = m_line; // between rows: the next row starts on this line
+            const bool split = splitPlainLine(data, len);
+            m_buffer.clear(); // what the fast path left is not libcsv's
+            if (split) {
+                if (nl)
+                    ++m_line;
+                data += len;
+                size -= len;
+                continue;
+            }
+        }
         const std::size_t done =
             csv_parse(&m_parser->p, data, len, fieldCallback, rowCallback, this);
         if (done != len) {
@@ -151,12 +230,37 @@ bool CsvReader::run(const HeaderFn &onHeader, const RowFn &onRow, const Malforme
     m_onRow = &onRow;
     m_onMalformed = &onMalformed;
     std::vector<char> chunk(kChunk);
+    // Whole lines go to feed(): the bytes after a chunk's last line break wait for the next.
+    std::string carry;
     while (!m_stopped && !m_failed) {
         const std::size_t n = m_in.read(chunk.data(), chunk.size());
         if (n == 0)
             break;
-        feed(chunk.data(), n);
+        const char *data = chunk.data();
+        const void *last = memrchr(data, '\n', n);
+        if (!last) {
+            carry.append(data, n);
+            if (carry.size() > kMaxRowBytes) {
+                m_error = "line " + std::to_string(m_line) + " is longer than 16 MiB";
+                return false;
+            }
+            continue;
+        }
+        const std::size_t whole =
+            static_cast<std::size_t>(static_cast<const char *>(last) - data) + 1;
+        std::size_t done = 0;
+        if (!carry.empty()) {
+            done = static_cast<std::size_t>(static_cast<const char *>(std::memchr(data, '\n', n))
+                                            - data)
+                   + 1;
+            carry.append(data, done);
+            feed(carry.data(), carry.size());
+        }
+        feed(data + done, whole - done);
+        carry.assign(data + whole, n - whole);
     }
+    if (!carry.empty() && !m_stopped && !m_failed)
+        feed(carry.data(), carry.size());
     if (m_failed)
         return false;
     if (m_stopped)

@@ -3,8 +3,6 @@
 #include "csvreader.h"
 #include "parsing.h"
 
-#include <nlohmann/json.hpp>
-
 namespace roi::actuals::detail {
 
 TokenKind tokenKindFromText(std::string_view t)
@@ -31,8 +29,9 @@ std::string_view modelFromMeter(std::string_view meter)
          {"cached", "cache", "input", "output", "prompt", "completion", "tokens", "token"}) {
         for (std::size_t i = 0; i + word.size() <= meter.size(); ++i) {
             if (iequals(meter.substr(i, word.size()), word)
-                && (i == 0 || meter[i - 1] == ' ' || meter[i - 1] == '-' || meter[i - 1] == '_'
-                    || meter[i - 1] == '/')) {
+                && (i == 0
+                    || std::string_view(" \t\r\n-_/").find(meter[i - 1])
+                           != std::string_view::npos)) {
                 cut = std::min(cut, i);
                 break;
             }
@@ -40,8 +39,7 @@ std::string_view modelFromMeter(std::string_view meter)
     }
     std::string_view model = meter.substr(0, cut);
     while (!model.empty()
-           && (model.back() == ' ' || model.back() == '-' || model.back() == '_'
-               || model.back() == '/' || model.back() == ','))
+           && std::string_view(" \t\r\n-_/,").find(model.back()) != std::string_view::npos)
         model.remove_suffix(1);
     return trim(model);
 }
@@ -67,36 +65,19 @@ bool isRequestUnit(std::string_view unit)
     return icontains(unit, "request") || icontains(unit, "call");
 }
 
-const nlohmann::json *findKey(const nlohmann::json &object,
-                              std::initializer_list<std::string_view> names)
+const std::string *findKey(const std::vector<std::pair<std::string, std::string>> &members,
+                           std::initializer_list<std::string_view> names)
 {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        std::string_view key = it.key();
+    for (const auto &[k, value] : members) {
+        std::string_view key = k;
         if (key.size() > 2 && (key.substr(0, 2) == "x_" || key.substr(0, 2) == "X_"))
             key.remove_prefix(2);
         for (std::string_view name : names)
             if (iequals(key, name))
-                return &it.value();
+                return &value;
     }
     return nullptr;
 }
-
-/// A JSON cell parsed once per distinct text (exports repeat the same Tags on many rows).
-struct JsonCache
-{
-    std::string text;
-    nlohmann::json value;
-    bool valid = true;
-    const nlohmann::json *get(std::string_view cell)
-    {
-        if (cell != text) {
-            text.assign(cell);
-            value = nlohmann::json::parse(cell, nullptr, false);
-            valid = !value.is_discarded();
-        }
-        return valid ? &value : nullptr;
-    }
-};
 
 } // namespace
 
@@ -112,7 +93,7 @@ std::string importFocus(ImportContext &ctx)
     std::string fileError;
     bool v13 = false;
     UsageRecord rec;
-    JsonCache detailsCache, tagsCache;
+    std::vector<std::pair<std::string, std::string>> details;
 
     const CsvReader::HeaderFn onHeader = [&](const CsvHeader &h) {
         c.start = h.index("ChargePeriodStart");
@@ -204,19 +185,15 @@ std::string importFocus(ImportContext &ctx)
         TokenKind kind = TokenKind::Unknown;
         std::string modelText;
         const std::string_view detailsText = row.field(c.details);
-        if (!detailsText.empty()) {
-            const nlohmann::json *details = detailsCache.get(detailsText);
-            if (!details || !(details->is_object() || details->is_null()))
+        if (!detailsText.empty() && detailsText != "null") {
+            details.clear();
+            if (!readJsonObject(detailsText, details))
                 return refuse(c.details, "SkuPriceDetails", "not a JSON object");
-            if (details->is_object()) {
-                if (const nlohmann::json *m = findKey(*details, {"ModelName", "Model"});
-                    m && m->is_string())
-                    modelText = m->get<std::string>();
-                if (const nlohmann::json *k =
-                        findKey(*details, {"TokenType", "TokenKind", "TokenDirection"});
-                    k && k->is_string())
-                    kind = tokenKindFromText(k->get_ref<const std::string &>());
-            }
+            if (const std::string *m = findKey(details, {"ModelName", "Model"}))
+                modelText = *m;
+            if (const std::string *k =
+                    findKey(details, {"TokenType", "TokenKind", "TokenDirection"}))
+                kind = tokenKindFromText(*k);
         }
         const std::string_view meter = row.field(c.meter);
         model = modelText.empty() ? modelFromMeter(meter) : std::string_view(modelText);
@@ -272,17 +249,9 @@ std::string importFocus(ImportContext &ctx)
         rec.keys.feature.clear();
         rec.keys.tags.clear();
         const std::string_view tagsText = row.field(c.tags);
-        if (!tagsText.empty()) {
-            const nlohmann::json *tags = tagsCache.get(tagsText);
-            if (!tags || !(tags->is_object() || tags->is_null()))
+        if (!tagsText.empty() && tagsText != "null") {
+            if (!readJsonObject(tagsText, rec.keys.tags))
                 return refuse(c.tags, "Tags", "not a JSON object");
-            if (tags->is_object())
-                for (auto it = tags->begin(); it != tags->end(); ++it) {
-                    if (it->is_string())
-                        rec.keys.tags.emplace_back(it.key(), it->get<std::string>());
-                    else if (!it->is_null())
-                        rec.keys.tags.emplace_back(it.key(), it->dump());
-                }
             keysFromTags(rec.keys);
         }
         if (!row.field(c.resource).empty())

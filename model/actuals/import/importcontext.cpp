@@ -152,6 +152,131 @@ bool parseTags(std::string_view text, std::vector<std::pair<std::string, std::st
     return true;
 }
 
+namespace {
+
+void skipSpace(std::string_view t, std::size_t &i)
+{
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+        ++i;
+}
+
+/// A JSON string at t[i] == '"' with simple escapes; false for \u escapes or bad text.
+bool flatString(std::string_view t, std::size_t &i, std::string &out)
+{
+    out.clear();
+    ++i;
+    while (i < t.size()) {
+        std::size_t run = i;
+        while (run < t.size() && t[run] != '"' && t[run] != '\\'
+               && static_cast<unsigned char>(t[run]) >= 0x20)
+            ++run;
+        out.append(t.data() + i, run - i);
+        i = run;
+        if (i >= t.size())
+            return false;
+        const char c = t[i++];
+        if (c == '"')
+            return true;
+        if (c != '\\')
+            return false; // a control character
+        if (i >= t.size())
+            return false;
+        switch (t[i++]) {
+        case '"':
+            out.push_back('"');
+            break;
+        case '\\':
+            out.push_back('\\');
+            break;
+        case '/':
+            out.push_back('/');
+            break;
+        case 'n':
+            out.push_back('\n');
+            break;
+        case 't':
+            out.push_back('\t');
+            break;
+        case 'r':
+            out.push_back('\r');
+            break;
+        case 'b':
+            out.push_back('\b');
+            break;
+        case 'f':
+            out.push_back('\f');
+            break;
+        default:
+            return false; // \u...: the full parser decodes it
+        }
+    }
+    return false;
+}
+
+/// {"k": "v", ...} with string values only; false (and `out` untouched) for anything else.
+bool flatObject(std::string_view t, std::vector<std::pair<std::string, std::string>> &out)
+{
+    const std::size_t before = out.size();
+    auto fail = [&] {
+        out.resize(before);
+        return false;
+    };
+    std::size_t i = 0;
+    skipSpace(t, i);
+    if (i >= t.size() || t[i] != '{')
+        return false;
+    ++i;
+    skipSpace(t, i);
+    std::string key, value;
+    if (i < t.size() && t[i] == '}') {
+        ++i;
+    } else {
+        for (;;) {
+            skipSpace(t, i);
+            if (i >= t.size() || t[i] != '"' || !flatString(t, i, key))
+                return fail();
+            skipSpace(t, i);
+            if (i >= t.size() || t[i] != ':')
+                return fail();
+            ++i;
+            skipSpace(t, i);
+            if (i >= t.size() || t[i] != '"' || !flatString(t, i, value))
+                return fail();
+            out.emplace_back(key, value);
+            skipSpace(t, i);
+            if (i < t.size() && t[i] == ',') {
+                ++i;
+                continue;
+            }
+            if (i < t.size() && t[i] == '}') {
+                ++i;
+                break;
+            }
+            return fail();
+        }
+    }
+    skipSpace(t, i);
+    return i == t.size() ? true : fail();
+}
+
+} // namespace
+
+bool readJsonObject(std::string_view text, std::vector<std::pair<std::string, std::string>> &out)
+{
+    if (flatObject(text, out))
+        return true;
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object())
+        return false;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (it->is_string())
+            out.emplace_back(it.key(), it->get<std::string>());
+        else if (!it->is_null())
+            out.emplace_back(it.key(), it->dump());
+    }
+    return true;
+}
+
 void keysFromTags(AttributionKeys &keys)
 {
     for (const auto &[key, value] : keys.tags) {

@@ -65,6 +65,11 @@ std::optional<std::string> checkAmount(double value);
 /// "k=v;k=v" or a JSON object of strings/numbers into tags; false if neither.
 bool parseTags(std::string_view text, std::vector<std::pair<std::string, std::string>> &tags);
 
+/// A JSON object's members as text pairs (strings as they are, numbers and booleans printed,
+/// nested values as JSON, nulls left out), appended to `out`; false if `text` is not a JSON
+/// object. Flat objects of strings (FOCUS Tags, SkuPriceDetails) take a fast path.
+bool readJsonObject(std::string_view text, std::vector<std::pair<std::string, std::string>> &out);
+
 /// Sets the attribution keys a tag names (feature, team, customer, project, user and a few
 /// spellings of them) when they are still empty.
 void keysFromTags(AttributionKeys &keys);

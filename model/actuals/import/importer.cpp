@@ -140,10 +140,12 @@ SourceFormat detectFormat(std::string_view head, std::string_view fileName)
         if (has(text, "\"spend\"")
             && (has(text, "\"prompt_tokens\"") || has(text, "\"startTime\"")))
             return SourceFormat::LiteLlm;
-        if (has(text, "\"uncached_input_tokens\""))
-            return SourceFormat::AnthropicUsage;
+        // Cost reports name token kinds as values ("token_type": "uncached_input_tokens"):
+        // look for them first.
         if (has(text, "\"cost_type\"") || (has(text, "\"starting_at\"") && has(text, "\"amount\"")))
             return SourceFormat::AnthropicCosts;
+        if (has(text, "\"uncached_input_tokens\""))
+            return SourceFormat::AnthropicUsage;
         if (has(text, "organization.costs.result") || has(text, "\"line_item\""))
             return SourceFormat::OpenAiCosts;
         if (has(text, "organization.usage.completions.result")

@@ -124,14 +124,18 @@ public:
     bool parse_error(std::size_t, const std::string &,
                      const nlohmann::detail::exception &ex) override
     {
-        const std::string what = ex.what();
-        const bool early = what.find("end of input") != std::string::npos;
+        std::string what = ex.what();
+        // nlohmann's message without "[json.exception.parse_error.101] parse error at ...: "
+        if (const std::size_t cut = what.find("] "); cut != std::string::npos)
+            what.erase(0, cut + 2);
+        if (what.rfind("parse error", 0) == 0)
+            if (const std::size_t cut = what.find(": "); cut != std::string::npos)
+                what.erase(0, cut + 2);
+        const bool early = m_source.eof || what.find("end of input") != std::string::npos;
         error =
             (early ? "the JSON ends early (a truncated file?) at line " : "not valid JSON at line ")
-            + std::to_string(m_source.line) + ", column " + std::to_string(m_source.column);
-        // nlohmann's message without its "[json.exception.parse_error.101] " prefix
-        const std::size_t cut = what.find("] ");
-        error += ": " + (cut == std::string::npos ? what : what.substr(cut + 2));
+            + std::to_string(m_source.line) + ", column " + std::to_string(m_source.column) + ": "
+            + what;
         return false;
     }
 
