@@ -313,6 +313,7 @@ void ActualsController::apply(const ActualsImportOutcome &outcome)
         message += tr(" First refused: %1").arg(issueText(outcome.result.stats.issues.front()));
     m_window->statusBar()->showMessage(message, 15000);
     m_showAction->setChecked(true);
+    refreshPage();
     Q_EMIT importFinished(true, message);
 }
 

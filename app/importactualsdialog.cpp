@@ -393,7 +393,7 @@ void ImportActualsDialog::refreshPreview()
                         TableCell(qs(r.model)), count(r.uncachedInput), count(r.cacheReadInput),
                         count(r.cacheWriteInput), count(r.outputTokens), count(r.requests),
                         TableCell(cost, r.cost, {}, true), TableCell(costKindText(r.costKind)),
-                        TableCell(keysText(r.keys))});
+                        TableCell(keysText(r.keys), {}, keysText(r.keys))});
     }
     m_model->setRows(std::move(rows));
     m_table->resizeColumnsToContents();

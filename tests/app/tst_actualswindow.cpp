@@ -374,25 +374,35 @@ void TestActualsWindow::rulesEditIsOneCommand()
     Document *doc = m_window->document();
     QVERIFY(m_window->openFile(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
     const int commands = doc->undoStack()->count();
+    const std::size_t before = doc->workbook().actuals.rules.size(); // the example's rules
     actuals()->showAction()->setChecked(true);
     AttributionRulesEditor *rules = actuals()->page()->rulesEditor();
     QVERIFY(rules->addButton()->isEnabled());
     rules->addButton()->click();
     QCOMPARE(doc->undoStack()->count(), commands + 1);
-    QCOMPARE(doc->workbook().actuals.rules.size(), std::size_t(1));
-    QCOMPARE(doc->workbook().actuals.rules[0].feature, std::string("*"));
+    QCOMPARE(doc->workbook().actuals.rules.size(), before + 1);
+    const int row = static_cast<int>(before);
+    QCOMPARE(doc->workbook().actuals.rules[before].feature, std::string("*"));
     // Typing a pattern is one more command.
-    rules->table()->item(0, AttributionRulesEditor::FeatureColumn)
+    rules->table()->item(row, AttributionRulesEditor::FeatureColumn)
         ->setText(QStringLiteral("support-*"));
     QCOMPARE(doc->undoStack()->count(), commands + 2);
-    QCOMPARE(doc->workbook().actuals.rules[0].feature, std::string("support-*"));
+    QCOMPARE(doc->workbook().actuals.rules[before].feature, std::string("support-*"));
+    // Moving it up one place is one command too; undo puts it back.
+    rules->table()->setCurrentCell(row, AttributionRulesEditor::FeatureColumn);
+    if (row > 0) {
+        rules->upButton()->click();
+        QCOMPARE(doc->undoStack()->count(), commands + 3);
+        QCOMPARE(doc->workbook().actuals.rules[before - 1].feature, std::string("support-*"));
+        doc->undoStack()->undo();
+    }
     doc->undoStack()->undo();
-    QCOMPARE(doc->workbook().actuals.rules[0].feature, std::string("*"));
+    QCOMPARE(doc->workbook().actuals.rules[before].feature, std::string("*"));
     QCoreApplication::processEvents();
-    QCOMPARE(rules->table()->item(0, AttributionRulesEditor::FeatureColumn)->text(),
+    QCOMPARE(rules->table()->item(row, AttributionRulesEditor::FeatureColumn)->text(),
              QStringLiteral("*"));
     doc->undoStack()->undo();
-    QVERIFY(doc->workbook().actuals.rules.empty());
+    QCOMPARE(doc->workbook().actuals.rules.size(), before);
 }
 
 /// The sample exports of every format (tests/data/actuals), imported into the open workbook,

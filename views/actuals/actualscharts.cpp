@@ -34,7 +34,12 @@ public:
 protected:
     QString getTickLabel(double tick, const QLocale &, QChar, int) override
     {
-        return m_format.compactMoney(std::abs(tick) < 1e-9 ? 0.0 : tick);
+        // Whole amounts below a thousand without cents ("$5", not "$5.00" beside "$10").
+        if (std::abs(tick) < 1e-9)
+            tick = 0;
+        if (std::abs(tick) < 1000 && std::abs(tick - std::round(tick)) < 1e-9)
+            return m_format.money(tick, 0);
+        return m_format.compactMoney(tick);
     }
 
 private:
@@ -247,7 +252,9 @@ void drawBreakdown(QCustomPlot &plot, const Report &r, const QString &title,
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         label->setPadding(QMargins(4, 0, 0, 0));
         label->setColor(kText);
-        label->setText(QStringLiteral("%1  %2").arg(format.compactMoney(values[k]),
+        const QString money =
+            values[k] < 1000 ? format.money(values[k]) : format.compactMoney(values[k]);
+        label->setText(QStringLiteral("%1 · %2").arg(money,
                                                      format.percent(values[k] / r.total.cost, 0)));
     }
     plot.yAxis->setTicker(ticker);

@@ -170,6 +170,7 @@ ActualsPage::ActualsPage(QWidget *parent)
         m_monthModel = new TableModel(this);
         m_monthTable = makeTable(split, QStringLiteral("monthTable"));
         m_monthTable->setModel(m_monthModel);
+        m_monthTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
         split->addWidget(m_monthChart);
         split->addWidget(m_monthTable);
         split->setStretchFactor(0, 3);
@@ -268,7 +269,8 @@ QWidget *ActualsPage::makeBreakdownTab(Breakdown b)
                 Q_EMIT revenueEdited(v, tr("Set revenue per customer"));
         });
     }
-    auto *split = new QSplitter(Qt::Horizontal, page);
+    // The table over its chart: the table needs the width for its unit-cost columns.
+    auto *split = new QSplitter(Qt::Vertical, page);
     auto *left = new QWidget(split);
     auto *ll = new QVBoxLayout(left);
     ll->setContentsMargins(0, 0, 0, 0);
@@ -297,8 +299,9 @@ QWidget *ActualsPage::makeBreakdownTab(Breakdown b)
     m_charts[b] = makePlot(split, QString::fromLatin1(chartNames[b]));
     split->addWidget(left);
     split->addWidget(m_charts[b]);
-    split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 4);
+    m_charts[b]->setMinimumHeight(220);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     l->addWidget(split, 1);
     return page;
 }
@@ -473,7 +476,7 @@ void ActualsPage::fillBreakdown(Breakdown b, const Workbook &wb)
         const int months = activeMonths(r, k);
         const QString name = r.keys[k].empty() ? qs(actuals::kNotGiven) : qs(r.keys[k]);
         QVector<TableCell> row = {
-            TableCell(name),
+            TableCell(name, qs(r.keys[k])),
             TableCell(m_format.money(m.cost), m.cost, {}, true),
             TableCell(r.total.cost > 0 ? m_format.percent(m.cost / r.total.cost)
                                        : QStringLiteral("—"),

@@ -48,7 +48,6 @@ AttributionRulesEditor::AttributionRulesEditor(QWidget *parent)
 {
     setObjectName(QStringLiteral("attributionRulesEditor"));
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
     m_help = new QLabel(
         tr("Each rule gives the usage whose keys match all of its patterns to a use case; the "
            "first rule that matches wins. Patterns are exact or use * (any text) and ? (one "
@@ -103,7 +102,7 @@ AttributionRulesEditor::AttributionRulesEditor(QWidget *parent)
         std::vector<AttributionRule> rules = m_rules;
         AttributionRule rule;
         rule.useCase = m_useCases.isEmpty() ? std::string() : m_useCases.first().toStdString();
-        rule.feature = "*";
+        rule.feature.assign(1, '*'); // not = "*": GCC 12 false -Wrestrict (PR 105329)
         rules.push_back(rule);
         m_rules = rules;
         rebuild();

@@ -83,7 +83,7 @@ ColumnMapping guessMapping(const QStringList &headers)
         {&ColumnMapping::outcomes, {QStringLiteral("outcomes"), QStringLiteral("resolved")}},
         {&ColumnMapping::cost,
          {QStringLiteral("cost"), QStringLiteral("costusd"), QStringLiteral("spend"),
-          QStringLiteral("amount"), QStringLiteral("cost_usd")}},
+          QStringLiteral("amount"), QStringLiteral("spendusd")}},
         {&ColumnMapping::currency, {QStringLiteral("currency")}},
         {&ColumnMapping::feature, {QStringLiteral("feature"), QStringLiteral("usecase")}},
         {&ColumnMapping::team, {QStringLiteral("team"), QStringLiteral("department")}},
@@ -96,17 +96,24 @@ ColumnMapping guessMapping(const QStringList &headers)
     };
     ColumnMapping m;
     QStringList taken;
-    for (const auto &[member, candidates] : names) {
-        for (const QString &candidate : candidates) {
-            for (const QString &h : headers) {
-                if (squash(h) == candidate && !taken.contains(h)) {
-                    m.*member = h.trimmed().toStdString();
-                    taken << h;
-                    break;
-                }
-            }
+    // Exact names first, then names that start with one ("Spend USD", "Cost (EUR)").
+    for (const bool prefix : {false, true}) {
+        for (const auto &[member, candidates] : names) {
             if (!(m.*member).empty())
-                break;
+                continue;
+            for (const QString &candidate : candidates) {
+                for (const QString &h : headers) {
+                    const QString sq = squash(h);
+                    const bool fits = prefix ? sq.startsWith(candidate) : sq == candidate;
+                    if (fits && !taken.contains(h)) {
+                        m.*member = h.trimmed().toStdString();
+                        taken << h;
+                        break;
+                    }
+                }
+                if (!(m.*member).empty())
+                    break;
+            }
         }
     }
     return m;
@@ -207,11 +214,13 @@ ColumnMappingEditor::ColumnMappingEditor(QWidget *parent)
     m_defaultCurrency->setObjectName(QStringLiteral("defaultCurrency"));
     m_defaultCurrency->setPlaceholderText(tr("workbook's"));
     m_defaultCurrency->setMaxLength(3);
+    m_defaultCurrency->setMaximumWidth(110);
     m_defaultCurrency->setToolTip(tr("ISO 4217 code of the amounts when no column gives it"));
     form2->addRow(tr("Currency:"), m_defaultCurrency);
     m_defaultProvider = new QLineEdit(this);
     m_defaultProvider->setObjectName(QStringLiteral("defaultProvider"));
     m_defaultProvider->setPlaceholderText(tr("e.g. OpenAI"));
+    m_defaultProvider->setMaximumWidth(200);
     m_defaultProvider->setToolTip(tr("The provider of every row when no column gives it"));
     form2->addRow(tr("Provider:"), m_defaultProvider);
     options->addLayout(form2);
@@ -228,6 +237,7 @@ ColumnMappingEditor::ColumnMappingEditor(QWidget *parent)
     checks->addWidget(m_inputIncludesCached);
     checks->addStretch(1);
     options->addLayout(checks);
+    options->addStretch(1);
     outer->addLayout(options);
 
     auto emitChanged = [this] {
