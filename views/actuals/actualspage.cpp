@@ -170,11 +170,10 @@ ActualsPage::ActualsPage(QWidget *parent)
         m_monthModel = new TableModel(this);
         m_monthTable = makeTable(split, QStringLiteral("monthTable"));
         m_monthTable->setModel(m_monthModel);
-        m_monthTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
         split->addWidget(m_monthChart);
         split->addWidget(m_monthTable);
-        split->setStretchFactor(0, 3);
-        split->setStretchFactor(1, 2);
+        split->setStretchFactor(0, 4);
+        split->setStretchFactor(1, 1);
         m_tabs->addTab(split, tr("By month"));
     }
     for (int b = 0; b < BreakdownCount; ++b) {
@@ -452,7 +451,7 @@ void ActualsPage::fillMonthTable()
                                   {}, true)});
     }
     m_monthModel->setRows(std::move(rows));
-    m_monthTable->resizeColumnsToContents();
+    m_monthTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 }
 
 void ActualsPage::fillBreakdown(Breakdown b, const Workbook &wb)
