@@ -162,9 +162,10 @@ void ActualsController::importFile(const QString &given)
     settings.setValue(QStringLiteral("actuals/lastDir"), QFileInfo(path).absolutePath());
     const Workbook &wb = m_doc->workbook();
     ImportActualsDialog dialog(path, wb.actuals.mappings, qs(wb.settings.currency), m_window);
+    dialog.setKnownRates(wb.actuals.rates);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    startImport(path, dialog.options(), dialog.mappingToSave());
+    startImport(path, dialog.options(), dialog.mappingToSave(), dialog.rates());
 }
 
 bool ActualsController::startImport(const QString &path, const actuals::ImportOptions &options,

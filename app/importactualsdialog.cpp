@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleValidator>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -225,6 +226,12 @@ ImportActualsDialog::ImportActualsDialog(const QString &path, std::vector<Column
     m_issues->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_issues->setStyleSheet(QStringLiteral("color: #b3261e"));
     previewLayout->addWidget(m_issues);
+    m_ratesBox = new QWidget(previewBox);
+    m_ratesBox->setObjectName(QStringLiteral("ratesBox"));
+    new QHBoxLayout(m_ratesBox);
+    m_ratesBox->layout()->setContentsMargins(0, 0, 0, 0);
+    m_ratesBox->hide();
+    previewLayout->addWidget(m_ratesBox);
     layout->addWidget(previewBox, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -422,12 +429,90 @@ void ImportActualsDialog::refreshPreview()
         issues << tr("… and %n more", nullptr, static_cast<int>(s.rowsRefused - issues.size()));
     m_issues->setText(issues.join(QLatin1Char('\n')));
     m_issues->setVisible(!issues.isEmpty());
+    updateRates();
     updateButtons();
+}
+
+void ImportActualsDialog::setKnownRates(std::vector<actuals::CurrencyRate> rates)
+{
+    m_knownRates = std::move(rates);
+    updateRates();
+    updateButtons();
+}
+
+void ImportActualsDialog::updateRates()
+{
+    // Currencies of the rows read that are neither the workbook's nor rated in it.
+    QStringList needed;
+    for (const UsageRecord &r : m_preview.records) {
+        const QString c = qs(r.currency).toUpper();
+        if (c.isEmpty() || c == m_currency || needed.contains(c))
+            continue;
+        const bool known = std::any_of(m_knownRates.begin(), m_knownRates.end(),
+                                       [&](const auto &k) { return qs(k.currency) == c; });
+        if (!known)
+            needed << c;
+    }
+    QStringList shown;
+    for (const auto &[c, edit] : m_rateEdits)
+        shown << c;
+    if (shown == needed)
+        return;
+    auto *layout = static_cast<QHBoxLayout *>(m_ratesBox->layout());
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_rateEdits.clear();
+    for (const QString &c : needed) {
+        layout->addWidget(new QLabel(tr("1 %1 =").arg(c), m_ratesBox));
+        auto *edit = new QLineEdit(m_ratesBox);
+        edit->setObjectName(QStringLiteral("rate") + c);
+        edit->setMaximumWidth(100);
+        edit->setPlaceholderText(tr("rate"));
+        edit->setValidator(new QDoubleValidator(1e-9, 1e9, 6, edit));
+        edit->setToolTip(tr("How many %1 one %2 is worth; stored with the import").arg(m_currency, c));
+        layout->addWidget(edit);
+        layout->addWidget(new QLabel(m_currency, m_ratesBox));
+        layout->addSpacing(12);
+        connect(edit, &QLineEdit::textChanged, this, &ImportActualsDialog::updateButtons);
+        m_rateEdits.emplace_back(c, edit);
+    }
+    if (!needed.isEmpty()) {
+        auto *note = new QLabel(tr("Amounts in other currencies need a rate to %1.").arg(m_currency),
+                                m_ratesBox);
+        note->setStyleSheet(QStringLiteral("color: #5a6370"));
+        layout->addWidget(note, 1);
+    }
+    m_ratesBox->setVisible(!needed.isEmpty());
+}
+
+std::vector<actuals::CurrencyRate> ImportActualsDialog::rates() const
+{
+    std::vector<actuals::CurrencyRate> out;
+    for (const auto &[c, edit] : m_rateEdits) {
+        bool ok = false;
+        const double rate = QLocale().toDouble(edit->text(), &ok);
+        if (ok && rate > 0)
+            out.push_back({c.toStdString(), rate});
+    }
+    return out;
+}
+
+QLineEdit *ImportActualsDialog::rateEdit(const QString &currency) const
+{
+    for (const auto &[c, edit] : m_rateEdits) {
+        if (c == currency)
+            return edit;
+    }
+    return nullptr;
 }
 
 void ImportActualsDialog::updateButtons()
 {
     bool ok = m_preview.ok && format() != SourceFormat::Auto;
+    if (rates().size() < m_rateEdits.size())
+        ok = false;
     if (format() == SourceFormat::MappedCsv && m_saveCheck->isChecked()
         && m_nameEdit->text().trimmed().isEmpty()) {
         ok = false;

@@ -5,6 +5,7 @@
 // on a worker thread (actualscontroller.h).
 #pragma once
 
+#include "actuals/actuals.h"
 #include "actuals/import/importer.h"
 
 #include <QDialog>
@@ -65,6 +66,13 @@ public:
     void setFormat(actuals::SourceFormat format);
     /// The options of the import: format, and the mapping for a plain CSV.
     actuals::ImportOptions options() const;
+    /// Rates the workbook already has (currencies the dialog then does not ask about).
+    void setKnownRates(std::vector<actuals::CurrencyRate> rates);
+    /// The rates entered for the currencies of the preview's rows that the workbook lacks
+    /// ("1 EUR = 1.08 USD"); the import is refused without them.
+    std::vector<actuals::CurrencyRate> rates() const;
+    /// The rate field of a currency, or null when the dialog does not ask for it.
+    QLineEdit *rateEdit(const QString &currency) const;
     /// The mapping to save in the workbook with the import (new or changed), if any.
     std::optional<actuals::ColumnMapping> mappingToSave() const;
     const ImportPreview &preview() const { return m_preview; }
@@ -85,6 +93,7 @@ private:
     void savedMappingChosen();
     void readHeaders(char delimiter);
     void updateButtons();
+    void updateRates();
 
     QString m_path;
     std::vector<actuals::ColumnMapping> m_saved;
@@ -107,6 +116,9 @@ private:
     QTableView *m_table;
     QLabel *m_summary;
     QLabel *m_issues;
+    QWidget *m_ratesBox;
+    std::vector<actuals::CurrencyRate> m_knownRates;
+    std::vector<std::pair<QString, QLineEdit *>> m_rateEdits;
     QPushButton *m_importButton;
     QTimer *m_previewTimer;
 };

@@ -29,6 +29,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
 #include <QProgressBar>
@@ -98,6 +99,9 @@ private Q_SLOTS:
     void importThroughDialogSavesAndReusesMapping();
     void cancelMidImportChangesNothing();
     void importIsOneUndoableEdit();
+    void otherCurrencyAsksForARate();
+    void overlapAsksTheUser_data();
+    void overlapAsksTheUser();
     void droppedFileOpensTheDialog();
     void rulesEditIsOneCommand();
     void pageShowsTheCommandLineTotals_data();
@@ -346,6 +350,81 @@ void TestActualsWindow::importIsOneUndoableEdit()
     QCoreApplication::processEvents();
     QVERIFY(!page->isEmptyState());
     QCOMPARE(page->totalTile()->value(), QStringLiteral("$4.36"));
+}
+
+void TestActualsWindow::otherCurrencyAsksForARate()
+{
+    Document *doc = m_window->document();
+    QVERIFY(doc->workbook().settings.currency != "EUR");
+    const QString currency = QString::fromStdString(doc->workbook().settings.currency);
+    QVERIFY(importThroughDialog(kGui + QStringLiteral("gateway-eur.csv"),
+                                [](ImportActualsDialog *d) {
+        d->mappingNameEdit()->setText(QStringLiteral("Gateway in euros"));
+        d->refreshPreview();
+        // The guess maps every column; the rows are in EUR, which the workbook has no rate for.
+        QCOMPARE(d->preview().records.size(), std::size_t(2));
+        QLineEdit *rate = d->rateEdit(QStringLiteral("EUR"));
+        QVERIFY(rate);
+        QVERIFY(!d->importButton()->isEnabled());
+        QTest::keyClicks(rate, QLocale().toString(1.10, 'f', 2));
+        QVERIFY(d->importButton()->isEnabled());
+    }));
+    const Workbook &wb = doc->workbook();
+    QVERIFY2(std::abs(totalCost(wb) - 16.50) < 1e-9, qPrintable(currency)); // 15 EUR x 1.10
+    QVERIFY(wb.actuals.rateOf("EUR").has_value());
+    QCOMPARE(*wb.actuals.rateOf("EUR"), 1.10);
+}
+
+void TestActualsWindow::overlapAsksTheUser_data()
+{
+    QTest::addColumn<QString>("button"); // what the user clicks in the question
+    QTest::addColumn<int>("imports");
+    QTest::addColumn<double>("cost");
+    QTest::addColumn<int>("commands");
+    // tests/data/actuals/gui/README.md: January 4.355, the corrected January 3.27.
+    QTest::newRow("replace") << QStringLiteral("replaceButton") << 1 << 3.27 << 2;
+    QTest::newRow("keep both") << QStringLiteral("keepButton") << 2 << 7.625 << 2;
+    QTest::newRow("cancel") << QString() << 1 << 4.355 << 1;
+}
+
+void TestActualsWindow::overlapAsksTheUser()
+{
+    QFETCH(QString, button);
+    QFETCH(int, imports);
+    QFETCH(double, cost);
+    QFETCH(int, commands);
+    actuals::ImportOptions options;
+    options.format = actuals::SourceFormat::MappedCsv;
+    actuals::ColumnMapping m = guessMapping(
+        {QStringLiteral("Day"), QStringLiteral("Model Name"), QStringLiteral("Prompt Tokens"),
+         QStringLiteral("Cached Tokens"), QStringLiteral("Completion Tokens"),
+         QStringLiteral("Calls"), QStringLiteral("Spend USD"), QStringLiteral("Feature"),
+         QStringLiteral("Team"), QStringLiteral("Customer")});
+    m.name = kMappingName.toStdString();
+    options.mapping = m;
+    QVERIFY(importNow(kGui + QStringLiteral("gateway-2026-01.csv"), options));
+
+    QString asked;
+    std::function<void()> answer = [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1String("overlapBox")) {
+            QTimer::singleShot(10, qApp, answer);
+            return;
+        }
+        asked = box->text();
+        if (button.isEmpty())
+            box->button(QMessageBox::Cancel)->click();
+        else
+            box->findChild<QPushButton *>(button)->click();
+    };
+    QTimer::singleShot(0, qApp, answer);
+    const bool applied = importNow(kGui + QStringLiteral("gateway-2026-01-corrected.csv"), options);
+    QCOMPARE(applied, !button.isEmpty());
+    QVERIFY(asked.contains(QStringLiteral("gateway-2026-01.csv")));
+    const Workbook &wb = m_window->document()->workbook();
+    QCOMPARE(static_cast<int>(wb.actuals.imports.size()), imports);
+    QVERIFY2(std::abs(totalCost(wb) - cost) < 1e-9, qPrintable(QString::number(totalCost(wb))));
+    QCOMPARE(m_window->document()->undoStack()->count(), commands);
 }
 
 void TestActualsWindow::droppedFileOpensTheDialog()
