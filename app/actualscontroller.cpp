@@ -87,8 +87,9 @@ ActualsController::ActualsController(Document *document, QMainWindow *window)
         const QLocale locale;
         if (total > 0) {
             m_progress->setValue(static_cast<int>(std::min<qint64>(1000, done * 1000 / total)));
-            m_progress->setFormat(tr("%1 of %2").arg(locale.formattedDataSize(done),
-                                                     locale.formattedDataSize(total)));
+            m_progress->setFormat(
+                tr("%1 of %2")
+                    .arg(locale.formattedDataSize(done), locale.formattedDataSize(total)));
         } else {
             m_progress->setRange(0, 0); // unknown size: busy indicator
         }
@@ -101,10 +102,9 @@ ActualsController::ActualsController(Document *document, QMainWindow *window)
             [this](const std::vector<actuals::AttributionRule> &rules, const QString &text) {
                 setAttributionRules(*m_doc, rules, text);
             });
-    connect(m_page, &ActualsPage::allocationEdited, this,
-            [this](actuals::AllocationMode mode, const QString &) {
-                setAllocationMode(*m_doc, mode);
-            });
+    connect(
+        m_page, &ActualsPage::allocationEdited, this,
+        [this](actuals::AllocationMode mode, const QString &) { setAllocationMode(*m_doc, mode); });
     connect(m_page, &ActualsPage::revenueEdited, this,
             [this](std::optional<double> revenue, const QString &) {
                 if (revenue != m_doc->workbook().actuals.revenuePerCustomer)
@@ -243,9 +243,8 @@ void ActualsController::apply(const ActualsImportOutcome &outcome)
     const QString file = qs(rec.fileName);
     const actuals::ImportConflicts conflicts = actuals::findConflicts(current, rec);
     if (conflicts.duplicateOf) {
-        const QString message =
-            tr("%1 was already imported (%2); nothing changed.")
-                .arg(file, qs(conflicts.duplicateOf->importedAt));
+        const QString message = tr("%1 was already imported (%2); nothing changed.")
+                                    .arg(file, qs(conflicts.duplicateOf->importedAt));
         m_window->statusBar()->showMessage(message, 10000);
         Q_EMIT importFinished(false, message);
         return;

@@ -30,10 +30,10 @@ using actuals::UsageRecord;
 
 namespace {
 
-constexpr SourceFormat kFormats[] = {
-    SourceFormat::Focus,          SourceFormat::OpenAiUsage, SourceFormat::OpenAiCosts,
-    SourceFormat::AnthropicUsage, SourceFormat::AnthropicCosts, SourceFormat::LiteLlm,
-    SourceFormat::MappedCsv};
+constexpr SourceFormat kFormats[] = {SourceFormat::Focus,          SourceFormat::OpenAiUsage,
+                                     SourceFormat::OpenAiCosts,    SourceFormat::AnthropicUsage,
+                                     SourceFormat::AnthropicCosts, SourceFormat::LiteLlm,
+                                     SourceFormat::MappedCsv};
 
 QString qs(std::string_view s)
 {
@@ -117,12 +117,11 @@ ImportPreview readPreview(const QString &path, const actuals::ImportOptions &opt
     opts.progress = [&preview, limit](std::uint64_t, std::uint64_t) {
         return preview.records.size() < limit;
     };
-    const actuals::ImportResult result =
-        actuals::importFile(QFile::encodeName(path).toStdString(), opts,
-                            [&preview, limit](const UsageRecord &r) {
-                                if (preview.records.size() < limit)
-                                    preview.records.push_back(r);
-                            });
+    const actuals::ImportResult result = actuals::importFile(
+        QFile::encodeName(path).toStdString(), opts, [&preview, limit](const UsageRecord &r) {
+            if (preview.records.size() < limit)
+                preview.records.push_back(r);
+        });
     preview.stats = result.stats;
     // Stopping after the first rows is what the preview asked for, not a failure.
     preview.ok = result.ok || result.cancelled;
@@ -198,11 +197,15 @@ ImportActualsDialog::ImportActualsDialog(const QString &path, std::vector<Column
     m_model->setHeaders({tr("Day"), tr("Provider"), tr("Model"), tr("Input"), tr("Cache read"),
                          tr("Cache write"), tr("Output"), tr("Requests"), tr("Cost"), tr("Kind"),
                          tr("Keys")},
-                        {tr("UTC day of the usage"), {}, {},
+                        {tr("UTC day of the usage"),
+                         {},
+                         {},
                          tr("Uncached input tokens (billed at the full input rate)"),
                          tr("Input tokens read from a prompt cache"),
-                         tr("Input tokens written to a prompt cache"), tr("Output tokens"),
-                         tr("Model calls"), tr("Cost in the row's currency"),
+                         tr("Input tokens written to a prompt cache"),
+                         tr("Output tokens"),
+                         tr("Model calls"),
+                         tr("Cost in the row's currency"),
                          tr("What the cost is: billed, effective, list, estimated, or none "
                             "(priced from the price book by date)"),
                          tr("Attribution keys: feature, team, customer, project, user, tags")});
@@ -258,9 +261,8 @@ ImportActualsDialog::ImportActualsDialog(const QString &path, std::vector<Column
     if (m_detected != SourceFormat::Auto)
         m_detectedLabel->setText(tr("detected: %1").arg(formatText(m_detected)));
     else
-        m_detectedLabel->setText(
-            csvLike ? tr("no known export: map its columns below")
-                    : tr("not recognised: pick the format if you know it"));
+        m_detectedLabel->setText(csvLike ? tr("no known export: map its columns below")
+                                         : tr("not recognised: pick the format if you know it"));
     m_savedCombo->addItem(tr("New mapping…"), -1);
     for (std::size_t i = 0; i < m_saved.size(); ++i)
         m_savedCombo->addItem(qs(m_saved[i].name), static_cast<int>(i));
@@ -271,8 +273,8 @@ ImportActualsDialog::ImportActualsDialog(const QString &path, std::vector<Column
     // A saved mapping whose columns are all in this file is the likely one.
     for (std::size_t i = 0; i < m_saved.size(); ++i) {
         const ColumnMapping &m = m_saved[i];
-        const QStringList headers = csvHeaders(
-            QString::fromUtf8(m_head.left(m_head.indexOf('\n'))), m.delimiter);
+        const QStringList headers =
+            csvHeaders(QString::fromUtf8(m_head.left(m_head.indexOf('\n'))), m.delimiter);
         if (headers.contains(qs(m.date)) && headers.contains(qs(m.model))) {
             m_savedCombo->setCurrentIndex(m_savedCombo->findData(static_cast<int>(i)));
             savedMappingChosen();
@@ -287,8 +289,7 @@ ImportActualsDialog::ImportActualsDialog(const QString &path, std::vector<Column
             &ImportActualsDialog::formatChanged);
     connect(m_savedCombo, &QComboBox::currentIndexChanged, this,
             &ImportActualsDialog::savedMappingChosen);
-    connect(m_editor, &ColumnMappingEditor::changed, m_previewTimer,
-            qOverload<>(&QTimer::start));
+    connect(m_editor, &ColumnMappingEditor::changed, m_previewTimer, qOverload<>(&QTimer::start));
     connect(m_editor, &ColumnMappingEditor::delimiterChanged, this,
             &ImportActualsDialog::readHeaders);
     connect(m_nameEdit, &QLineEdit::textChanged, this, &ImportActualsDialog::updateButtons);
@@ -408,9 +409,9 @@ void ImportActualsDialog::refreshPreview()
     const actuals::ImportStats &s = m_preview.stats;
     QString summary;
     if (!m_preview.ok) {
-        summary = m_preview.error.isEmpty() ? tr("The file cannot be read as %1.")
-                                                  .arg(formatText(f))
-                                            : m_preview.error;
+        summary = m_preview.error.isEmpty()
+                      ? tr("The file cannot be read as %1.").arg(formatText(f))
+                      : m_preview.error;
     } else {
         summary = tr("%1 — first %n row(s) read: ", nullptr, static_cast<int>(s.rowsRead))
                       .arg(s.formatDetail.empty() ? formatText(f) : qs(s.formatDetail));
@@ -471,7 +472,8 @@ void ImportActualsDialog::updateRates()
         edit->setMaximumWidth(100);
         edit->setPlaceholderText(tr("rate"));
         edit->setValidator(new QDoubleValidator(1e-9, 1e9, 6, edit));
-        edit->setToolTip(tr("How many %1 one %2 is worth; stored with the import").arg(m_currency, c));
+        edit->setToolTip(
+            tr("How many %1 one %2 is worth; stored with the import").arg(m_currency, c));
         layout->addWidget(edit);
         layout->addWidget(new QLabel(m_currency, m_ratesBox));
         layout->addSpacing(12);
@@ -479,8 +481,8 @@ void ImportActualsDialog::updateRates()
         m_rateEdits.emplace_back(c, edit);
     }
     if (!needed.isEmpty()) {
-        auto *note = new QLabel(tr("Amounts in other currencies need a rate to %1.").arg(m_currency),
-                                m_ratesBox);
+        auto *note = new QLabel(
+            tr("Amounts in other currencies need a rate to %1.").arg(m_currency), m_ratesBox);
         note->setStyleSheet(QStringLiteral("color: #5a6370"));
         layout->addWidget(note, 1);
     }

@@ -1013,8 +1013,9 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (!event->mimeData()->hasUrls())
         return;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && (url.toLocalFile().endsWith(QLatin1String(".roiwb"))
-                                  || ActualsController::isUsageFile(url.toLocalFile()))) {
+        if (url.isLocalFile()
+            && (url.toLocalFile().endsWith(QLatin1String(".roiwb"))
+                || ActualsController::isUsageFile(url.toLocalFile()))) {
             event->acceptProposedAction();
             return;
         }

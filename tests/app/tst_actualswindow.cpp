@@ -140,8 +140,8 @@ void TestActualsWindow::cleanup()
     m_window = nullptr;
 }
 
-bool TestActualsWindow::importThroughDialog(
-    const QString &file, const std::function<void(ImportActualsDialog *)> &setUp)
+bool TestActualsWindow::importThroughDialog(const QString &file,
+                                            const std::function<void(ImportActualsDialog *)> &setUp)
 {
     QSignalSpy done(actuals(), &ActualsController::importFinished);
     bool clicked = false;
@@ -180,33 +180,33 @@ void TestActualsWindow::importThroughDialogSavesAndReusesMapping()
 {
     Document *doc = m_window->document();
     // First file: no importer knows the layout, so it is a plain CSV to map.
-    QVERIFY(importThroughDialog(kGui + QStringLiteral("gateway-2026-01.csv"),
-                                [](ImportActualsDialog *d) {
-        QCOMPARE(d->detected(), actuals::SourceFormat::Auto);
-        QCOMPARE(d->format(), actuals::SourceFormat::MappedCsv);
-        QCOMPARE(d->savedMappingCombo()->count(), 1); // "New mapping…" only
-        ColumnMappingEditor *e = d->mappingEditor();
-        QCOMPARE(e->headers().size(), 10);
-        choose(e, "date", QStringLiteral("Day"));
-        choose(e, "model", QStringLiteral("Model Name"));
-        choose(e, "uncachedInput", QStringLiteral("Prompt Tokens"));
-        choose(e, "cacheReadInput", QStringLiteral("Cached Tokens"));
-        choose(e, "outputTokens", QStringLiteral("Completion Tokens"));
-        choose(e, "requests", QStringLiteral("Calls"));
-        choose(e, "cost", QStringLiteral("Spend USD"));
-        choose(e, "feature", QStringLiteral("Feature"));
-        choose(e, "team", QStringLiteral("Team"));
-        choose(e, "customer", QStringLiteral("Customer"));
-        d->mappingNameEdit()->setText(kMappingName);
-        d->refreshPreview();
-        // The preview: every row of the small file, as read.
-        QCOMPARE(d->preview().records.size(), std::size_t(4));
-        QCOMPARE(d->previewTable()->model()->rowCount(), 4);
-        QCOMPARE(d->previewTable()->model()->index(2, 2).data().toString(),
-                 QStringLiteral("claude-3-5-haiku"));
-        QCOMPARE(d->preview().records[2].cost, 3.20);
-        QCOMPARE(d->preview().stats.rowsRefused, std::uint64_t(0));
-    }));
+    QVERIFY(importThroughDialog(
+        kGui + QStringLiteral("gateway-2026-01.csv"), [](ImportActualsDialog *d) {
+            QCOMPARE(d->detected(), actuals::SourceFormat::Auto);
+            QCOMPARE(d->format(), actuals::SourceFormat::MappedCsv);
+            QCOMPARE(d->savedMappingCombo()->count(), 1); // "New mapping…" only
+            ColumnMappingEditor *e = d->mappingEditor();
+            QCOMPARE(e->headers().size(), 10);
+            choose(e, "date", QStringLiteral("Day"));
+            choose(e, "model", QStringLiteral("Model Name"));
+            choose(e, "uncachedInput", QStringLiteral("Prompt Tokens"));
+            choose(e, "cacheReadInput", QStringLiteral("Cached Tokens"));
+            choose(e, "outputTokens", QStringLiteral("Completion Tokens"));
+            choose(e, "requests", QStringLiteral("Calls"));
+            choose(e, "cost", QStringLiteral("Spend USD"));
+            choose(e, "feature", QStringLiteral("Feature"));
+            choose(e, "team", QStringLiteral("Team"));
+            choose(e, "customer", QStringLiteral("Customer"));
+            d->mappingNameEdit()->setText(kMappingName);
+            d->refreshPreview();
+            // The preview: every row of the small file, as read.
+            QCOMPARE(d->preview().records.size(), std::size_t(4));
+            QCOMPARE(d->previewTable()->model()->rowCount(), 4);
+            QCOMPARE(d->previewTable()->model()->index(2, 2).data().toString(),
+                     QStringLiteral("claude-3-5-haiku"));
+            QCOMPARE(d->preview().records[2].cost, 3.20);
+            QCOMPARE(d->preview().stats.rowsRefused, std::uint64_t(0));
+        }));
     const Workbook &wb = doc->workbook();
     QCOMPARE(wb.actuals.imports.size(), std::size_t(1));
     QCOMPARE(wb.actuals.mappings.size(), std::size_t(1));
@@ -217,18 +217,18 @@ void TestActualsWindow::importThroughDialogSavesAndReusesMapping()
     QVERIFY(std::abs(totalCost(wb) - 4.355) < 1e-9); // 0.27 + 0.135 + 3.20 + 0.75
 
     // Second file: the saved mapping is offered by name, and chosen, without touching a column.
-    QVERIFY(importThroughDialog(kGui + QStringLiteral("gateway-2026-02.csv"),
-                                [](ImportActualsDialog *d) {
-        QCOMPARE(d->format(), actuals::SourceFormat::MappedCsv);
-        QCOMPARE(d->savedMappingCombo()->count(), 2);
-        QCOMPARE(d->savedMappingCombo()->currentText(), kMappingName);
-        d->savedMappingCombo()->setCurrentIndex(0);
-        d->savedMappingCombo()->setCurrentIndex(d->savedMappingCombo()->findText(kMappingName));
-        QCOMPARE(d->mappingNameEdit()->text(), kMappingName);
-        QVERIFY(!d->mappingToSave()); // saved as it is: nothing new to store
-        d->refreshPreview();
-        QCOMPARE(d->preview().records.size(), std::size_t(2));
-    }));
+    QVERIFY(importThroughDialog(
+        kGui + QStringLiteral("gateway-2026-02.csv"), [](ImportActualsDialog *d) {
+            QCOMPARE(d->format(), actuals::SourceFormat::MappedCsv);
+            QCOMPARE(d->savedMappingCombo()->count(), 2);
+            QCOMPARE(d->savedMappingCombo()->currentText(), kMappingName);
+            d->savedMappingCombo()->setCurrentIndex(0);
+            d->savedMappingCombo()->setCurrentIndex(d->savedMappingCombo()->findText(kMappingName));
+            QCOMPARE(d->mappingNameEdit()->text(), kMappingName);
+            QVERIFY(!d->mappingToSave()); // saved as it is: nothing new to store
+            d->refreshPreview();
+            QCOMPARE(d->preview().records.size(), std::size_t(2));
+        }));
     QCOMPARE(doc->workbook().actuals.imports.size(), std::size_t(2));
     QCOMPARE(doc->workbook().actuals.mappings.size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(doc->workbook().actuals.imports[1].mapping), kMappingName);
@@ -357,18 +357,18 @@ void TestActualsWindow::otherCurrencyAsksForARate()
     Document *doc = m_window->document();
     QVERIFY(doc->workbook().settings.currency != "EUR");
     const QString currency = QString::fromStdString(doc->workbook().settings.currency);
-    QVERIFY(importThroughDialog(kGui + QStringLiteral("gateway-eur.csv"),
-                                [](ImportActualsDialog *d) {
-        d->mappingNameEdit()->setText(QStringLiteral("Gateway in euros"));
-        d->refreshPreview();
-        // The guess maps every column; the rows are in EUR, which the workbook has no rate for.
-        QCOMPARE(d->preview().records.size(), std::size_t(2));
-        QLineEdit *rate = d->rateEdit(QStringLiteral("EUR"));
-        QVERIFY(rate);
-        QVERIFY(!d->importButton()->isEnabled());
-        QTest::keyClicks(rate, QLocale().toString(1.10, 'f', 2));
-        QVERIFY(d->importButton()->isEnabled());
-    }));
+    QVERIFY(
+        importThroughDialog(kGui + QStringLiteral("gateway-eur.csv"), [](ImportActualsDialog *d) {
+            d->mappingNameEdit()->setText(QStringLiteral("Gateway in euros"));
+            d->refreshPreview();
+            // The guess maps every column; the rows are in EUR, which the workbook has no rate for.
+            QCOMPARE(d->preview().records.size(), std::size_t(2));
+            QLineEdit *rate = d->rateEdit(QStringLiteral("EUR"));
+            QVERIFY(rate);
+            QVERIFY(!d->importButton()->isEnabled());
+            QTest::keyClicks(rate, QLocale().toString(1.10, 'f', 2));
+            QVERIFY(d->importButton()->isEnabled());
+        }));
     const Workbook &wb = doc->workbook();
     QVERIFY2(std::abs(totalCost(wb) - 16.50) < 1e-9, qPrintable(currency)); // 15 EUR x 1.10
     QVERIFY(wb.actuals.rateOf("EUR").has_value());
@@ -431,8 +431,7 @@ void TestActualsWindow::droppedFileOpensTheDialog()
 {
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(kGui + QStringLiteral("gateway-2026-01.csv"))});
-    QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton,
-                          Qt::NoModifier);
+    QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(m_window, &enter);
     QVERIFY(enter.isAccepted());
     QString seen;
@@ -451,7 +450,8 @@ void TestActualsWindow::droppedFileOpensTheDialog()
 void TestActualsWindow::rulesEditIsOneCommand()
 {
     Document *doc = m_window->document();
-    QVERIFY(m_window->openFile(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
+    QVERIFY(
+        m_window->openFile(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
     const int commands = doc->undoStack()->count();
     const std::size_t before = doc->workbook().actuals.rules.size(); // the example's rules
     actuals()->showAction()->setChecked(true);
@@ -463,7 +463,8 @@ void TestActualsWindow::rulesEditIsOneCommand()
     const int row = static_cast<int>(before);
     QCOMPARE(doc->workbook().actuals.rules[before].feature, std::string("*"));
     // Typing a pattern is one more command.
-    rules->table()->item(row, AttributionRulesEditor::FeatureColumn)
+    rules->table()
+        ->item(row, AttributionRulesEditor::FeatureColumn)
         ->setText(QStringLiteral("support-*"));
     QCOMPARE(doc->undoStack()->count(), commands + 2);
     QCOMPARE(doc->workbook().actuals.rules[before].feature, std::string("support-*"));
@@ -489,9 +490,9 @@ void TestActualsWindow::rulesEditIsOneCommand()
 void TestActualsWindow::importSamples()
 {
     const QString data = QStringLiteral(ROI_SOURCE_DIR "/tests/data/actuals/");
-    for (const char *file : {"focus-1.2.csv", "focus-1.3.csv.gz", "openai-usage.json",
-                             "anthropic-usage.json", "litellm-spendlogs.csv",
-                             "litellm-spendlogs.json"}) {
+    for (const char *file :
+         {"focus-1.2.csv", "focus-1.3.csv.gz", "openai-usage.json", "anthropic-usage.json",
+          "litellm-spendlogs.csv", "litellm-spendlogs.json"}) {
         QVERIFY2(importNow(data + QString::fromLatin1(file), {}), file);
     }
     actuals::ImportOptions gateway;
@@ -560,8 +561,8 @@ void TestActualsWindow::pageShowsTheCommandLineTotals()
 {
     QFETCH(QString, by);
     QFETCH(int, breakdown);
-    QVERIFY(m_window->openFile(
-        QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
+    QVERIFY(
+        m_window->openFile(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
     importSamples();
     Document *doc = m_window->document();
     QTemporaryDir dir;
@@ -585,7 +586,8 @@ void TestActualsWindow::pageShowsTheCommandLineTotals()
 
     // The tiles: total and coverage as the command prints them.
     const NumberFormat fmt(QStringLiteral("USD"));
-    const double total = json[QStringLiteral("total")].toObject()[QStringLiteral("cost")].toDouble();
+    const double total =
+        json[QStringLiteral("total")].toObject()[QStringLiteral("cost")].toDouble();
     QVERIFY(total > 0);
     QCOMPARE(page->totalTile()->value(), fmt.money(total));
     QCOMPARE(page->coverageTile()->value(),
@@ -599,15 +601,15 @@ void TestActualsWindow::pageShowsTheCommandLineTotals()
     for (const QJsonValue &v : rows) {
         const QJsonObject row = v.toObject();
         const QString key = row[QStringLiteral("key")].toString();
-        const double cost = row[QStringLiteral("total")].toObject()[QStringLiteral("cost")].toDouble();
+        const double cost =
+            row[QStringLiteral("total")].toObject()[QStringLiteral("cost")].toDouble();
         int found = -1;
         for (int r = 0; r < model->rowCount(); ++r) {
             if (model->cell(r, 0).sortKey.toString() == key)
                 found = r;
         }
         QVERIFY2(found >= 0, qPrintable(key));
-        QVERIFY2(std::abs(model->cell(found, 1).sortKey.toDouble() - cost) < 1e-9,
-                 qPrintable(key));
+        QVERIFY2(std::abs(model->cell(found, 1).sortKey.toDouble() - cost) < 1e-9, qPrintable(key));
         QCOMPARE(model->cell(found, 1).text, fmt.money(cost));
         sum += cost;
     }
@@ -618,8 +620,8 @@ void TestActualsWindow::screenshots()
 {
     // The page after importing the samples into the portfolio example, and the dialog on the
     // gateway CSV with its mapping; written for the README when ROI_SCREENSHOT_DIR is set.
-    QVERIFY(m_window->openFile(
-        QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
+    QVERIFY(
+        m_window->openFile(QStringLiteral(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb")));
     importSamples();
     setRevenuePerCustomer(*m_window->document(), 5.0);
     m_window->resize(1280, 800);
@@ -644,9 +646,9 @@ void TestActualsWindow::screenshots()
     page->tabs()->setCurrentIndex(ActualsPage::RulesTab);
     save(m_window, QStringLiteral("actuals-rules.png"));
 
-    ImportActualsDialog dialog(QStringLiteral(ROI_SOURCE_DIR "/tests/data/actuals/gateway-export.csv"),
-                               m_window->document()->workbook().actuals.mappings,
-                               QStringLiteral("USD"), m_window);
+    ImportActualsDialog dialog(
+        QStringLiteral(ROI_SOURCE_DIR "/tests/data/actuals/gateway-export.csv"),
+        m_window->document()->workbook().actuals.mappings, QStringLiteral("USD"), m_window);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.format(), actuals::SourceFormat::MappedCsv);

@@ -130,10 +130,10 @@ QString keyLabel(const std::string &key)
 
 QColor actualsSeriesColor(int index)
 {
-    static const QColor colors[] = {
-        QColor(0x1f, 0x5f, 0xa8), QColor(0xe0, 0x6c, 0x1f), QColor(0x3f, 0xa7, 0x9a),
-        QColor(0x8e, 0x6f, 0xb8), QColor(0xc9, 0x4f, 0x6d), QColor(0x5b, 0x8d, 0xc9),
-        QColor(0xb8, 0x9b, 0x2e), QColor(0x9a, 0xa1, 0xab)};
+    static const QColor colors[] = {QColor(0x1f, 0x5f, 0xa8), QColor(0xe0, 0x6c, 0x1f),
+                                    QColor(0x3f, 0xa7, 0x9a), QColor(0x8e, 0x6f, 0xb8),
+                                    QColor(0xc9, 0x4f, 0x6d), QColor(0x5b, 0x8d, 0xc9),
+                                    QColor(0xb8, 0x9b, 0x2e), QColor(0x9a, 0xa1, 0xab)};
     constexpr int n = static_cast<int>(std::size(colors));
     return colors[std::clamp(index, 0, n - 1)];
 }
@@ -254,8 +254,8 @@ void drawBreakdown(QCustomPlot &plot, const Report &r, const QString &title,
         label->setColor(kText);
         const QString money =
             values[k] < 1000 ? format.money(values[k]) : format.compactMoney(values[k]);
-        label->setText(QStringLiteral("%1 · %2").arg(money,
-                                                     format.percent(values[k] / r.total.cost, 0)));
+        label->setText(
+            QStringLiteral("%1 · %2").arg(money, format.percent(values[k] / r.total.cost, 0)));
     }
     plot.yAxis->setTicker(ticker);
     plot.yAxis->grid()->setVisible(false);

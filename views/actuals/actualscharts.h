@@ -22,8 +22,7 @@ QColor actualsSeriesColor(int index);
 
 /// Cost by month stacked by model: `byModel` is buildReport(workbook, Dimension::Model).
 /// Clears the plot first; does not replot.
-void drawCostByMonth(QCustomPlot &plot, const actuals::Report &byModel,
-                     const NumberFormat &format);
+void drawCostByMonth(QCustomPlot &plot, const actuals::Report &byModel, const NumberFormat &format);
 
 /// The largest keys of `report` by total cost, as horizontal bars with their share.
 void drawBreakdown(QCustomPlot &plot, const actuals::Report &report, const QString &title,

@@ -193,14 +193,19 @@ ActualsPage::ActualsPage(QWidget *parent)
         auto *l = new QVBoxLayout(page);
         m_importsModel = new TableModel(this);
         m_importsModel->setHeaders(
-            {tr("File"), tr("SHA-256"), tr("Format"), tr("From"), tr("To"), tr("Read"),
-             tr("Used"), tr("Refused"), tr("Not usage"), tr("Imported")},
-            {{}, tr("The first 12 hex digits of the file's SHA-256: re-importing the same file "
-                    "changes nothing"),
+            {tr("File"), tr("SHA-256"), tr("Format"), tr("From"), tr("To"), tr("Read"), tr("Used"),
+             tr("Refused"), tr("Not usage"), tr("Imported")},
+            {{},
+             tr("The first 12 hex digits of the file's SHA-256: re-importing the same file "
+                "changes nothing"),
              tr("The export's format and the mapping used for a plain CSV"),
-             tr("First day of the used rows"), tr("Last day of the used rows"),
-             tr("Data rows read"), tr("Rows rolled up"), tr("Malformed rows, refused"),
-             tr("Tax, credit and adjustment rows"), tr("When it was imported (local time)")});
+             tr("First day of the used rows"),
+             tr("Last day of the used rows"),
+             tr("Data rows read"),
+             tr("Rows rolled up"),
+             tr("Malformed rows, refused"),
+             tr("Tax, credit and adjustment rows"),
+             tr("When it was imported (local time)")});
         auto *proxy = new QSortFilterProxyModel(this);
         proxy->setSourceModel(m_importsModel);
         proxy->setSortRole(TableModel::SortRole);
@@ -223,8 +228,8 @@ ActualsPage::ActualsPage(QWidget *parent)
             const QModelIndex current = m_importsTable->currentIndex();
             if (!current.isValid())
                 return;
-            const QVariant id = m_importsTable->model()->index(current.row(), 0).data(
-                TableModel::DataRole);
+            const QVariant id =
+                m_importsTable->model()->index(current.row(), 0).data(TableModel::DataRole);
             if (id.isValid())
                 Q_EMIT removeImportRequested(id.toUInt());
         });
@@ -361,11 +366,11 @@ void ActualsPage::fillTiles(const Workbook &wb)
 {
     const Report &uc = m_reports[ByUseCase];
     const Measures &t = uc.total;
-    const QString range = uc.months.empty() ? QString()
-                                            : tr("%1 – %2, %n import(s)", nullptr,
-                                                 static_cast<int>(wb.actuals.imports.size()))
-                                                  .arg(monthLabel(uc.months.front()),
-                                                       monthLabel(uc.months.back()));
+    const QString range =
+        uc.months.empty()
+            ? QString()
+            : tr("%1 – %2, %n import(s)", nullptr, static_cast<int>(wb.actuals.imports.size()))
+                  .arg(monthLabel(uc.months.front()), monthLabel(uc.months.back()));
     QString estimate;
     if (uc.estimatedCost > 0)
         estimate = tr(" %1 of it priced from the price book (rows without a cost).")
@@ -439,16 +444,14 @@ void ActualsPage::fillMonthTable()
         const actuals::UnitCosts u = actuals::unitCosts(mt);
         const bool hasCov = m < uc.monthCoverage.size() && uc.monthCoverage[m].has_value();
         const double cov = hasCov ? *uc.monthCoverage[m] : -1.0;
-        rows.push_back({TableCell(monthLabel(uc.months[m]),
-                                  uc.months[m].year * 100 + uc.months[m].month),
-                        TableCell(m_format.money(mt.cost), mt.cost, {}, true),
-                        TableCell(m_format.number(mt.requests), mt.requests, {}, true),
-                        TableCell(m_format.number(mt.tokens()), mt.tokens(), {}, true),
-                        TableCell(u.perRequest ? m_format.unitCost(*u.perRequest)
-                                               : QStringLiteral("—"),
-                                  u.perRequest.value_or(-1), {}, true),
-                        TableCell(hasCov ? m_format.percent(cov) : QStringLiteral("—"), cov,
-                                  {}, true)});
+        rows.push_back(
+            {TableCell(monthLabel(uc.months[m]), uc.months[m].year * 100 + uc.months[m].month),
+             TableCell(m_format.money(mt.cost), mt.cost, {}, true),
+             TableCell(m_format.number(mt.requests), mt.requests, {}, true),
+             TableCell(m_format.number(mt.tokens()), mt.tokens(), {}, true),
+             TableCell(u.perRequest ? m_format.unitCost(*u.perRequest) : QStringLiteral("—"),
+                       u.perRequest.value_or(-1), {}, true),
+             TableCell(hasCov ? m_format.percent(cov) : QStringLiteral("—"), cov, {}, true)});
     }
     m_monthModel->setRows(std::move(rows));
     m_monthTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -457,8 +460,8 @@ void ActualsPage::fillMonthTable()
 void ActualsPage::fillBreakdown(Breakdown b, const Workbook &wb)
 {
     const Report &r = m_reports[static_cast<std::size_t>(b)];
-    QStringList headers = {keyHeader(b),        tr("Cost"),           tr("Share"),
-                           tr("Requests"),      tr("Tokens"),         tr("Cost / request"),
+    QStringList headers = {keyHeader(b),           tr("Cost"),        tr("Share"),
+                           tr("Requests"),         tr("Tokens"),      tr("Cost / request"),
                            tr("Cost / 1M tokens"), tr("Cost / month")};
     if (b == ByCustomer)
         headers << tr("Months over revenue");
@@ -545,8 +548,7 @@ void ActualsPage::fillImports(const Workbook &wb)
         QString format = rec.formatDetail.empty() ? qs(rec.format) : qs(rec.formatDetail);
         if (!rec.mapping.empty())
             format += tr(" — mapping “%1”").arg(qs(rec.mapping));
-        const QDateTime at =
-            QDateTime::fromString(qs(rec.importedAt), Qt::ISODate).toLocalTime();
+        const QDateTime at = QDateTime::fromString(qs(rec.importedAt), Qt::ISODate).toLocalTime();
         auto count = [&](std::uint64_t n) {
             return TableCell(m_format.number(static_cast<double>(n)), static_cast<qulonglong>(n),
                              {}, true);

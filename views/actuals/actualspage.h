@@ -66,8 +66,7 @@ public:
 
 Q_SIGNALS:
     void importRequested();
-    void rulesEdited(const std::vector<roi::actuals::AttributionRule> &rules,
-                     const QString &text);
+    void rulesEdited(const std::vector<roi::actuals::AttributionRule> &rules, const QString &text);
     void allocationEdited(roi::actuals::AllocationMode mode, const QString &text);
     /// Monthly revenue per customer; nullopt clears it.
     void revenueEdited(std::optional<double> revenue, const QString &text);

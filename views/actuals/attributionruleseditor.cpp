@@ -62,8 +62,7 @@ AttributionRulesEditor::AttributionRulesEditor(QWidget *parent)
     m_table->setHorizontalHeaderLabels({tr("Use case"), tr("Feature"), tr("Team"), tr("Customer"),
                                         tr("Project"), tr("Model"), tr("Tag (key=value)")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(UseCaseColumn,
-                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(UseCaseColumn, QHeaderView::ResizeToContents);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setMinimumHeight(140);
@@ -86,7 +85,8 @@ AttributionRulesEditor::AttributionRulesEditor(QWidget *parent)
     m_allocation->setObjectName(QStringLiteral("allocationMode"));
     m_allocation->addItem(tr("kept apart as “(unallocated)”"),
                           static_cast<int>(AllocationMode::Unallocated));
-    m_allocation->addItem(tr("shared pro rata to tokens"), static_cast<int>(AllocationMode::Tokens));
+    m_allocation->addItem(tr("shared pro rata to tokens"),
+                          static_cast<int>(AllocationMode::Tokens));
     m_allocation->addItem(tr("shared pro rata to requests"),
                           static_cast<int>(AllocationMode::Requests));
     m_allocation->addItem(tr("shared pro rata to cost"), static_cast<int>(AllocationMode::Cost));
@@ -165,7 +165,8 @@ void AttributionRulesEditor::rebuild()
             if (m_filling || r >= static_cast<int>(m_rules.size()))
                 return;
             std::vector<AttributionRule> rules = m_rules;
-            rules[static_cast<std::size_t>(r)].useCase = combo->currentData().toString().toStdString();
+            rules[static_cast<std::size_t>(r)].useCase =
+                combo->currentData().toString().toStdString();
             m_rules = rules;
             Q_EMIT rulesEdited(rules, tr("Change rule's use case"));
         });
@@ -185,18 +186,17 @@ void AttributionRulesEditor::setMatchCounts(const std::vector<int> &counts)
 {
     QStringList labels;
     for (int r = 0; r < m_table->rowCount(); ++r) {
-        labels << (r < static_cast<int>(counts.size())
-                       ? tr("%1 · %n row(s)", nullptr, counts[static_cast<std::size_t>(r)])
-                             .arg(r + 1)
-                       : QString::number(r + 1));
+        labels
+            << (r < static_cast<int>(counts.size())
+                    ? tr("%1 · %n row(s)", nullptr, counts[static_cast<std::size_t>(r)]).arg(r + 1)
+                    : QString::number(r + 1));
     }
     m_table->setVerticalHeaderLabels(labels);
 }
 
 void AttributionRulesEditor::cellEdited(int row, int column)
 {
-    if (m_filling || row < 0 || row >= static_cast<int>(m_rules.size())
-        || column == UseCaseColumn)
+    if (m_filling || row < 0 || row >= static_cast<int>(m_rules.size()) || column == UseCaseColumn)
         return;
     std::vector<AttributionRule> rules = m_rules;
     const std::string value = m_table->item(row, column)->text().trimmed().toStdString();
@@ -227,7 +227,8 @@ void AttributionRulesEditor::updateButtons()
     const int row = m_table->currentRow();
     const int n = static_cast<int>(m_rules.size());
     m_add->setEnabled(!m_useCases.isEmpty());
-    m_add->setToolTip(m_useCases.isEmpty() ? tr("Add a use case first: a rule names one") : QString());
+    m_add->setToolTip(m_useCases.isEmpty() ? tr("Add a use case first: a rule names one")
+                                           : QString());
     m_remove->setEnabled(row >= 0 && row < n);
     m_up->setEnabled(row > 0 && row < n);
     m_down->setEnabled(row >= 0 && row + 1 < n);

@@ -23,8 +23,16 @@ class AttributionRulesEditor : public QWidget
     Q_OBJECT
 
 public:
-    enum Column { UseCaseColumn, FeatureColumn, TeamColumn, CustomerColumn, ProjectColumn,
-                  ModelColumn, TagColumn, ColumnCount };
+    enum Column {
+        UseCaseColumn,
+        FeatureColumn,
+        TeamColumn,
+        CustomerColumn,
+        ProjectColumn,
+        ModelColumn,
+        TagColumn,
+        ColumnCount
+    };
 
     explicit AttributionRulesEditor(QWidget *parent = nullptr);
 
@@ -43,8 +51,7 @@ public:
     QPushButton *downButton() const { return m_down; }
 
 Q_SIGNALS:
-    void rulesEdited(const std::vector<roi::actuals::AttributionRule> &rules,
-                     const QString &text);
+    void rulesEdited(const std::vector<roi::actuals::AttributionRule> &rules, const QString &text);
     void allocationEdited(roi::actuals::AllocationMode mode, const QString &text);
 
 private:
