@@ -131,7 +131,7 @@ ActualsController::~ActualsController()
 bool ActualsController::isUsageFile(const QString &path)
 {
     const QString name = QFileInfo(path).fileName().toLower();
-    for (const char *ext : {".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".gz", ".txt"}) {
+    for (const char *ext : {".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".gz"}) {
         if (name.endsWith(QLatin1String(ext)))
             return true;
     }

@@ -42,7 +42,7 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
 
     /// Whether a dropped file looks like a usage or cost export (.csv, .csv.gz, .json, .jsonl,
-    /// .tsv, .gz).
+    /// .ndjson, .tsv, .gz).
     static bool isUsageFile(const QString &path);
     /// The import dialog on `path` (a file dialog first when empty), then the import.
     void importFile(const QString &path = {});
