@@ -432,6 +432,7 @@ void TestActualsWindow::droppedFileOpensTheDialog()
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(kGui + QStringLiteral("gateway-2026-01.csv"))});
     QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    enter.setAccepted(false);
     QCoreApplication::sendEvent(m_window, &enter);
     QVERIFY(enter.isAccepted());
     QString seen;
