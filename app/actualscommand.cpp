@@ -28,7 +28,8 @@ const char *const kActualsUsage =
     "                                             actuals (monthly roll-up + audit trail); writes\n"
     "                                             OUT, or WORKBOOK in place keeping WORKBOOK~;\n"
     "                                             --rate: 1 CUR = X of the workbook's currency\n"
-    "  roi-workbench actuals WORKBOOK [--by use-case|model|feature|team|customer|provider|project]\n"
+    "  roi-workbench actuals WORKBOOK [--by "
+    "use-case|model|feature|team|customer|provider|project]\n"
     "                        [--format text|json|csv]\n"
     "                                             monthly actual cost by use case (or another\n"
     "                                             key), totals, coverage, price-book check\n";
@@ -224,9 +225,11 @@ int runImport(const Args &a, std::ostream &out, std::ostream &err)
         const ActualsImportOutcome o = runActualsImport(*wb, request);
         const actuals::ImportStats &s = o.result.stats;
         if (o.ok || o.result.ok) {
-            out << source << ": " << (s.formatDetail.empty() ? std::string(actuals::formatLabel(s.format)) : s.formatDetail)
-                << ": read " << count(s.rowsRead) << ", used " << count(s.rowsUsed)
-                << ", refused " << count(s.rowsRefused) << ", skipped " << count(s.rowsSkipped);
+            out << source << ": "
+                << (s.formatDetail.empty() ? std::string(actuals::formatLabel(s.format))
+                                           : s.formatDetail)
+                << ": read " << count(s.rowsRead) << ", used " << count(s.rowsUsed) << ", refused "
+                << count(s.rowsRefused) << ", skipped " << count(s.rowsSkipped);
             if (!s.firstDay.isNull())
                 out << "; " << s.firstDay.toString() << " to " << s.lastDay.toString();
             out << "\n";
@@ -254,8 +257,7 @@ int runImport(const Args &a, std::ostream &out, std::ostream &err)
             out << "  " << applied.message << "\n";
             break;
         case actuals::ApplyResult::Outcome::Refused:
-            err << "roi-workbench: " << applied.message
-                << " (--on-overlap replace|keep)\n";
+            err << "roi-workbench: " << applied.message << " (--on-overlap replace|keep)\n";
             err << "roi-workbench: nothing imported; " << workbookFile << " is unchanged\n";
             return ExitInvalid;
         case actuals::ApplyResult::Outcome::Applied:
@@ -361,8 +363,8 @@ void printText(const Workbook &wb, const actuals::Report &r, std::ostream &out)
                 ? std::string("kept as (unallocated)")
                 : "allocated pro rata by " + std::string(actuals::allocationName(r.allocation)))
         << "; " << formatMoney(r.unallocatedCost, cur) << " unallocated.\n";
-    out << "Price book: reported cost " << formatMoney(r.reportedCost, cur)
-        << " against " << formatMoney(r.priceBookCost, cur) << " at the price book's rates"
+    out << "Price book: reported cost " << formatMoney(r.reportedCost, cur) << " against "
+        << formatMoney(r.priceBookCost, cur) << " at the price book's rates"
         << " (difference " << formatMoney(r.reportedCost - r.priceBookCost, cur) << "); "
         << formatMoney(r.estimatedCost, cur) << " estimated from the price book";
     if (r.unpricedRows > 0)
@@ -463,8 +465,8 @@ void printCsv(const actuals::Report &r, std::ostream &out)
             const actuals::Measures &c = r.cells[k][m];
             w.text(r.keys[k]);
             w.text(r.months[m].toString());
-            for (double v : {c.uncachedInput, c.cacheReadInput, c.cacheWriteInput,
-                             c.outputTokens, c.requests, c.outcomes, c.cost})
+            for (double v : {c.uncachedInput, c.cacheReadInput, c.cacheWriteInput, c.outputTokens,
+                             c.requests, c.outcomes, c.cost})
                 w.number(v);
             w.endRow();
         }

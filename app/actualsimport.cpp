@@ -27,8 +27,7 @@ std::string fileSha256(const QString &path, QString *error)
     return hash.result().toHex().toStdString();
 }
 
-ActualsImportOutcome runActualsImport(const Workbook &workbook,
-                                      const ActualsImportRequest &request)
+ActualsImportOutcome runActualsImport(const Workbook &workbook, const ActualsImportRequest &request)
 {
     ActualsImportOutcome out;
     QString error;
@@ -61,8 +60,8 @@ ActualsImportOutcome runActualsImport(const Workbook &workbook,
         out.error = "the file has costs in " + list + " and the workbook is in "
                     + workbook.settings.currency + "; give a rate for each (e.g. --rate "
                     + *builder.missingRates().begin() + "=1.08: 1 "
-                    + *builder.missingRates().begin() + " = 1.08 "
-                    + workbook.settings.currency + ")";
+                    + *builder.missingRates().begin() + " = 1.08 " + workbook.settings.currency
+                    + ")";
         return out;
     }
     const actuals::ImportStats &s = out.result.stats;

@@ -25,7 +25,7 @@ struct PriceEntry
     double output = 0;
     double cachedInput = 0;
     Date asOf;
-    Date validFrom;
+    Date validFrom{}; // an initializer: aggregate initialisations may leave it out
 
     friend bool operator==(const PriceEntry &, const PriceEntry &) = default;
 };

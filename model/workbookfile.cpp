@@ -423,12 +423,14 @@ private:
             const PriceEntry &p = prices[i];
             if (p.model.empty() || seen.insert({p.model, p.validFrom}).second)
                 continue;
-            error("/priceBook/" + std::to_string(i) + (p.validFrom.isNull() ? "/model" : "/validFrom"),
+            error("/priceBook/" + std::to_string(i)
+                      + (p.validFrom.isNull() ? "/model" : "/validFrom"),
                   p.validFrom.isNull()
-                      ? "duplicate name '" + p.model + "'; names must be unique (give each rate of a "
-                                                       "model its own validFrom)"
-                      : "duplicate rate of '" + p.model + "' valid from "
-                            + p.validFrom.toString() + "; each rate needs its own validFrom");
+                      ? "duplicate name '" + p.model
+                            + "'; names must be unique (give each rate of a "
+                              "model its own validFrom)"
+                      : "duplicate rate of '" + p.model + "' valid from " + p.validFrom.toString()
+                            + "; each rate needs its own validFrom");
         }
     }
 
@@ -1039,7 +1041,8 @@ private:
         uniqueNames(wb.useCases, "/useCases", [](const UseCase &u) { return u.name; });
         // The name of a price-book entry is its "model" key (and its validFrom).
         uniquePrices(wb.priceBook);
-        actuals::validateActuals(wb, [&](const std::string &p, const std::string &m) { error(p, m); });
+        actuals::validateActuals(wb,
+                                 [&](const std::string &p, const std::string &m) { error(p, m); });
         uniqueNames(wb.scenarios, "/scenarios", [](const Scenario &s) { return s.name; });
         for (std::size_t s = 0; s < wb.scenarios.size(); ++s) {
             const auto &adjustments = wb.scenarios[s].adjustments;

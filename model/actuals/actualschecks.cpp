@@ -70,7 +70,9 @@ void checkActuals(const Workbook &wb, Results &res)
                 "The reported cost of " + model + " in " + m.month.toString() + " is "
                     + percent(std::fabs(rel)) + (rel > 0 ? " above" : " below")
                     + " the price book (" + cur + " " + money(m.reported) + " against " + cur + " "
-                    + money(m.book) + "): the price book's rates are stale or wrong.",
+                    + money(m.book)
+                    + "): the price book's rates are stale or wrong, or a "
+                      "discount applies that it does not know.",
                 "Check the provider's price list; add a rate for " + model
                     + " valid from the day it changed.");
             break;
@@ -110,8 +112,8 @@ void checkActuals(const Workbook &wb, Results &res)
                         + " of the imported cost; the rest is "
                         + (a.allocation == AllocationMode::Unallocated
                                ? std::string("unallocated.")
-                               : "allocated pro rata by " + std::string(allocationName(a.allocation))
-                                     + "."),
+                               : "allocated pro rata by "
+                                     + std::string(allocationName(a.allocation)) + "."),
                     "Add rules that map features, teams or tags to use cases.");
             }
         }

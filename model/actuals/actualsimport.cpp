@@ -26,8 +26,8 @@ bool overlaps(const ImportRecord &a, const ImportRecord &b)
 
 std::string describe(const ImportRecord &r)
 {
-    return r.fileName + " (" + r.firstDay.toString() + " to " + r.lastDay.toString()
-           + ", imported " + r.importedAt + ")";
+    return r.fileName + " (" + r.firstDay.toString() + " to " + r.lastDay.toString() + ", imported "
+           + r.importedAt + ")";
 }
 
 } // namespace
@@ -71,8 +71,7 @@ std::optional<OverlapChoice> overlapFromName(std::string_view name)
     return std::nullopt;
 }
 
-ApplyResult applyImport(const Actuals &current, const PendingImport &pending,
-                        OverlapChoice choice)
+ApplyResult applyImport(const Actuals &current, const PendingImport &pending, OverlapChoice choice)
 {
     ApplyResult out;
     out.actuals = current;
@@ -119,7 +118,8 @@ ApplyResult applyImport(const Actuals &current, const PendingImport &pending,
     }
 
     Actuals &a = out.actuals;
-    RollupTable kept = replaced.empty() ? current.table() : withoutImports(current.table(), replaced);
+    RollupTable kept =
+        replaced.empty() ? current.table() : withoutImports(current.table(), replaced);
     a.rollup = std::make_shared<const RollupTable>(mergeTables(kept, p.table));
     std::erase_if(a.imports, [&](const ImportRecord &r) { return replaced.count(r.id) > 0; });
     a.imports.push_back(p.record);

@@ -267,7 +267,8 @@ namespace {
 class ActualsReader
 {
 public:
-    ActualsReader(const ActualsError &error, const std::function<void(const std::string &)> &unknown)
+    ActualsReader(const ActualsError &error,
+                  const std::function<void(const std::string &)> &unknown)
         : m_error(error)
         , m_unknown(unknown)
     {}
@@ -375,8 +376,8 @@ private:
 
     std::uint64_t count(const Json &j, const std::string &path)
     {
-        if (!j.is_number_integer() || (j.is_number_integer() && j.get<std::int64_t>() < 0
-                                       && !j.is_number_unsigned())) {
+        if (!j.is_number_integer()
+            || (j.is_number_integer() && j.get<std::int64_t>() < 0 && !j.is_number_unsigned())) {
             m_error(path, "must be a whole number >= 0");
             return 0;
         }
@@ -750,7 +751,9 @@ private:
         }
         if (const auto pc = j.find("priceChecks"); pc != j.end()) {
             array(*pc, path + "/priceChecks", limits::kMaxPriceChecks,
-                  [&](const Json &e, const std::string &ep) { t.priceChecks.push_back(readCheck(e, ep)); });
+                  [&](const Json &e, const std::string &ep) {
+                      t.priceChecks.push_back(readCheck(e, ep));
+                  });
         }
     }
 
@@ -764,7 +767,8 @@ private:
             const std::string p = path + "/" + k;
             const Json &v = *it;
             if (k == "import") {
-                c.importId = static_cast<std::uint32_t>(std::min<std::uint64_t>(count(v, p), 0xFFFFFFFFull));
+                c.importId =
+                    static_cast<std::uint32_t>(std::min<std::uint64_t>(count(v, p), 0xFFFFFFFFull));
             } else if (k == "month") {
                 const std::string s = string(v, p, 16);
                 if (auto m = YearMonth::parse(s))
@@ -777,8 +781,9 @@ private:
                 c.priceModel = string(v, p, 1000);
             } else if (k == "reportedCost" || k == "priceBookCost" || k == "estimatedCost") {
                 const double x = num(v, p).value_or(0);
-                (k == "reportedCost" ? c.reportedCost
-                                     : k == "priceBookCost" ? c.priceBookCost : c.estimatedCost) = x;
+                (k == "reportedCost"    ? c.reportedCost
+                 : k == "priceBookCost" ? c.priceBookCost
+                                        : c.estimatedCost) = x;
             } else if (k == "reportedRows") {
                 c.reportedRows = count(v, p);
             } else if (k == "estimatedRows") {
@@ -836,9 +841,9 @@ void validateActuals(const Workbook &wb, const ActualsError &error)
     const RollupTable &t = a.table();
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         if (!ids.count(t.rows[i].importId)) {
-            error("/actuals/rollup/columns/import",
-                  "value " + std::to_string(i) + ": names no import of /actuals/imports ("
-                      + std::to_string(t.rows[i].importId) + ")");
+            error("/actuals/rollup/columns/import", "value " + std::to_string(i)
+                                                        + ": names no import of /actuals/imports ("
+                                                        + std::to_string(t.rows[i].importId) + ")");
             break;
         }
     }

@@ -1,5 +1,8 @@
 #include "pricing.h"
 
+#include <algorithm>
+#include <charconv>
+
 namespace roi::actuals {
 
 namespace {
@@ -16,8 +19,7 @@ std::string matchName(std::span<const PriceEntry> book, std::string_view name)
         if (p.model == name)
             return p.model;
         if (!p.model.empty() && p.model.size() < name.size() && name.starts_with(p.model)
-            && isBoundary(name[p.model.size()])
-            && (!best || p.model.size() > best->model.size()))
+            && isBoundary(name[p.model.size()]) && (!best || p.model.size() > best->model.size()))
             best = &p;
     }
     return best ? best->model : std::string();
@@ -48,8 +50,19 @@ const PriceEntry *priceOn(std::span<const PriceEntry> book, std::string_view pri
 
 double tokenCost(const UsageRecord &r, const PriceEntry &price)
 {
+    double longWrites = 0;
+    for (const auto &[key, value] : r.keys.tags) {
+        if (key == kCacheWrite1hTag) {
+            const auto res = std::from_chars(value.data(), value.data() + value.size(), longWrites);
+            if (res.ec != std::errc() || !(longWrites >= 0))
+                longWrites = 0;
+            longWrites = std::min(longWrites, r.cacheWriteInput);
+        }
+    }
+    const double writes =
+        (r.cacheWriteInput - longWrites) * kCacheWritePremium + longWrites * kCacheWrite1hPremium;
     return (r.uncachedInput * price.input + r.cacheReadInput * price.cachedInput
-            + r.cacheWriteInput * price.input + r.outputTokens * price.output)
+            + writes * price.input + r.outputTokens * price.output)
            / 1'000'000.0;
 }
 

@@ -12,9 +12,11 @@
 // followed by '-', '_', '.', ':' or '@' ("gpt-4o-mini" before "gpt-4o"), then the same two
 // steps on the part after the last '/'.
 //
-// Cost: uncached input at `input`, cache reads at `cachedInput`, cache writes at `input` (the
-// price book has no write premium: Anthropic's 1.25x / 2x write surcharge is not estimated;
-// its cost report carries it), output at `output`; all per million tokens.
+// Cost: uncached input at `input`, cache reads at `cachedInput`, cache writes at 1.25 x `input`
+// (the 5-minute write premium), those of them written with a 1-hour TTL at 2 x `input` (the
+// Anthropic importer gives their count in the tag kCacheWrite1hTag), output at `output`; all per
+// million tokens. OpenAI bills no write premium, and its records carry no cache writes (its
+// `input_tokens` include them as plain input).
 #pragma once
 
 #include "../workbook.h"
@@ -25,6 +27,11 @@
 #include <string_view>
 
 namespace roi::actuals {
+
+inline constexpr double kCacheWritePremium = 1.25;  // 5-minute TTL, x input
+inline constexpr double kCacheWrite1hPremium = 2.0; // 1-hour TTL, x input
+/// The tag in which an importer gives how many of a record's cache writes had a 1-hour TTL.
+inline constexpr std::string_view kCacheWrite1hTag = "cache_write_1h_tokens";
 
 /// The price-book model name `exportName` matches (see above); empty when none.
 std::string matchPriceModel(std::span<const PriceEntry> book, std::string_view exportName);

@@ -12,8 +12,8 @@ namespace roi::actuals {
 namespace {
 
 constexpr std::pair<Dimension, std::string_view> kDimensionNames[] = {
-    {Dimension::UseCase, "use-case"}, {Dimension::Model, "model"},
-    {Dimension::Feature, "feature"},  {Dimension::Team, "team"},
+    {Dimension::UseCase, "use-case"},  {Dimension::Model, "model"},
+    {Dimension::Feature, "feature"},   {Dimension::Team, "team"},
     {Dimension::Customer, "customer"}, {Dimension::Provider, "provider"},
     {Dimension::Project, "project"},
 };
@@ -161,17 +161,18 @@ std::optional<Dimension> dimensionFromName(std::string_view name)
     return std::nullopt;
 }
 
-int matchRule(const std::vector<AttributionRule> &rules, const RollupTable &t,
-              const RollupRow &row)
+int matchRule(const std::vector<AttributionRule> &rules, const RollupTable &t, const RollupRow &row)
 {
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const AttributionRule &r = rules[i];
         if (r.isEmpty())
             continue;
-        if (matches(r.feature, at(t.features, row.feature)) && matches(r.team, at(t.teams, row.team))
+        if (matches(r.feature, at(t.features, row.feature))
+            && matches(r.team, at(t.teams, row.team))
             && matches(r.customer, at(t.customers, row.customer))
             && matches(r.project, at(t.projects, row.project))
-            && matches(r.model, at(t.models, row.model)) && tagMatches(r.tag, at(t.tagSets, row.tags)))
+            && matches(r.model, at(t.models, row.model))
+            && tagMatches(r.tag, at(t.tagSets, row.tags)))
             return static_cast<int>(i);
     }
     return -1;
@@ -191,13 +192,13 @@ std::vector<int> attributeRows(const Workbook &wb)
     std::unordered_map<std::array<std::uint32_t, 6>, int, ComboHash> seen;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const RollupRow &r = t.rows[i];
-        const std::array<std::uint32_t, 6> key{r.model, r.project, r.team,
+        const std::array<std::uint32_t, 6> key{r.model,    r.project, r.team,
                                                r.customer, r.feature, r.tags};
         auto it = seen.find(key);
         if (it == seen.end()) {
             const int rule = matchRule(rules, t, r);
-            it = seen.emplace(key, rule < 0 ? -1 : ruleTarget[static_cast<std::size_t>(rule)])
-                     .first;
+            it =
+                seen.emplace(key, rule < 0 ? -1 : ruleTarget[static_cast<std::size_t>(rule)]).first;
         }
         out[i] = it->second;
     }
@@ -314,9 +315,9 @@ Report buildReport(const Workbook &wb, Dimension by)
     for (std::size_t m = 0; m < nm; ++m) {
         rep.attributedCost += a.monthAttributed[m];
         allCost += a.monthCost[m];
-        rep.monthCoverage.push_back(a.monthCost[m] != 0
-                                        ? std::optional<double>(a.monthAttributed[m] / a.monthCost[m])
-                                        : std::nullopt);
+        rep.monthCoverage.push_back(
+            a.monthCost[m] != 0 ? std::optional<double>(a.monthAttributed[m] / a.monthCost[m])
+                                : std::nullopt);
         rep.unallocatedCost += a.pool[m].cost;
     }
     if (allCost != 0)

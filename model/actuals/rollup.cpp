@@ -22,8 +22,8 @@ RollupBuilder::RollupBuilder(const Workbook &workbook, std::uint32_t importId,
             m_rates.push_back(r);
     }
     m_tagIx[TagList{}] = 0;
-    for (auto *ix : {&m_providerIx, &m_modelIx, &m_projectIx, &m_teamIx, &m_customerIx,
-                     &m_featureIx})
+    for (auto *ix :
+         {&m_providerIx, &m_modelIx, &m_projectIx, &m_teamIx, &m_customerIx, &m_featureIx})
         (*ix)[std::string()] = 0;
 }
 
@@ -41,8 +41,9 @@ void RollupBuilder::add(const UsageRecord &r)
 {
     double factor = 1;
     if (r.costKind != CostKind::None && !r.currency.empty() && r.currency != m_currency) {
-        const auto rate = std::find_if(m_rates.begin(), m_rates.end(),
-                                       [&](const CurrencyRate &e) { return e.currency == r.currency; });
+        const auto rate = std::find_if(m_rates.begin(), m_rates.end(), [&](const CurrencyRate &e) {
+            return e.currency == r.currency;
+        });
         if (rate == m_rates.end()) {
             m_missingRates.insert(r.currency);
             return;
@@ -89,10 +90,12 @@ void RollupBuilder::add(const UsageRecord &r)
         ++m_unpriced;
     }
 
-    const auto tag = m_tagIx.try_emplace(r.keys.tags,
-                                         static_cast<std::uint32_t>(m_table.tagSets.size()));
+    // The 1-hour cache-write count is a measure the pricing above used, not a key to keep.
+    TagList tags = r.keys.tags;
+    std::erase_if(tags, [](const auto &t) { return t.first == kCacheWrite1hTag; });
+    const auto tag = m_tagIx.try_emplace(tags, static_cast<std::uint32_t>(m_table.tagSets.size()));
     if (tag.second)
-        m_table.tagSets.push_back(r.keys.tags);
+        m_table.tagSets.push_back(tags);
     const Key key{intern(m_table.providers, m_providerIx, r.provider),
                   intern(m_table.models, m_modelIx, r.model),
                   intern(m_table.projects, m_projectIx, r.keys.project),
@@ -140,8 +143,8 @@ class Combiner
 public:
     Combiner()
     {
-        for (auto *ix : {&m_providerIx, &m_modelIx, &m_projectIx, &m_teamIx, &m_customerIx,
-                         &m_featureIx})
+        for (auto *ix :
+             {&m_providerIx, &m_modelIx, &m_projectIx, &m_teamIx, &m_customerIx, &m_featureIx})
             (*ix)[std::string()] = 0;
         m_tagIx[TagList{}] = 0;
     }

@@ -177,8 +177,12 @@ void TestActualsCommand::everySampleIntoPortfolio()
     QVERIFY(near(r.keyTotals[std::size_t(r.findKey("Contract review"))].cost, 28.338375));
     QCOMPARE(r.findKey(actuals::kUnallocated), -1);
     QVERIFY(near(*r.coverage, 1.0));
-    // Every sample is priced like the price book: no difference to flag.
-    QVERIFY(near(r.reportedCost, r.priceBookCost));
+    // Every reported cost is the price book's, but FOCUS 1.2's frontier-mini rows carry a 10%
+    // discount: EffectiveCost 0.27 + 0.135 = 0.405 against 0.30 + 0.15 = 0.45 by the book.
+    QVERIFY(near(r.reportedCost - r.priceBookCost, -0.045));
+    // Reported: FOCUS 6.905 + 21.5625, LiteLLM 0.013375 + 0.000405 + 0.0075 + 0.00063, the
+    // gateway's two costed rows 0.255 + 1.125 = 29.86941.
+    QVERIFY(near(r.reportedCost, 29.86941));
 
     const Run text = run({"actuals", wbPath});
     QCOMPARE(text.code, int(ExitOk));
@@ -276,9 +280,8 @@ void TestActualsCommand::failedImportChangesNothing_data()
     QTest::newRow("unknown format")
         << QStringList{s + QStringLiteral("focus-1.2.csv"), s + QStringLiteral("bad/unknown.csv")}
         << int(ExitInvalid) << QStringLiteral("not recognised");
-    QTest::newRow("truncated gzip")
-        << QStringList{s + QStringLiteral("bad/focus-truncated.csv.gz")} << int(ExitInvalid)
-        << QStringLiteral("truncated");
+    QTest::newRow("truncated gzip") << QStringList{s + QStringLiteral("bad/focus-truncated.csv.gz")}
+                                    << int(ExitInvalid) << QStringLiteral("truncated");
     QTest::newRow("missing file") << QStringList{QStringLiteral("/no/such/usage.csv")}
                                   << int(ExitIo) << QStringLiteral("cannot read");
     QTest::newRow("unknown mapping")

@@ -88,9 +88,8 @@ void checkImport(std::string_view bytes, ImportTarget target)
                     && rec.day.month >= 1 && rec.day.month <= 12 && rec.day.day >= 1
                     && rec.day.day <= daysInMonth(rec.day.year, rec.day.month),
                 "a record's day is not a real day");
-        require(count(rec.uncachedInput) && count(rec.cacheReadInput)
-                    && count(rec.cacheWriteInput) && count(rec.outputTokens)
-                    && count(rec.requests) && count(rec.outcomes),
+        require(count(rec.uncachedInput) && count(rec.cacheReadInput) && count(rec.cacheWriteInput)
+                    && count(rec.outputTokens) && count(rec.requests) && count(rec.outcomes),
                 "a record's token or request count is not in [0, 1e15]");
         require(std::isfinite(rec.cost) && std::fabs(rec.cost) <= 1e12,
                 "a record's cost is not finite");

@@ -15,10 +15,25 @@ enum class ImportTarget { Focus, OpenAi, Anthropic, LiteLlm, MappedCsv };
 /// message; a failed import says why. For MappedCsv, the first byte picks the mapping's options.
 void checkImport(std::string_view bytes, ImportTarget target);
 
-inline void checkImportFocus(std::string_view b) { checkImport(b, ImportTarget::Focus); }
-inline void checkImportOpenAi(std::string_view b) { checkImport(b, ImportTarget::OpenAi); }
-inline void checkImportAnthropic(std::string_view b) { checkImport(b, ImportTarget::Anthropic); }
-inline void checkImportLiteLlm(std::string_view b) { checkImport(b, ImportTarget::LiteLlm); }
-inline void checkImportCsv(std::string_view b) { checkImport(b, ImportTarget::MappedCsv); }
+inline void checkImportFocus(std::string_view b)
+{
+    checkImport(b, ImportTarget::Focus);
+}
+inline void checkImportOpenAi(std::string_view b)
+{
+    checkImport(b, ImportTarget::OpenAi);
+}
+inline void checkImportAnthropic(std::string_view b)
+{
+    checkImport(b, ImportTarget::Anthropic);
+}
+inline void checkImportLiteLlm(std::string_view b)
+{
+    checkImport(b, ImportTarget::LiteLlm);
+}
+inline void checkImportCsv(std::string_view b)
+{
+    checkImport(b, ImportTarget::MappedCsv);
+}
 
 } // namespace roi::fuzz

@@ -41,8 +41,8 @@ struct Imported
 Imported importPath(const std::string &name, ImportOptions options = {})
 {
     Imported out;
-    out.result = importFile(kDir + name, options,
-                            [&](const UsageRecord &r) { out.records.push_back(r); });
+    out.result =
+        importFile(kDir + name, options, [&](const UsageRecord &r) { out.records.push_back(r); });
     return out;
 }
 
@@ -50,8 +50,8 @@ Imported importText(const std::string &text, const std::string &name, ImportOpti
 {
     Imported out;
     std::istringstream in(text);
-    out.result = importStream(in, name, options,
-                              [&](const UsageRecord &r) { out.records.push_back(r); });
+    out.result =
+        importStream(in, name, options, [&](const UsageRecord &r) { out.records.push_back(r); });
     return out;
 }
 
@@ -104,15 +104,24 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("format");
-        QTest::newRow("FOCUS 1.2") << "focus-1.2.csv" << "focus";
-        QTest::newRow("FOCUS 1.3 gz") << "focus-1.3.csv.gz" << "focus";
-        QTest::newRow("OpenAI usage JSON") << "openai-usage.json" << "openai-usage";
-        QTest::newRow("OpenAI usage CSV") << "openai-usage.csv" << "openai-usage";
-        QTest::newRow("OpenAI costs") << "openai-costs.json" << "openai-costs";
-        QTest::newRow("Anthropic usage") << "anthropic-usage.json" << "anthropic-usage";
-        QTest::newRow("Anthropic costs") << "anthropic-costs.json" << "anthropic-costs";
-        QTest::newRow("LiteLLM CSV") << "litellm-spendlogs.csv" << "litellm";
-        QTest::newRow("LiteLLM JSON") << "litellm-spendlogs.json" << "litellm";
+        QTest::newRow("FOCUS 1.2") << "focus-1.2.csv"
+                                   << "focus";
+        QTest::newRow("FOCUS 1.3 gz") << "focus-1.3.csv.gz"
+                                      << "focus";
+        QTest::newRow("OpenAI usage JSON") << "openai-usage.json"
+                                           << "openai-usage";
+        QTest::newRow("OpenAI usage CSV") << "openai-usage.csv"
+                                          << "openai-usage";
+        QTest::newRow("OpenAI costs") << "openai-costs.json"
+                                      << "openai-costs";
+        QTest::newRow("Anthropic usage") << "anthropic-usage.json"
+                                         << "anthropic-usage";
+        QTest::newRow("Anthropic costs") << "anthropic-costs.json"
+                                         << "anthropic-costs";
+        QTest::newRow("LiteLLM CSV") << "litellm-spendlogs.csv"
+                                     << "litellm";
+        QTest::newRow("LiteLLM JSON") << "litellm-spendlogs.json"
+                                      << "litellm";
     }
     void detection()
     {
@@ -127,10 +136,10 @@ private slots:
 
     void formatNames()
     {
-        for (SourceFormat f : {SourceFormat::Focus, SourceFormat::OpenAiUsage,
-                               SourceFormat::OpenAiCosts, SourceFormat::AnthropicUsage,
-                               SourceFormat::AnthropicCosts, SourceFormat::LiteLlm,
-                               SourceFormat::MappedCsv})
+        for (SourceFormat f :
+             {SourceFormat::Focus, SourceFormat::OpenAiUsage, SourceFormat::OpenAiCosts,
+              SourceFormat::AnthropicUsage, SourceFormat::AnthropicCosts, SourceFormat::LiteLlm,
+              SourceFormat::MappedCsv})
             QCOMPARE(formatFromName(formatName(f)), std::optional<SourceFormat>(f));
         QCOMPARE(formatFromName("openai"), std::optional<SourceFormat>(SourceFormat::OpenAiUsage));
         QVERIFY(!formatFromName("parquet"));
@@ -332,8 +341,8 @@ private slots:
         QCOMPARE(b.uncachedInput, 1000.0);
         QCOMPARE(b.cacheReadInput, 3000.0);
         QCOMPARE(b.cacheWriteInput, 1000.0);
-        QCOMPARE(b.provider, std::string("Anthropic")); // from api_base
-        QCOMPARE(b.day, (Date{2027, 3, 10}));           // 23:59:59, no zone: UTC
+        QCOMPARE(b.provider, std::string("Anthropic"));           // from api_base
+        QCOMPARE(b.day, (Date{2027, 3, 10}));                     // 23:59:59, no zone: UTC
         QCOMPARE(b.keys.feature, std::string("contract-review")); // spend_logs_metadata
         QCOMPARE(tag(b, "request_tag"), std::string("contract-review"));
         // spend 0.000405 + 0.013375 = 0.01378 USD
@@ -395,8 +404,8 @@ private slots:
         ImportOptions options;
         options.mapping = m;
         options.format = SourceFormat::MappedCsv;
-        const Imported got = importText("date,model,out,usd\n1800000000,small,10,0.5\n", "x.csv",
-                                        options);
+        const Imported got =
+            importText("date,model,out,usd\n1800000000,small,10,0.5\n", "x.csv", options);
         QVERIFY2(got.result.ok, got.result.error.c_str());
         QCOMPARE(got.records.size(), std::size_t(1));
         QCOMPARE(got.records[0].day, (Date{2027, 1, 15}));
@@ -407,8 +416,8 @@ private slots:
         // A mapping naming a column the file lacks is a file-level error that names it.
         m.team = "squad";
         options.mapping = m;
-        const Imported bad = importText("date,model,out,usd\n1800000000,small,10,0.5\n", "x.csv",
-                                        options);
+        const Imported bad =
+            importText("date,model,out,usd\n1800000000,small,10,0.5\n", "x.csv", options);
         QVERIFY(!bad.result.ok);
         QVERIFY2(bad.result.error.find("\"squad\" (team)") != std::string::npos,
                  bad.result.error.c_str());
@@ -481,8 +490,10 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("words");
-        QTest::newRow("gzip") << "bad/focus-truncated.csv.gz" << "truncated";
-        QTest::newRow("JSON") << "bad/anthropic-truncated.json" << "ends early";
+        QTest::newRow("gzip") << "bad/focus-truncated.csv.gz"
+                              << "truncated";
+        QTest::newRow("JSON") << "bad/anthropic-truncated.json"
+                              << "ends early";
     }
     void truncated()
     {
@@ -502,7 +513,7 @@ private slots:
 
     void chunkBoundaries()
     {
-        // 20,000 rows (~1 MB: rows cross the reader's 256 KiB chunks), every 7th with a quoted
+        // 20,000 rows (~1 MB: rows cross the reader's 64 KiB chunks), every 7th with a quoted
         // feature, every 1000th with a line break inside its quotes; a bad row at the end. The
         // bad row's line counts every physical line before it: 1 header + 20,000 rows + 20 extra
         // lines from the quoted breaks, so it is on line 20,022.
@@ -546,7 +557,9 @@ private slots:
             text += "05/01/2027;frontier-mini;OpenAI;10;0;1;1;1;USD;a;b;c;;0\n";
         ImportOptions options;
         options.mapping = gatewayMapping();
-        options.progress = [](std::uint64_t, std::uint64_t) { return false; };
+        options.progress = [](std::uint64_t, std::uint64_t) {
+            return false;
+        };
         const Imported got = importText(text, "big.csv", options);
         QVERIFY(!got.result.ok);
         QVERIFY(got.result.cancelled);

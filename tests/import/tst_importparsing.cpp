@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <charconv>
+
 using namespace roi;
 using namespace roi::actuals::detail;
 
@@ -36,10 +38,10 @@ private slots:
         // 2027-01-15 08:00:00 UTC.
         QTest::newRow("Unix seconds") << "1800000000" << autoStyle << "2027-01-15";
         QTest::newRow("Unix seconds, fraction") << "1800000000.5" << autoStyle << "2027-01-15";
-        QTest::newRow("DD/MM/YYYY") << "05/01/2027" << static_cast<int>(DateStyle::Dmy)
-                                    << "2027-01-05";
-        QTest::newRow("MM/DD/YYYY") << "05/01/2027" << static_cast<int>(DateStyle::Mdy)
-                                    << "2027-05-01";
+        QTest::newRow("DD/MM/YYYY")
+            << "05/01/2027" << static_cast<int>(DateStyle::Dmy) << "2027-01-05";
+        QTest::newRow("MM/DD/YYYY")
+            << "05/01/2027" << static_cast<int>(DateStyle::Mdy) << "2027-05-01";
         QTest::newRow("no 31 February") << "2027-02-31" << autoStyle << "";
         QTest::newRow("hour 24") << "2027-02-01T24:00:00Z" << autoStyle << "";
         QTest::newRow("garbage after zone") << "2027-02-01T10:00:00Zx" << autoStyle << "";
@@ -72,6 +74,24 @@ private slots:
         QTest::newRow("overflow") << "1e400" << false << 0.0;
         QTest::newRow("trailing text") << "12abc" << false << 0.0;
         QTest::newRow("empty") << "" << false << 0.0;
+        QTest::newRow("lone point") << "." << false << 0.0;
+        QTest::newRow("two points") << "1.2.3" << false << 0.0;
+        QTest::newRow("leading point") << ".5" << true << 0.5;
+        QTest::newRow("trailing point") << "7." << true << 7.0;
+        QTest::newRow("minus") << "-0.40" << true << -0.4;
+        QTest::newRow("15 digits") << "123456789012345" << true << 123456789012345.0;
+        QTest::newRow("16 digits (strtod)") << "1234567890123456" << true << 1234567890123456.0;
+    }
+    void numberExact()
+    {
+        // The quick path and from_chars agree to the last bit on decimals of up to 15 digits.
+        for (const char *text : {"0.1", "0.135", "0.000405", "12.345678901234", "99999.99999",
+                                 "3.14159265358979", "0.3125", "1e3"}) {
+            double expected = 0;
+            const std::string_view t(text);
+            std::from_chars(t.data(), t.data() + t.size(), expected);
+            QVERIFY2(*parseNumber(t) == expected, text); // bit for bit, not fuzzy
+        }
     }
     void number()
     {

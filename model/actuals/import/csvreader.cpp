@@ -9,7 +9,7 @@
 namespace roi::actuals::detail {
 
 namespace {
-constexpr std::size_t kChunk = 256 * 1024;
+constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::size_t kMaxRowBytes = 16 * 1024 * 1024;
 } // namespace
 

@@ -277,6 +277,14 @@ bool readJsonObject(std::string_view text, std::vector<std::pair<std::string, st
     return true;
 }
 
+bool looksLikeJson(std::string_view head)
+{
+    if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF")
+        head.remove_prefix(3);
+    head = trim(head);
+    return !head.empty() && (head.front() == '{' || head.front() == '[');
+}
+
 void keysFromTags(AttributionKeys &keys)
 {
     for (const auto &[key, value] : keys.tags) {

@@ -70,6 +70,9 @@ bool parseTags(std::string_view text, std::vector<std::pair<std::string, std::st
 /// object. Flat objects of strings (FOCUS Tags, SkuPriceDetails) take a fast path.
 bool readJsonObject(std::string_view text, std::vector<std::pair<std::string, std::string>> &out);
 
+/// The text starts (after a byte-order mark and white space) with { or [.
+bool looksLikeJson(std::string_view head);
+
 /// Sets the attribution keys a tag names (feature, team, customer, project, user and a few
 /// spellings of them) when they are still empty.
 void keysFromTags(AttributionKeys &keys);

@@ -8,7 +8,7 @@
 namespace roi::actuals::detail {
 
 namespace {
-constexpr std::size_t kRawBuffer = 256 * 1024;
+constexpr std::size_t kRawBuffer = 64 * 1024;
 }
 
 struct InputStream::Zlib

@@ -15,7 +15,7 @@ constexpr std::uint64_t kMaxRecordBytes = 64ull * 1024 * 1024;
 struct Source
 {
     InputStream &in;
-    std::vector<char> buffer = std::vector<char>(256 * 1024);
+    std::vector<char> buffer = std::vector<char>(64 * 1024);
     std::size_t pos = 0;
     std::size_t end = 0;
     bool eof = false;

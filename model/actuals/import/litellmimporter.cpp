@@ -240,8 +240,7 @@ std::string importJson(ImportContext &ctx)
 
 std::string importLiteLlm(ImportContext &ctx)
 {
-    const std::string_view head = trim(ctx.input().head(16));
-    const bool json = !head.empty() && (head.front() == '{' || head.front() == '[');
+    const bool json = looksLikeJson(ctx.input().head(64));
     return json ? importJson(ctx) : importCsv(ctx);
 }
 

@@ -267,8 +267,7 @@ std::string importUsageCsv(ImportContext &ctx)
 
 std::string importOpenAi(ImportContext &ctx, SourceFormat format)
 {
-    const std::string_view head = trim(ctx.input().head(16));
-    const bool json = !head.empty() && (head.front() == '{' || head.front() == '[');
+    const bool json = looksLikeJson(ctx.input().head(64));
     if (format == SourceFormat::OpenAiCosts)
         return json ? importCostsJson(ctx) : "OpenAI costs are read from the Costs API's JSON";
     return json ? importUsageJson(ctx) : importUsageCsv(ctx);

@@ -174,6 +174,33 @@ std::optional<double> parseNumber(std::string_view text)
         text.remove_prefix(1);
     if (text.empty())
         return std::nullopt;
+    // The common case, at most 15 significant digits with an optional decimal point, without
+    // strtod: digits and the power of ten are exact doubles, so one division rounds correctly,
+    // to the same value from_chars gives.
+    if (text.size() <= 16) {
+        std::uint64_t digitsValue = 0;
+        int digitCount = 0, decimals = -1;
+        bool plain = true;
+        for (const char c : text) {
+            if (c >= '0' && c <= '9') {
+                digitsValue = digitsValue * 10 + static_cast<std::uint64_t>(c - '0');
+                ++digitCount;
+                if (decimals >= 0)
+                    ++decimals;
+            } else if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else {
+                plain = false;
+                break;
+            }
+        }
+        if (plain && digitCount > 0 && digitCount <= 15) {
+            static constexpr double kPowers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6, 1e7,
+                                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+            const double v = static_cast<double>(digitsValue);
+            return decimals > 0 ? v / kPowers[decimals] : v;
+        }
+    }
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value))

@@ -38,8 +38,8 @@ PriceEntry price(std::string model, double in, double out, double cached, const 
     return p;
 }
 
-UsageRecord usage(const char *d, std::string model, double uncached, double output,
-                  double cost = 0, CostKind kind = CostKind::None)
+UsageRecord usage(const char *d, std::string model, double uncached, double output, double cost = 0,
+                  CostKind kind = CostKind::None)
 {
     UsageRecord r;
     r.day = day(d);
@@ -146,12 +146,18 @@ void TestActuals::modelNames_data()
 {
     QTest::addColumn<QString>("exportName");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("exact") << "gpt-4o" << "gpt-4o";
-    QTest::newRow("dated snapshot, longest prefix") << "gpt-4o-mini-2024-07-18" << "gpt-4o-mini";
-    QTest::newRow("snapshot of the shorter name") << "gpt-4o-2024-08-06" << "gpt-4o";
-    QTest::newRow("gateway provider prefix") << "openai/gpt-4o-mini" << "gpt-4o-mini";
-    QTest::newRow("no boundary after the prefix") << "gpt-4omni" << "";
-    QTest::newRow("unknown") << "claude-3-5-sonnet-20241022" << "";
+    QTest::newRow("exact") << "gpt-4o"
+                           << "gpt-4o";
+    QTest::newRow("dated snapshot, longest prefix") << "gpt-4o-mini-2024-07-18"
+                                                    << "gpt-4o-mini";
+    QTest::newRow("snapshot of the shorter name") << "gpt-4o-2024-08-06"
+                                                  << "gpt-4o";
+    QTest::newRow("gateway provider prefix") << "openai/gpt-4o-mini"
+                                             << "gpt-4o-mini";
+    QTest::newRow("no boundary after the prefix") << "gpt-4omni"
+                                                  << "";
+    QTest::newRow("unknown") << "claude-3-5-sonnet-20241022"
+                             << "";
 }
 
 void TestActuals::modelNames()
@@ -178,28 +184,35 @@ void TestActuals::priceOnDay()
 void TestActuals::pricingAcrossPriceChange()
 {
     Workbook wb = twoUseCases();
-    wb.priceBook = {price("gpt-4o", 2.50, 10.00, 1.25), price("gpt-4o", 2.00, 8.00, 1.00, "2026-10-15")};
+    wb.priceBook = {price("gpt-4o", 2.50, 10.00, 1.25),
+                    price("gpt-4o", 2.00, 8.00, 1.00, "2026-10-15")};
     UsageRecord before = usage("2026-10-14", "gpt-4o-2024-08-06", 1'000'000, 200'000);
     before.cacheReadInput = 400'000;
     before.cacheWriteInput = 100'000;
     UsageRecord after = before;
     after.day = day("2026-10-15");
-    // Before: 1.0 × 2.50 + 0.4 × 1.25 + 0.1 × 2.50 (writes at the input rate) + 0.2 × 10 = 5.25
-    // After:  1.0 × 2.00 + 0.4 × 1.00 + 0.1 × 2.00 + 0.2 × 8.00 = 4.20; the month 9.45.
-    QCOMPARE(tokenCost(before, *priceOn(wb.priceBook, "gpt-4o", before.day)), 5.25);
-    QCOMPARE(tokenCost(after, *priceOn(wb.priceBook, "gpt-4o", after.day)), 4.20);
+    // Before: 1.0 × 2.50 + 0.4 × 1.25 + 0.1 × 2.50 × 1.25 (the write premium) + 0.2 × 10
+    //         = 2.50 + 0.50 + 0.3125 + 2.00 = 5.3125
+    // After:  1.0 × 2.00 + 0.4 × 1.00 + 0.1 × 2.00 × 1.25 + 0.2 × 8.00 = 4.25; the month 9.5625.
+    QCOMPARE(tokenCost(before, *priceOn(wb.priceBook, "gpt-4o", before.day)), 5.3125);
+    QCOMPARE(tokenCost(after, *priceOn(wb.priceBook, "gpt-4o", after.day)), 4.25);
+    // 40,000 of the 100,000 writes with a 1-hour TTL (2x): 0.06 × 3.125 + 0.04 × 5.00 = 0.3875
+    // instead of 0.3125, so 5.3875; the tag is not kept as a key.
+    UsageRecord longWrites = before;
+    longWrites.keys.tags = {{"cache_write_1h_tokens", "40000"}};
+    QCOMPARE(tokenCost(longWrites, *priceOn(wb.priceBook, "gpt-4o", before.day)), 5.3875);
     importInto(wb, {before, after}, sha('b'), "2026-10-14", "2026-10-15");
     const RollupTable &t = wb.actuals.table();
     QCOMPARE(t.rows.size(), std::size_t(1)); // one month, one set of keys
-    QCOMPARE(t.rows[0].m.cost, 9.45);
+    QCOMPARE(t.rows[0].m.cost, 9.5625);
     QCOMPARE(t.rows[0].m.uncachedInput, 2'000'000.0);
     QCOMPARE(t.priceChecks.size(), std::size_t(1));
-    QCOMPARE(t.priceChecks[0].estimatedCost, 9.45);
+    QCOMPARE(t.priceChecks[0].estimatedCost, 9.5625);
     QCOMPARE(t.priceChecks[0].estimatedRows, std::uint64_t(2));
     QCOMPARE(t.priceChecks[0].priceModel, std::string("gpt-4o"));
     const Report r = buildReport(wb, Dimension::Model);
-    QCOMPARE(r.estimatedCost, 9.45);
-    QCOMPARE(r.total.cost, 9.45);
+    QCOMPARE(r.estimatedCost, 9.5625);
+    QCOMPARE(r.total.cost, 9.5625);
 }
 
 void TestActuals::reportedCostAgainstBook()
@@ -224,14 +237,16 @@ void TestActuals::reportedCostAgainstBook()
     QStringList codes;
     for (const Finding &f : res.findings)
         codes << QString::fromStdString(f.code);
-    QVERIFY2(codes.contains(QStringLiteral("actuals-price-book-differs")), qPrintable(codes.join(u',')));
+    QVERIFY2(codes.contains(QStringLiteral("actuals-price-book-differs")),
+             qPrintable(codes.join(u',')));
     QVERIFY(codes.contains(QStringLiteral("actuals-unpriced-model")));
     QVERIFY(codes.contains(QStringLiteral("actuals-low-coverage"))); // no rule at all: 0%
     // A book that agrees within 5% raises nothing about prices.
     wb.priceBook = {price("gpt-4o", 2.10, 8.50, 1.00)}; // 2.10 + 0.85 = 2.95: 1.7% off
     Workbook again = twoUseCases();
     again.priceBook = wb.priceBook;
-    importInto(again, {usage("2026-10-20", "gpt-4o", 1'000'000, 100'000, 3.00, CostKind::Effective)},
+    importInto(again,
+               {usage("2026-10-20", "gpt-4o", 1'000'000, 100'000, 3.00, CostKind::Effective)},
                sha('d'), "2026-10-20", "2026-10-20");
     Results quiet;
     checkActuals(again, quiet);
@@ -269,17 +284,28 @@ void TestActuals::wildcard_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("match");
-    QTest::newRow("exact") << "support" << "support" << true;
-    QTest::newRow("exact differs") << "support" << "support-chat" << false;
-    QTest::newRow("star suffix") << "support*" << "support-chat" << true;
-    QTest::newRow("star empty") << "support*" << "support" << true;
-    QTest::newRow("star middle") << "a*z" << "abcz" << true;
-    QTest::newRow("star middle fails") << "a*z" << "abcy" << false;
-    QTest::newRow("question") << "sal?s" << "sales" << true;
-    QTest::newRow("question needs one") << "sal?s" << "sals" << false;
-    QTest::newRow("backtracking") << "*ab*ab" << "xabyabab" << true;
-    QTest::newRow("case-sensitive") << "Sales" << "sales" << false;
-    QTest::newRow("star only") << "*" << "" << true;
+    QTest::newRow("exact") << "support"
+                           << "support" << true;
+    QTest::newRow("exact differs") << "support"
+                                   << "support-chat" << false;
+    QTest::newRow("star suffix") << "support*"
+                                 << "support-chat" << true;
+    QTest::newRow("star empty") << "support*"
+                                << "support" << true;
+    QTest::newRow("star middle") << "a*z"
+                                 << "abcz" << true;
+    QTest::newRow("star middle fails") << "a*z"
+                                       << "abcy" << false;
+    QTest::newRow("question") << "sal?s"
+                              << "sales" << true;
+    QTest::newRow("question needs one") << "sal?s"
+                                        << "sals" << false;
+    QTest::newRow("backtracking") << "*ab*ab"
+                                  << "xabyabab" << true;
+    QTest::newRow("case-sensitive") << "Sales"
+                                    << "sales" << false;
+    QTest::newRow("star only") << "*"
+                               << "" << true;
 }
 
 void TestActuals::wildcard()
@@ -507,7 +533,8 @@ Workbook everything()
     Workbook wb = allocationCase();
     wb.priceBook = {price("m", 1, 4, 0.5), price("m", 0.8, 3.2, 0.4, "2026-10-01")};
     UsageRecord tagged = usage("2026-11-05", "m", 123, 45);
-    tagged.keys = {"proj \"x\"", "team/1", "u", "customer,with,commas", "f*", {{"env", "prod"}, {"k", ""}}};
+    tagged.keys = {"proj \"x\"",           "team/1", "u",
+                   "customer,with,commas", "f*",     {{"env", "prod"}, {"k", ""}}};
     tagged.requests = 3;
     tagged.outcomes = 2;
     tagged.cacheReadInput = 7.5;
@@ -546,7 +573,8 @@ void TestActuals::roundTrip()
     QVERIFY2(saved.ok(), saved.ok() ? "" : saved.errors.front().toString().c_str());
     QVERIFY(saved.text.find("\"version\": 3") != std::string::npos);
     const LoadResult back = readWorkbook(saved.text);
-    QVERIFY2(back.ok(), back.diagnostics.empty() ? "" : back.diagnostics.front().toString().c_str());
+    QVERIFY2(back.ok(),
+             back.diagnostics.empty() ? "" : back.diagnostics.front().toString().c_str());
     QVERIFY(back.diagnostics.empty());
     QVERIFY(back.workbook->actuals == wb.actuals);
     QVERIFY(back.workbook->priceBook == wb.priceBook);
@@ -562,39 +590,67 @@ void TestActuals::badActuals_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("message");
     // Each row edits the saved text of everything() once.
-    QTest::newRow("allocation") << R"("allocation": "requests")" << R"("allocation": "people")"
-                                << "/actuals/allocation" << "must be one of unallocated";
+    QTest::newRow("allocation") << R"("allocation": "requests")"
+                                << R"("allocation": "people")"
+                                << "/actuals/allocation"
+                                << "must be one of unallocated";
     QTest::newRow("negative revenue") << R"("revenuePerCustomer": 12.5)"
                                       << R"("revenuePerCustomer": -1)"
-                                      << "/actuals/revenuePerCustomer" << "must be >= 0";
-    QTest::newRow("rate zero") << R"("rate": 1.08)" << R"("rate": 0)" << "/actuals/rates/0/rate"
+                                      << "/actuals/revenuePerCustomer"
+                                      << "must be >= 0";
+    QTest::newRow("rate zero") << R"("rate": 1.08)"
+                               << R"("rate": 0)"
+                               << "/actuals/rates/0/rate"
                                << "must be > 0";
-    QTest::newRow("rate currency") << R"("currency": "EUR")" << R"("currency": "eur")"
-                                   << "/actuals/rates/0/currency" << "ISO 4217";
+    QTest::newRow("rate currency") << R"("currency": "EUR")"
+                                   << R"("currency": "eur")"
+                                   << "/actuals/rates/0/currency"
+                                   << "ISO 4217";
     QTest::newRow("sha") << QString::fromStdString("\"" + sha('a') + "\"") << "\"xyz\""
-                         << "/actuals/imports/0/sha256" << "64 lowercase hexadecimal digits";
-    QTest::newRow("first day") << R"("firstDay": "2026-09-03")" << R"("firstDay": "03/09/2026")"
-                               << "/actuals/imports/0/firstDay" << "must be a date";
-    QTest::newRow("rows") << R"("rows": 5)" << R"("rows": 6)"
-                          << "/actuals/rollup/columns/import" << "\"rows\" says 6";
-    QTest::newRow("cost value") << R"("cost": ")" << R"("cost": "x)"
-                                << "/actuals/rollup/columns/cost" << "value 0: must be a finite";
-    QTest::newRow("dictionary index") << R"("customer": "0*)" << R"("customer": "9*)"
+                         << "/actuals/imports/0/sha256"
+                         << "64 lowercase hexadecimal digits";
+    QTest::newRow("first day") << R"("firstDay": "2026-09-03")"
+                               << R"("firstDay": "03/09/2026")"
+                               << "/actuals/imports/0/firstDay"
+                               << "must be a date";
+    QTest::newRow("rows") << R"("rows": 5)"
+                          << R"("rows": 6)"
+                          << "/actuals/rollup/columns/import"
+                          << "\"rows\" says 6";
+    QTest::newRow("cost value") << R"("cost": ")"
+                                << R"("cost": "x)"
+                                << "/actuals/rollup/columns/cost"
+                                << "value 0: must be a finite";
+    QTest::newRow("dictionary index") << R"("customer": "0*)"
+                                      << R"("customer": "9*)"
                                       << "/actuals/rollup/columns/customer"
                                       << "value 0: must index the dictionary";
-    QTest::newRow("month") << R"("month": "2026-09)" << R"("month": "2026-13)"
-                           << "/actuals/rollup/columns/month" << "value 0: must be a month";
-    QTest::newRow("repeat") << R"("import": "1*)" << R"("import": "1*x)"
-                            << "/actuals/rollup/columns/import" << "bad repeat count";
-    QTest::newRow("unknown import") << R"("import": "1*)" << R"("import": "5*)"
-                                    << "/actuals/rollup/columns/import" << "names no import";
-    QTest::newRow("rule without pattern") << R"("feature": "support*")" << R"("note": "x")"
-                                          << "/actuals/rules/0" << "must match on at least one";
-    QTest::newRow("mapping without date") << R"("date": "day")" << R"("datum": "day")"
-                                          << "/actuals/mappings/0/date" << "must name the date";
+    QTest::newRow("month") << R"("month": "2026-09)"
+                           << R"("month": "2026-13)"
+                           << "/actuals/rollup/columns/month"
+                           << "value 0: must be a month";
+    QTest::newRow("repeat") << R"("import": "1*)"
+                            << R"("import": "1*x)"
+                            << "/actuals/rollup/columns/import"
+                            << "bad repeat count";
+    QTest::newRow("unknown import") << R"("import": "1*)"
+                                    << R"("import": "5*)"
+                                    << "/actuals/rollup/columns/import"
+                                    << "names no import";
+    QTest::newRow("rule without pattern") << R"("feature": "support*")"
+                                          << R"("note": "x")"
+                                          << "/actuals/rules/0"
+                                          << "must match on at least one";
+    QTest::newRow("mapping without date") << R"("date": "day")"
+                                          << R"("datum": "day")"
+                                          << "/actuals/mappings/0/date"
+                                          << "must name the date";
     QTest::newRow("dictionary entry 0") << R"("provider": [
-          "")" << R"("provider": [
-          "x")" << "/actuals/rollup/dictionaries/provider/0" << "must be \"\"";
+          "")"
+                                        << R"("provider": [
+          "x")"
+                                        << "/actuals/rollup/dictionaries/provider/0"
+                                        << "must be \"\"";
 }
 
 void TestActuals::badActuals()
@@ -626,7 +682,8 @@ void TestActuals::migrationFromV2()
 {
     // The portfolio example as format version 2 stored it: it opens, computes what the same
     // workbook computes, has no actuals, and saves as version 3.
-    const std::string text = roitest::readText(std::string(ROI_SOURCE_DIR) + "/tests/data/migration/v2-portfolio.roiwb");
+    const std::string text =
+        roitest::readText(std::string(ROI_SOURCE_DIR) + "/tests/data/migration/v2-portfolio.roiwb");
     QVERIFY(text.find("\"version\": 2") != std::string::npos);
     const LoadResult r = readWorkbook(text);
     QVERIFY(r.ok());
@@ -652,7 +709,8 @@ void TestActuals::v2ActualsKeyIsUnknown()
 {
     // A version 2 file knows no "actuals" nor "validFrom": they are reported as unknown, as a
     // version 2 reader did, never read as if the file were newer.
-    std::string text = roitest::readText(std::string(ROI_SOURCE_DIR) + "/tests/data/migration/v2-portfolio.roiwb");
+    std::string text =
+        roitest::readText(std::string(ROI_SOURCE_DIR) + "/tests/data/migration/v2-portfolio.roiwb");
     const auto brace = text.rfind('}');
     text.insert(brace, ",\n  \"actuals\": {\"allocation\": \"tokens\"}\n");
     const auto asOf = text.find("\"asOf\"");
@@ -678,9 +736,10 @@ void TestActuals::manyCustomers()
     double total = 0;
     for (int m = 1; m <= 12; ++m) {
         for (int c = 0; c < 500; ++c) {
-            UsageRecord r = usage(("2026-" + std::string(m < 10 ? "0" : "") + std::to_string(m) + "-15").c_str(),
-                                  c % 3 ? "gpt-4o" : "gpt-4o-mini", 1000 + c, 100 + m,
-                                  0.01 * (c + m), CostKind::Billed);
+            UsageRecord r = usage(
+                ("2026-" + std::string(m < 10 ? "0" : "") + std::to_string(m) + "-15").c_str(),
+                c % 3 ? "gpt-4o" : "gpt-4o-mini", 1000 + c, 100 + m, 0.01 * (c + m),
+                CostKind::Billed);
             r.keys.customer = "customer-" + std::to_string(c);
             r.keys.team = c % 2 ? "north" : "south";
             r.requests = 1 + c % 7;
