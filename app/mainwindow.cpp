@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "actualscontroller.h"
 #include "analysiscontroller.h"
 #include "document.h"
 #include "export/memo.h"
@@ -11,6 +12,7 @@
 #include "sensitivitycontroller.h"
 #include "templategallery.h"
 
+#include "actuals/actualspage.h"
 #include "casehealthpanel.h"
 #include "chartview.h"
 #include "comparisonview.h"
@@ -45,6 +47,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -105,6 +108,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     m_analysis = new AnalysisController(m_doc, this);
+    m_actuals = new ActualsController(m_doc, this);
+    m_modes->addWidget(m_actuals->page());
     createActions();
 
     m_fileStatus = new QLabel(this);
@@ -219,6 +224,8 @@ void MainWindow::createActions()
     QAction *saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
+    file->addAction(m_actuals->importAction());
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -311,6 +318,8 @@ void MainWindow::createActions()
     m_compareAction->setCheckable(true);
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_compareAction, &QAction::toggled, this, &MainWindow::setCompare);
+    view->addAction(m_actuals->showAction());
+    connect(m_actuals->showAction(), &QAction::toggled, this, &MainWindow::setActualsView);
     m_presentAction = view->addAction(tr("&Present"));
     m_presentAction->setCheckable(true);
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -391,6 +400,7 @@ void MainWindow::createActions()
     bar->addWidget(m_allCheck);
     bar->addSeparator();
     bar->addAction(m_compareAction);
+    bar->addAction(m_actuals->showAction());
     bar->addAction(m_presentAction);
     connect(m_scenarioCombo, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i < 0)
@@ -488,6 +498,7 @@ void MainWindow::showPage(UseCaseNavigator::Page page, int useCase)
 {
     if (m_modes->currentWidget() == m_comparison && page == UseCaseNavigator::Page::UseCase)
         setCompare(false);
+    m_actuals->showAction()->setChecked(false); // the navigator leads back to the inputs
     switch (page) {
     case UseCaseNavigator::Page::Settings:
         m_inputs->setCurrentWidget(m_settingsEditor);
@@ -826,8 +837,19 @@ void MainWindow::setCompare(bool on)
         m_compareAction->setChecked(on); // re-enters through toggled
         return;
     }
+    if (on)
+        m_actuals->showAction()->setChecked(false);
     m_modes->setCurrentWidget(on ? static_cast<QWidget *>(m_comparison) : m_split);
     refreshResults();
+}
+
+void MainWindow::setActualsView(bool on)
+{
+    if (on)
+        m_compareAction->setChecked(false);
+    m_modes->setCurrentWidget(on                             ? m_actuals->page()
+                              : m_compareAction->isChecked() ? static_cast<QWidget *>(m_comparison)
+                                                             : m_split);
 }
 
 void MainWindow::setPresent(bool on)
@@ -991,7 +1013,9 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (!event->mimeData()->hasUrls())
         return;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".roiwb"))) {
+        if (url.isLocalFile()
+            && (url.toLocalFile().endsWith(QLatin1String(".roiwb"))
+                || ActualsController::isUsageFile(url.toLocalFile()))) {
             event->acceptProposedAction();
             return;
         }
@@ -1005,6 +1029,15 @@ void MainWindow::dropEvent(QDropEvent *event)
             event->acceptProposedAction();
             if (maybeSave())
                 openFile(url.toLocalFile());
+            return;
+        }
+    }
+    // A usage or cost export: the import dialog, once the drop has returned.
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile() && ActualsController::isUsageFile(url.toLocalFile())) {
+            event->acceptProposedAction();
+            const QString path = url.toLocalFile();
+            QTimer::singleShot(0, m_actuals, [this, path] { m_actuals->importFile(path); });
             return;
         }
     }

@@ -22,6 +22,7 @@ class QUndoView;
 
 namespace roi {
 
+class ActualsController;
 class AnalysisController;
 class CaseHealthPanel;
 class SensitivityController;
@@ -68,6 +69,7 @@ public:
     QAction *compareAction() const { return m_compareAction; }
     int currentScenario() const { return m_scenario; }
     SensitivityController *sensitivity() const { return m_sensitivity; }
+    ActualsController *actuals() const { return m_actuals; }
 
     /// Saves to the current file or asks for one. Returns false if not saved.
     bool save();
@@ -99,6 +101,7 @@ private:
     void chooseLogo();
     void setCompare(bool on);
     void setPresent(bool on);
+    void setActualsView(bool on);
     void updateScenarioSwitcher();
     void about();
     /// The export dialog, on `format` when given, else on the format used last.
@@ -108,6 +111,7 @@ private:
 
     Document *m_doc;
     AnalysisController *m_analysis = nullptr;
+    ActualsController *m_actuals = nullptr;
     int m_scenario = 0;
     bool m_allScenarios = false;
 
