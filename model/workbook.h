@@ -5,6 +5,7 @@
 #include "analytics/uncertainty.h"
 #include "calendar.h"
 #include "enums.h"
+#include "snapshots/snapshot.h"
 #include "usecase.h"
 
 #include <cstdint>
@@ -70,6 +71,7 @@ struct Workbook
     std::vector<Scenario> scenarios; // Base, Best and Worst first, then custom ones
     std::vector<UseCase> useCases;
     UncertaintySetup uncertainty; // Monte Carlo set-up (trials and seed are in settings)
+    std::vector<Snapshot> snapshots; // frozen forecasts of approved cases (format version 3)
 
     const PriceEntry *findPrice(std::string_view model) const;
     int findUseCase(std::string_view name) const; // -1 when absent

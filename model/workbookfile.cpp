@@ -4,6 +4,7 @@
 #include "inputs.h"
 #include "levers/leverfields.h"
 #include "migratecashable.h"
+#include "snapshots/snapshotjson.h"
 #include "results.h"
 
 #include <nlohmann/json.hpp>
@@ -218,6 +219,7 @@ Json toJson(const Workbook &wb)
         useCases.push_back(toJson(uc));
     j["useCases"] = std::move(useCases);
     j["uncertainty"] = uncertaintyToJson(wb.uncertainty);
+    j["snapshots"] = snapshotsToJson(wb.snapshots);
     return j;
 }
 
@@ -309,6 +311,15 @@ public:
             migrateToV2();
             doc = &migrated;
         }
+        if (m_version < 3) {
+            if (doc != &migrated) {
+                migrated = root;
+                doc = &migrated;
+            }
+            // A "snapshots" key in an older file was unknown to its reader: still reported so.
+            m_snapshotsKnown = !migrated.contains("snapshots");
+            migrateSnapshotsToV3(migrated);
+        }
 
         Workbook wb;
         for (auto it = doc->begin(); it != doc->end(); ++it) {
@@ -336,6 +347,11 @@ public:
             } else if (key == "uncertainty") {
                 readUncertainty(
                     *it, path, wb.uncertainty,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
+            } else if (key == "snapshots" && m_snapshotsKnown) {
+                readSnapshots(
+                    *it, path, wb.snapshots,
                     [&](const std::string &p, const std::string &m) { error(p, m); },
                     [&](const std::string &p) { unknown(p); });
             } else {
@@ -387,6 +403,7 @@ private:
 
     int m_version = kFormatVersion;
     bool m_leversKnown = true;
+    bool m_snapshotsKnown = true;
 
     /// Checks the object, its format tag and its version; false with an error when the file
     /// is something else or from a newer release.

@@ -74,7 +74,7 @@ void TestUncertaintyFile::migratesVersion1()
     const SaveResult saved = writeWorkbook(*r.workbook);
     QVERIFY(saved.ok());
     const Json j = Json::parse(saved.text);
-    QCOMPARE(j.at("version").get<int>(), 2);
+    QCOMPARE(j.at("version").get<int>(), 3);
     QCOMPARE(j.at("uncertainty").at("sampling").get<std::string>(), std::string("lhs"));
     QVERIFY(j.at("uncertainty").at("inputs").empty());
     const LoadResult again = readWorkbook(saved.text);
