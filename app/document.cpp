@@ -286,6 +286,12 @@ void Document::assignUncertainty(const UncertaintySetup &setup)
     touched(Change::Settings, -1);
 }
 
+void Document::assignSnapshots(const std::vector<Snapshot> &snapshots)
+{
+    m_workbook.snapshots = snapshots;
+    touched(Change::Settings, -1);
+}
+
 void Document::assignPriceBook(const std::vector<PriceEntry> &prices)
 {
     m_workbook.priceBook = prices;

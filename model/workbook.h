@@ -6,6 +6,7 @@
 #include "calendar.h"
 #include "enums.h"
 #include "snapshots/snapshot.h"
+#include "warehouse/warehouseconnection.h"
 #include "usecase.h"
 
 #include <cstdint>
@@ -72,6 +73,7 @@ struct Workbook
     std::vector<UseCase> useCases;
     UncertaintySetup uncertainty; // Monte Carlo set-up (trials and seed are in settings)
     std::vector<Snapshot> snapshots; // frozen forecasts of approved cases (format version 3)
+    WarehouseConnection warehouse;   // where actuals are read from, if anywhere (version 3)
 
     const PriceEntry *findPrice(std::string_view model) const;
     int findUseCase(std::string_view name) const; // -1 when absent

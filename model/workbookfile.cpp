@@ -5,6 +5,7 @@
 #include "levers/leverfields.h"
 #include "migratecashable.h"
 #include "snapshots/snapshotjson.h"
+#include "warehouse/warehousejson.h"
 #include "results.h"
 
 #include <nlohmann/json.hpp>
@@ -220,6 +221,8 @@ Json toJson(const Workbook &wb)
     j["useCases"] = std::move(useCases);
     j["uncertainty"] = uncertaintyToJson(wb.uncertainty);
     j["snapshots"] = snapshotsToJson(wb.snapshots);
+    if (wb.warehouse.isSet())
+        j["warehouse"] = warehouseToJson(wb.warehouse);
     return j;
 }
 
@@ -316,8 +319,10 @@ public:
                 migrated = root;
                 doc = &migrated;
             }
-            // A "snapshots" key in an older file was unknown to its reader: still reported so.
+            // A "snapshots" or "warehouse" key in an older file was unknown to its reader:
+            // still reported so.
             m_snapshotsKnown = !migrated.contains("snapshots");
+            m_warehouseKnown = !migrated.contains("warehouse");
             migrateSnapshotsToV3(migrated);
         }
 
@@ -347,6 +352,11 @@ public:
             } else if (key == "uncertainty") {
                 readUncertainty(
                     *it, path, wb.uncertainty,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
+            } else if (key == "warehouse" && m_warehouseKnown) {
+                readWarehouse(
+                    *it, path, wb.warehouse,
                     [&](const std::string &p, const std::string &m) { error(p, m); },
                     [&](const std::string &p) { unknown(p); });
             } else if (key == "snapshots" && m_snapshotsKnown) {
@@ -404,6 +414,7 @@ private:
     int m_version = kFormatVersion;
     bool m_leversKnown = true;
     bool m_snapshotsKnown = true;
+    bool m_warehouseKnown = true;
 
     /// Checks the object, its format tag and its version; false with an error when the file
     /// is something else or from a newer release.
