@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "actualscommand.h"
+#include "planactual/planactualreport.h"
 #include "analyzecommand.h"
 #include "export/memo.h"
 #include "filebytes.h"
@@ -68,6 +70,7 @@ std::string usage()
 {
     std::string text = kUsage;
     text.insert(text.find("  roi-workbench --help"), kSensitivityUsage);
+    text.insert(text.find("  roi-workbench --help"), kActualsUsage);
     return text;
 }
 
@@ -347,6 +350,8 @@ int runCompute(const Options &o, std::ostream &out, std::ostream &err)
         writeSeriesCsv(out, *wb, res, scenario); // streamed: no 20 MB string for 200 use cases
     else
         printText(out, *wb, res, scenario);
+    if (format == "text" && !wb->actuals.isEmpty()) // issue 13: plan vs actual
+        out << "\n" << planActualText(buildPlanActual(*wb, res, {"", std::max(0, scenario)}));
     return ExitOk;
 }
 
@@ -602,7 +607,7 @@ bool isCommand(const std::string &arg)
     static const char *kCommands[] = {"compute", "validate", "report", "chart",
                                       "help",    "--help",   "-h",     "--version",
                                       "-v",      "levers",   "analyze"};
-    if (isSensitivityCommand(arg))
+    if (isSensitivityCommand(arg) || isActualsCommand(arg))
         return true;
     return std::any_of(std::begin(kCommands), std::end(kCommands),
                        [&](const char *c) { return arg == c; });
@@ -681,6 +686,8 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
         return runAnalyze(args, out, err);
     if (isSensitivityCommand(args[0]))
         return runSensitivityCommand(args, out, err);
+    if (isActualsCommand(args[0]))
+        return runActualsCommand(args, out, err);
     Options o;
     std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
     if (!error.empty() || !parseOptions(args, o, error)) {

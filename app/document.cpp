@@ -203,6 +203,16 @@ void Document::setUncertainty(const UncertaintySetup &setup, const QString &text
         [](Document &d, int, const UncertaintySetup &v) { d.assignUncertainty(v); }));
 }
 
+void Document::setActuals(const actuals::Actuals &actuals, const QString &text,
+                          const QString &mergeKey)
+{
+    if (actuals == m_workbook.actuals)
+        return;
+    m_undoStack->push(new ChangeValueCommand<actuals::Actuals>(
+        this, MergeActuals, 0, m_workbook.actuals, actuals, text, mergeKey,
+        [](Document &d, int, const actuals::Actuals &v) { d.assignActuals(v); }));
+}
+
 void Document::setPriceBook(const std::vector<PriceEntry> &prices, const QString &text,
                             const QString &mergeKey)
 {
@@ -241,12 +251,24 @@ void Document::setUseCase(int index, const UseCase &useCase, const QString &text
                 }
             }
         }
-        if (renamed) {
+        // ... and so do the attribution rules of the actuals.
+        actuals::Actuals acts = m_workbook.actuals;
+        bool rulesRenamed = false;
+        for (actuals::AttributionRule &r : acts.rules) {
+            if (r.useCase == current.name) {
+                r.useCase = useCase.name;
+                rulesRenamed = true;
+            }
+        }
+        if (renamed || rulesRenamed) {
             m_undoStack->beginMacro(text);
             m_undoStack->push(new ChangeValueCommand<UseCase>(
                 this, MergeUseCase, index, current, useCase, text, {},
                 [](Document &d, int i, const UseCase &v) { d.assignUseCase(i, v); }));
-            setScenarios(scenarios, text);
+            if (renamed)
+                setScenarios(scenarios, text);
+            if (rulesRenamed)
+                setActuals(acts, text);
             m_undoStack->endMacro();
             return;
         }
@@ -290,6 +312,12 @@ void Document::assignSnapshots(const std::vector<Snapshot> &snapshots)
 {
     m_workbook.snapshots = snapshots;
     touched(Change::Settings, -1);
+}
+
+void Document::assignActuals(const actuals::Actuals &actuals)
+{
+    m_workbook.actuals = actuals;
+    touched(Change::Actuals, -1);
 }
 
 void Document::assignPriceBook(const std::vector<PriceEntry> &prices)

@@ -21,7 +21,7 @@ class Autosaver;
 struct RecoverySlot;
 
 /// What an edit changed, so views refresh only what is affected.
-enum class Change { Settings, PriceBook, Scenarios, UseCase, UseCaseList, Everything };
+enum class Change { Settings, PriceBook, Scenarios, UseCase, UseCaseList, Everything, Actuals };
 
 class Document : public QObject
 {
@@ -67,6 +67,9 @@ public:
     /// The Monte Carlo set-up (distributions, correlations, sampling); notifies as Settings.
     void setUncertainty(const UncertaintySetup &setup, const QString &text,
                         const QString &mergeKey = {});
+    /// The imported actuals, rules and mappings (app/actualscommands.h builds these edits).
+    void setActuals(const actuals::Actuals &actuals, const QString &text,
+                    const QString &mergeKey = {});
     void insertUseCase(int index, const UseCase &useCase, const QString &text);
     void removeUseCase(int index);
     void moveUseCase(int from, int to);
@@ -78,6 +81,7 @@ public:
     void assignUseCase(int index, const UseCase &useCase);
     void assignUncertainty(const UncertaintySetup &setup);
     void assignSnapshots(const std::vector<Snapshot> &snapshots); // notifies as Settings
+    void assignActuals(const actuals::Actuals &actuals);
     void insertUseCaseNow(int index, const UseCase &useCase);
     void removeUseCaseNow(int index);
     void moveUseCaseNow(int from, int to);

@@ -10,7 +10,14 @@
 namespace roi {
 
 /// Merge ids, one per kind of value (QUndoCommand::id).
-enum MergeId { MergeSettings = 1, MergePriceBook, MergeScenarios, MergeUseCase, MergeUncertainty };
+enum MergeId {
+    MergeSettings = 1,
+    MergePriceBook,
+    MergeScenarios,
+    MergeUseCase,
+    MergeUncertainty,
+    MergeActuals
+};
 
 template<typename T>
 class ChangeValueCommand : public QUndoCommand

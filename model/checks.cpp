@@ -1,5 +1,6 @@
 #include "checks.h"
 
+#include "actuals/actualschecks.h"
 #include "credibilitychecks.h"
 #include "inputs.h"
 #include "levers/leverchecks.h"
@@ -47,6 +48,7 @@ public:
         checkSharedUnits();
         runCredibilityChecks(m_wb, m_res, m_today);
         checkLevers(m_wb, m_res);
+        actuals::checkActuals(m_wb, m_res);
         // Errors first, then warnings, then notes; stable within each severity.
         std::stable_sort(
             m_res.findings.begin(), m_res.findings.end(),
@@ -69,6 +71,8 @@ private:
     void checkWorkbook()
     {
         for (const PriceEntry &p : m_wb.priceBook) {
+            if (!isCurrentPrice(m_wb.priceBook, p))
+                continue; // a superseded rate: only the current one prices projections
             if (p.input > 0 && p.output <= p.input) {
                 add(Severity::Warning, "output-priced-low", -1, priceInput(p.model, "output"),
                     "Output tokens of " + p.model

@@ -229,11 +229,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         const CostLayer &l = uc.layers[i];
         if (l.type != LayerType::TokenUsage)
             continue;
-        const PriceEntry *price = nullptr;
-        for (const auto &e : p.prices) {
-            if (e.model == l.model)
-                price = &e;
-        }
+        const PriceEntry *price = currentPrice(p.prices, l.model);
         if (price) {
             ws.tokenSpendPerCall[i] = l.inputTokens * price->input + l.outputTokens * price->output
                                       + l.cachedInputTokens * price->cachedInput;

@@ -2,13 +2,24 @@
 
 namespace roi {
 
+const PriceEntry *currentPrice(std::span<const PriceEntry> book, std::string_view model)
+{
+    const PriceEntry *found = nullptr;
+    for (const auto &p : book) {
+        if (p.model == model && (!found || p.validFrom > found->validFrom))
+            found = &p;
+    }
+    return found;
+}
+
+bool isCurrentPrice(std::span<const PriceEntry> book, const PriceEntry &entry)
+{
+    return currentPrice(book, entry.model) == &entry;
+}
+
 const PriceEntry *Workbook::findPrice(std::string_view model) const
 {
-    for (const auto &p : priceBook) {
-        if (p.model == model)
-            return &p;
-    }
-    return nullptr;
+    return currentPrice(priceBook, model);
 }
 
 int Workbook::findUseCase(std::string_view name) const

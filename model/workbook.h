@@ -2,6 +2,7 @@
 // compared with ==; the Document in app/ owns one and the engine reads it.
 #pragma once
 
+#include "actuals/actuals.h"
 #include "analytics/uncertainty.h"
 #include "calendar.h"
 #include "enums.h"
@@ -10,12 +11,15 @@
 #include "usecase.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace roi {
 
-/// A model's token prices, per million tokens, as quoted on a date.
+/// A model's token prices, per million tokens, as quoted on a date (`asOf`) and valid from a
+/// day on (`validFrom`, null = since always). A model may have several entries with different
+/// `validFrom` (actuals/pricing.h prices usage by date); projections use the latest.
 struct PriceEntry
 {
     std::string model;
@@ -23,6 +27,7 @@ struct PriceEntry
     double output = 0;
     double cachedInput = 0;
     Date asOf;
+    Date validFrom;
 
     friend bool operator==(const PriceEntry &, const PriceEntry &) = default;
 };
@@ -72,14 +77,21 @@ struct Workbook
     std::vector<Scenario> scenarios; // Base, Best and Worst first, then custom ones
     std::vector<UseCase> useCases;
     UncertaintySetup uncertainty; // Monte Carlo set-up (trials and seed are in settings)
+    actuals::Actuals actuals;     // imported usage and cost, rolled up by month
     std::vector<Snapshot> snapshots; // frozen forecasts of approved cases (format version 3)
     WarehouseConnection warehouse;   // where actuals are read from, if anywhere (version 3)
 
+    /// The model's current entry (the latest validFrom), as projections use it.
     const PriceEntry *findPrice(std::string_view model) const;
     int findUseCase(std::string_view name) const; // -1 when absent
 
     friend bool operator==(const Workbook &, const Workbook &) = default;
 };
+
+/// The entry of `model` with the latest validFrom (the first of equals); null when none.
+const PriceEntry *currentPrice(std::span<const PriceEntry> book, std::string_view model);
+/// Whether `entry` is its model's current entry in `book` (false for superseded rates).
+bool isCurrentPrice(std::span<const PriceEntry> book, const PriceEntry &entry);
 
 inline constexpr std::string_view kBaseScenario = "Base";
 inline constexpr std::string_view kBestScenario = "Best";

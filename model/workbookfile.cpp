@@ -1,5 +1,6 @@
 #include "workbookfile.h"
 
+#include "actuals/actualsjson.h"
 #include "analytics/uncertaintyjson.h"
 #include "inputs.h"
 #include "levers/leverfields.h"
@@ -172,6 +173,8 @@ Json pricesJson(const std::vector<PriceEntry> &priceBook)
         e["model"] = p.model;
         putFields(e, p, priceFields());
         e["asOf"] = p.asOf.toString();
+        if (!p.validFrom.isNull())
+            e["validFrom"] = p.validFrom.toString();
         prices.push_back(std::move(e));
     }
     return prices;
@@ -223,6 +226,8 @@ Json toJson(const Workbook &wb)
     j["snapshots"] = snapshotsToJson(wb.snapshots);
     if (wb.warehouse.isSet())
         j["warehouse"] = warehouseToJson(wb.warehouse);
+    if (!wb.actuals.isEmpty())
+        j["actuals"] = actuals::actualsToJson(wb.actuals);
     return j;
 }
 
@@ -282,6 +287,15 @@ void migrateUncertaintyToV2(Json &root)
     root["version"] = 2;
 }
 
+/// Version 2 -> 3: version 3 adds "actuals" (imports, monthly roll-up, attribution rules,
+/// mappings, rates) and "validFrom" in price-book entries. A version 2 file has neither, so its
+/// contents read unchanged; the reader reports those keys in a version 2 file as unknown, as a
+/// version 2 reader did (see Reader::migrateToV3).
+void migrateToV3(Json &root)
+{
+    root["version"] = 3;
+}
+
 /// Converts JSON to a workbook, collecting every problem with its path.
 class Reader
 {
@@ -323,7 +337,9 @@ public:
             // still reported so.
             m_snapshotsKnown = !migrated.contains("snapshots");
             m_warehouseKnown = !migrated.contains("warehouse");
+            migrateToV3(migrated);
             migrateSnapshotsToV3(migrated);
+            m_actualsKnown = false;
         }
 
         Workbook wb;
@@ -349,6 +365,11 @@ public:
                           [&](const Json &e, const std::string &p) {
                               wb.useCases.push_back(readUseCase(e, p));
                           });
+            } else if (key == "actuals" && m_actualsKnown) {
+                actuals::readActuals(
+                    *it, path, wb.actuals,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
             } else if (key == "uncertainty") {
                 readUncertainty(
                     *it, path, wb.uncertainty,
@@ -398,8 +419,7 @@ public:
         }
         if (root.find("priceBook") == root.end())
             error("/priceBook", "is missing");
-        uniqueNames(
-            prices, "/priceBook", [](const PriceEntry &p) { return p.model; }, "model");
+        uniquePrices(prices);
         if (hasErrors())
             return std::nullopt;
         return prices;
@@ -415,6 +435,24 @@ private:
     bool m_leversKnown = true;
     bool m_snapshotsKnown = true;
     bool m_warehouseKnown = true;
+    bool m_actualsKnown = true; // false for files before version 3
+
+    /// One entry per model and validFrom: a model may have several rates, each from a day.
+    void uniquePrices(const std::vector<PriceEntry> &prices)
+    {
+        std::set<std::pair<std::string, Date>> seen;
+        for (std::size_t i = 0; i < prices.size(); ++i) {
+            const PriceEntry &p = prices[i];
+            if (p.model.empty() || seen.insert({p.model, p.validFrom}).second)
+                continue;
+            error("/priceBook/" + std::to_string(i) + (p.validFrom.isNull() ? "/model" : "/validFrom"),
+                  p.validFrom.isNull()
+                      ? "duplicate name '" + p.model + "'; names must be unique (give each rate of a "
+                                                       "model its own validFrom)"
+                      : "duplicate rate of '" + p.model + "' valid from "
+                            + p.validFrom.toString() + "; each rate needs its own validFrom");
+        }
+    }
 
     /// Checks the object, its format tag and its version; false with an error when the file
     /// is something else or from a newer release.
@@ -721,6 +759,8 @@ private:
                 e.model = readName(v, p);
             else if (key == "asOf")
                 e.asOf = readDate(v, p);
+            else if (key == "validFrom" && m_actualsKnown)
+                e.validFrom = readDate(v, p);
             else
                 return readField(key, v, p, e, priceFields());
             return true;
@@ -1019,9 +1059,9 @@ private:
     {
         validateUncertainty(wb, [&](const std::string &p, const std::string &m) { error(p, m); });
         uniqueNames(wb.useCases, "/useCases", [](const UseCase &u) { return u.name; });
-        // The name of a price-book entry is its "model" key.
-        uniqueNames(
-            wb.priceBook, "/priceBook", [](const PriceEntry &p) { return p.model; }, "model");
+        // The name of a price-book entry is its "model" key (and its validFrom).
+        uniquePrices(wb.priceBook);
+        actuals::validateActuals(wb, [&](const std::string &p, const std::string &m) { error(p, m); });
         uniqueNames(wb.scenarios, "/scenarios", [](const Scenario &s) { return s.name; });
         for (std::size_t s = 0; s < wb.scenarios.size(); ++s) {
             const auto &adjustments = wb.scenarios[s].adjustments;

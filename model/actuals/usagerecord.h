@@ -6,6 +6,7 @@
 
 #include "../calendar.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +53,9 @@ struct UsageRecord
     double cost = 0; // in `currency`; meaningful unless costKind == None
     CostKind costKind = CostKind::None;
     std::string currency; // ISO 4217; empty = the workbook's currency
+    // The other amounts a source gives beside `cost` (FOCUS has all three), in `currency`.
+    std::optional<double> billedCost;
+    std::optional<double> listCost;
 
     AttributionKeys keys;
 

@@ -236,7 +236,8 @@ std::vector<UncertainInput> defaultUncertainInputs(const Workbook &wb)
                 if (l.type == LayerType::TokenUsage)
                     usedModels.insert(l.model);
         for (std::size_t i = 0; i < wb.priceBook.size(); ++i) {
-            if (!usedModels.count(wb.priceBook[i].model))
+            if (!usedModels.count(wb.priceBook[i].model)
+                || !isCurrentPrice(wb.priceBook, wb.priceBook[i]))
                 continue;
             for (const auto &f : priceFields()) {
                 const double base = wb.priceBook[i].*(f.member);

@@ -17,12 +17,8 @@ struct Prices
 
 Prices pricesOf(std::span<const PriceEntry> book, const std::string &model, Prices fallback)
 {
-    // The last entry of a name wins, as in the engine.
-    const PriceEntry *found = nullptr;
-    for (const auto &e : book) {
-        if (e.model == model)
-            found = &e;
-    }
+    // The current entry (latest validFrom) of a name, as in the engine.
+    const PriceEntry *found = currentPrice(book, model);
     return found ? Prices{found->input, found->output, found->cachedInput} : fallback;
 }
 

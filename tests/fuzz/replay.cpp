@@ -3,6 +3,7 @@
 // Usage: fuzz_replay workbook|inputpath|dates|filename PATH... (files, or folders read
 // recursively).
 #include "fuzzchecks.h"
+#include "fuzzimport.h"
 
 #include "workbookfile.h"
 
@@ -61,16 +62,22 @@ std::string classify(std::string_view bytes)
 int main(int argc, char *argv[])
 {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: %s workbook|inputpath|dates|filename PATH...\n", argv[0]);
+        std::fprintf(stderr, "usage: %s workbook|inputpath|dates|filename|import_focus|import_openai|"
+                             "import_anthropic|import_litellm|import_csv PATH...\n", argv[0]);
         return 2;
     }
     const std::string target = argv[1];
     const bool classifying = target == "--classify";
-    void (*check)(std::string_view) = target == "workbook"    ? roi::fuzz::checkWorkbook
-                                      : target == "inputpath" ? roi::fuzz::checkInputPath
-                                      : target == "dates"     ? roi::fuzz::checkDates
-                                      : target == "filename"  ? roi::fuzz::checkFileName
-                                                              : nullptr;
+    void (*check)(std::string_view) = target == "workbook"           ? roi::fuzz::checkWorkbook
+                                      : target == "inputpath"        ? roi::fuzz::checkInputPath
+                                      : target == "dates"            ? roi::fuzz::checkDates
+                                      : target == "filename"         ? roi::fuzz::checkFileName
+                                      : target == "import_focus"     ? roi::fuzz::checkImportFocus
+                                      : target == "import_openai"    ? roi::fuzz::checkImportOpenAi
+                                      : target == "import_anthropic" ? roi::fuzz::checkImportAnthropic
+                                      : target == "import_litellm"   ? roi::fuzz::checkImportLiteLlm
+                                      : target == "import_csv"       ? roi::fuzz::checkImportCsv
+                                                                     : nullptr;
     if (!check && !classifying) {
         std::fprintf(stderr, "unknown target %s\n", target.c_str());
         return 2;

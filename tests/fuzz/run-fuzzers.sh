@@ -16,14 +16,14 @@ seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${2:-$root/build/fuzz}
 out=${FUZZ_OUT:-$build/fuzz-runs}
-targets=${FUZZ_TARGETS:-workbook inputpath dates filename}
+targets=${FUZZ_TARGETS:-workbook inputpath dates filename import_focus import_openai import_anthropic import_litellm import_csv}
 status=0
 
 stat() { # stat NAME LOG: a value of libFuzzer's -print_final_stats block
     sed -n "s/^stat::$1: *//p" "$2" | tail -n 1
 }
 
-printf '%-10s %8s %12s %10s %8s  %s\n' target seconds executions exec/s "new" result
+printf '%-16s %8s %12s %10s %8s  %s\n' target seconds executions exec/s "new" result
 for target in $targets; do
     binary=$build/tests/fuzz/fuzz_$target
     if [ ! -x "$binary" ]; then
@@ -36,6 +36,7 @@ for target in $targets; do
     workbook) max_len=65536 timeout=10 dict=$root/tests/fuzz/workbook.dict ;;
     inputpath) max_len=512 timeout=5 dict=$root/tests/fuzz/inputpath.dict ;;
     filename) max_len=1024 timeout=5 dict= ;;
+    import_*) max_len=16384 timeout=10 dict= ;;
     *) max_len=64 timeout=5 dict= ;;
     esac
     work=$out/$target
@@ -62,7 +63,7 @@ for target in $targets; do
         result="FAILED (exit $rc)"
         status=1
     fi
-    printf '%-10s %8s %12s %10s %8s  %s\n' "$target" "$seconds" "${execs:-?}" "${rate:-?}" \
+    printf '%-16s %8s %12s %10s %8s  %s\n' "$target" "$seconds" "${execs:-?}" "${rate:-?}" \
         "${added:-?}" "$result"
     if [ "$rc" -ne 0 ]; then
         echo "---- $target: end of $log" >&2

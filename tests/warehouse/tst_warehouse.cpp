@@ -3,6 +3,7 @@
 // the roll-up is one GROUP BY on the server, it equals the same rows exported to a FOCUS CSV
 // and aggregated on this side, and a server that is down, a wrong password and a table without
 // the FOCUS columns each give a clear message and no record.
+#include "actuals/import/importer.h"
 #include "warehouse/warehousereader.h"
 
 #include <nlohmann/json.hpp>
@@ -205,6 +206,32 @@ void TestWarehouse::rollupEqualsTheFileExport()
     }
     QCOMPARE(usage, std::uint64_t(999000));
     QCOMPARE(local.size(), m_result.records.size());
+
+    // And through the FOCUS importer of the file import (roi_import), the same rows again.
+    std::map<GroupKey, Sums> imported;
+    actuals::ImportOptions options;
+    options.format = actuals::SourceFormat::Focus;
+    const actuals::ImportResult ir =
+        actuals::importFile(csv.toStdString(), options, [&](const actuals::UsageRecord &r) {
+            Sums &s = imported[keyOf(r)];
+            s.uncached += r.uncachedInput;
+            s.cacheRead += r.cacheReadInput;
+            s.output += r.outputTokens;
+            s.cost += r.cost;
+        });
+    QVERIFY2(ir.ok, ir.error.c_str());
+    QCOMPARE(ir.stats.rowsUsed, std::uint64_t(999000));
+    QCOMPARE(ir.stats.rowsSkipped, std::uint64_t(1000)); // the tax rows
+    QCOMPARE(ir.stats.rowsRefused, std::uint64_t(0));
+    QCOMPARE(imported.size(), m_result.records.size());
+    for (const auto &r : m_result.records) {
+        const auto it = imported.find(keyOf(r));
+        QVERIFY(it != imported.end());
+        QCOMPARE(r.uncachedInput, it->second.uncached);
+        QCOMPARE(r.cacheReadInput, it->second.cacheRead);
+        QCOMPARE(r.outputTokens, it->second.output);
+        QVERIFY(std::abs(r.cost - it->second.cost) <= 1e-9 * std::max(1.0, r.cost));
+    }
     for (const auto &r : m_result.records) {
         const auto it = local.find(keyOf(r));
         QVERIFY(it != local.end());

@@ -91,5 +91,8 @@ ImportResult importFile(const std::string &path, const ImportOptions &options,
 /// Imports from a stream; `name` is used in messages and for detection. For tests and fuzzing.
 ImportResult importStream(std::istream &in, std::string_view name, const ImportOptions &options,
                           const RecordSink &sink);
+/// The same, with the stream's size in bytes for progress (0 if unknown).
+ImportResult importStreamSized(std::istream &in, std::string_view name, std::uint64_t totalBytes,
+                               const ImportOptions &options, const RecordSink &sink);
 
 } // namespace roi::actuals

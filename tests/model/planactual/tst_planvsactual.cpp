@@ -1,6 +1,9 @@
 // Plan vs actual (model/planactual): variance and the tolerance band, the two-months-in-a-row
 // finding, recalibration, suggested recalibrations and the executive three numbers, each
 // against figures computed by hand.
+#include "actuals/actualsimport.h"
+#include "actuals/rollup.h"
+#include "planactual/planactualreport.h"
 #include "planactual/planvsactual.h"
 
 #include "../testutil.h"
@@ -38,7 +41,7 @@ Snapshot approved()
 
 /// Actual token cost 400, 520, 600 in January to March; requests 1,000, 1,200, 1,440 (20% a
 /// month).
-std::vector<ActualMonth> actuals()
+std::vector<ActualMonth> measured()
 {
     std::vector<ActualMonth> a(3);
     a[0].month = {2026, 1};
@@ -70,6 +73,7 @@ private Q_SLOTS:
     void recalibration();
     void suggestions();
     void executiveNumbers();
+    void workbookReportFromImportedActuals();
     void isoWeeks_data();
     void isoWeeks();
 };
@@ -95,7 +99,7 @@ void TestPlanVsActual::variance()
     QFETCH(double, percent);
     QFETCH(bool, above);
     const Snapshot s = approved();
-    const PlanActual pa = planVsActual(s, s.useCases[0], actuals(), 0.10);
+    const PlanActual pa = planVsActual(s, s.useCases[0], measured(), 0.10);
     QCOMPARE(pa.months.size(), std::size_t(3)); // April has no actual
     const PlanActualMonth &m = pa.months[static_cast<std::size_t>(month)];
     QCOMPARE(m.forecastCost, 1000.0);
@@ -109,7 +113,7 @@ void TestPlanVsActual::variance()
 void TestPlanVsActual::totalsAndBasis()
 {
     const Snapshot s = approved();
-    const PlanActual pa = planVsActual(s, s.portfolio(), actuals(), 0.10);
+    const PlanActual pa = planVsActual(s, s.portfolio(), measured(), 0.10);
     QCOMPARE(pa.useCase, std::string("Portfolio"));
     QCOMPARE(pa.basis, std::string("Approved"));
     // 3,000 forecast, 3,320 actual, +320 = +10.666...%.
@@ -124,7 +128,7 @@ void TestPlanVsActual::totalsAndBasis()
 void TestPlanVsActual::findingTwoMonthsInARow()
 {
     const Snapshot s = approved();
-    const auto findings = overrunFindings(planVsActual(s, s.useCases[0], actuals(), 0.10), 0);
+    const auto findings = overrunFindings(planVsActual(s, s.useCases[0], measured(), 0.10), 0);
     QCOMPARE(findings.size(), std::size_t(1));
     QCOMPARE(findings[0].code, std::string("actual-above-forecast"));
     QCOMPARE(findings[0].useCase, 0);
@@ -139,9 +143,9 @@ void TestPlanVsActual::noFindingForOneMonthOrWithinBand()
 {
     const Snapshot s = approved();
     // A 15% band: February (+12%) is inside, March (+20%) alone is not a run.
-    QVERIFY(overrunFindings(planVsActual(s, s.useCases[0], actuals(), 0.15), 0).empty());
+    QVERIFY(overrunFindings(planVsActual(s, s.useCases[0], measured(), 0.15), 0).empty());
     // Two months above but not in a row (January and March; February missing).
-    auto a = actuals();
+    auto a = measured();
     a[0].tokenCost = 600; // January +20%
     a.erase(a.begin() + 1);
     QVERIFY(overrunFindings(planVsActual(s, s.useCases[0], a, 0.10), 0).empty());
@@ -150,7 +154,7 @@ void TestPlanVsActual::noFindingForOneMonthOrWithinBand()
 void TestPlanVsActual::importedOtherCostReplacesPlan()
 {
     const Snapshot s = approved();
-    auto a = actuals();
+    auto a = measured();
     a[0].otherCost = 700; // imported through the CSV mapping: 400 + 700 = 1,100
     const PlanActual pa = planVsActual(s, s.useCases[0], a, 0.10);
     ROI_COMPARE_NEAR(pa.months[0].actualCost, 1100.0, 1e-9);
@@ -161,7 +165,7 @@ void TestPlanVsActual::zeroForecastIsDefined()
     Snapshot s = approved();
     s.useCases[0].row(SnapshotRow::Cost) = {0, 0, 0, 0};
     s.useCases[0].row(SnapshotRow::TokenCost) = {0, 0, 0, 0};
-    const PlanActual pa = planVsActual(s, s.useCases[0], actuals(), 0.10);
+    const PlanActual pa = planVsActual(s, s.useCases[0], measured(), 0.10);
     QCOMPARE(pa.months[0].variancePercent.state, KpiState::Undefined);
     QVERIFY(pa.months[0].aboveTolerance); // any cost against none is above the band
     QCOMPARE(pa.variancePercentTotal.state, KpiState::Undefined);
@@ -172,7 +176,7 @@ void TestPlanVsActual::zeroForecastIsDefined()
 void TestPlanVsActual::recalibration()
 {
     const Snapshot s = approved();
-    const Recalibrated r = recalibrate(s, s.useCases[0], actuals());
+    const Recalibrated r = recalibrate(s, s.useCases[0], measured());
     // Cost 1,000, 1,120, 1,200 actual, then 1,000 forecast: TCO 4,320; benefit 6,000 as
     // planned; net 1,680; ROI 1,680 / 4,320 = 38.888...%.
     QCOMPARE(r.actualMonths, 3);
@@ -189,7 +193,7 @@ void TestPlanVsActual::recalibration()
 void TestPlanVsActual::suggestions()
 {
     const Snapshot s = approved();
-    const auto list = suggestRecalibrations(s.useCases[0], s, actuals(), 0.10, 0.5);
+    const auto list = suggestRecalibrations(s.useCases[0], s, measured(), 0.10, 0.5);
     QCOMPARE(list.size(), std::size_t(3));
     // Growth: (1,440 / 1,000)^(1/2) − 1 = 20% a month against 10%.
     QCOMPARE(list[0].input, std::string("ramp.volumeGrowth"));
@@ -204,13 +208,13 @@ void TestPlanVsActual::suggestions()
     QCOMPARE(list[2].input, std::string("ramp.steadyAdoption"));
     ROI_COMPARE_NEAR(list[2].suggested, 0.5 * 3640.0 / 3310.0, 1e-12);
     // Too few months: nothing suggested.
-    QVERIFY(suggestRecalibrations(s.useCases[0], s, actuals(), 0.10, 0.5, 4).empty());
+    QVERIFY(suggestRecalibrations(s.useCases[0], s, measured(), 0.10, 0.5, 4).empty());
 }
 
 void TestPlanVsActual::executiveNumbers()
 {
-    const std::vector<PriceEntry> book = {{"mini", 0.15, 0.60, 0.075, {}},
-                                          {"large", 2.50, 10.00, 1.25, {}}};
+    const std::vector<PriceEntry> book = {{"mini", 0.15, 0.60, 0.075, {}, {}},
+                                          {"large", 2.50, 10.00, 1.25, {}, {}}};
     const PriceEntry *premium = premiumModel(book);
     QVERIFY(premium);
     QCOMPARE(premium->model, std::string("large"));
@@ -224,6 +228,63 @@ void TestPlanVsActual::executiveNumbers()
     QCOMPARE(roi::executiveNumbers("2026-04", 0, 0, 0, 0, 0, *premium).savingsPercent.state,
              KpiState::Undefined);
     QVERIFY(premiumModel({}) == nullptr);
+}
+
+void TestPlanVsActual::workbookReportFromImportedActuals()
+{
+    // A workbook of one use case "Case" approved as the hand-made snapshot above, with the three
+    // months of actuals imported through the roll-up and attributed by feature.
+    Workbook wb = roitest::bareWorkbook(4);
+    wb.priceBook = {{"large", 2.50, 10.00, 1.25, {}, {}}};
+    wb.snapshots = {approved()};
+    actuals::RollupBuilder builder(wb, 1);
+    for (const ActualMonth &a : measured()) {
+        actuals::UsageRecord r;
+        r.day = {a.month.year, a.month.month, 10};
+        r.provider = "OpenAI";
+        r.model = "large";
+        r.uncachedInput = 40e6; // 40M input and 10M output: 40 × 2.50 + 10 × 10 = $200
+        r.outputTokens = 10e6;  // at list price with no levers, the baseline
+        r.requests = a.requests;
+        r.cost = a.tokenCost;
+        r.costKind = actuals::CostKind::Effective;
+        r.keys.feature = "support";
+        builder.add(r);
+    }
+    actuals::PendingImport pending;
+    pending.record.id = 1;
+    pending.record.fileName = "usage.csv";
+    pending.record.sha256 = std::string(64, 'a');
+    pending.record.format = "csv";
+    pending.table = builder.finish();
+    wb.actuals = actuals::applyImport(wb.actuals, pending, actuals::OverlapChoice::Fail).actuals;
+    wb.actuals.rules = {actuals::AttributionRule{"Case", "support", {}, {}, {}, {}, {}}};
+
+    const PlanActualReport r = buildPlanActual(wb, compute(wb, roitest::noChecks()));
+    QVERIFY(r.hasActuals);
+    QCOMPARE(r.basis, std::string("Approved")); // the latest snapshot
+    QCOMPARE(r.useCases.size(), std::size_t(1));
+    QCOMPARE(r.useCases[0].months.size(), std::size_t(3));
+    ROI_COMPARE_NEAR(r.useCases[0].months[1].actualCost, 1120.0, 1e-9);
+    ROI_COMPARE_NEAR(r.portfolio.varianceTotal, 320.0, 1e-9);
+    QCOMPARE(r.findings.size(), std::size_t(2)); // the use case and the portfolio
+    QCOMPARE(r.findings[0].useCase, 0);
+    QCOMPARE(r.findings[1].useCase, -1);
+    QCOMPARE(r.premiumModel, std::string("large"));
+    QCOMPARE(r.executive.size(), std::size_t(3));
+    // February: baseline $200, realised $520: savings (200 − 520) / 200 = −160%.
+    QCOMPARE(r.executive[1].period, std::string("2026-02"));
+    ROI_COMPARE_NEAR(r.executive[1].baselineCost, 200.0, 1e-9);
+    ROI_COMPARE_NEAR(r.executive[1].savingsPercent.value, -160.0, 1e-9);
+    const std::string text = planActualText(r);
+    QVERIFY(text.find("Plan vs actual") == 0);
+    QVERIFY(text.find("Against: Approved; tolerance 10%") != std::string::npos);
+    QVERIFY(text.find("+12.0%") != std::string::npos);
+
+    // No snapshot: against the live Base forecast.
+    wb.snapshots.clear();
+    QCOMPARE(buildPlanActual(wb, compute(wb, roitest::noChecks())).basis,
+             std::string("Live forecast (Base)"));
 }
 
 void TestPlanVsActual::isoWeeks_data()

@@ -1,0 +1,137 @@
+#include "actuals.h"
+
+#include <algorithm>
+
+namespace roi::actuals {
+
+Measures &Measures::operator+=(const Measures &o)
+{
+    uncachedInput += o.uncachedInput;
+    cacheReadInput += o.cacheReadInput;
+    cacheWriteInput += o.cacheWriteInput;
+    outputTokens += o.outputTokens;
+    requests += o.requests;
+    outcomes += o.outcomes;
+    cost += o.cost;
+    return *this;
+}
+
+Measures Measures::scaled(double f) const
+{
+    return {uncachedInput * f, cacheReadInput * f, cacheWriteInput * f,
+            outputTokens * f,  requests * f,       outcomes * f,
+            cost * f};
+}
+
+namespace {
+constexpr std::pair<AllocationMode, std::string_view> kAllocationNames[] = {
+    {AllocationMode::Unallocated, "unallocated"},
+    {AllocationMode::Tokens, "tokens"},
+    {AllocationMode::Requests, "requests"},
+    {AllocationMode::Cost, "cost"},
+};
+} // namespace
+
+std::string_view allocationName(AllocationMode mode)
+{
+    for (const auto &[m, n] : kAllocationNames) {
+        if (m == mode)
+            return n;
+    }
+    return "unallocated";
+}
+
+std::optional<AllocationMode> allocationFromName(std::string_view name)
+{
+    for (const auto &[m, n] : kAllocationNames) {
+        if (n == name)
+            return m;
+    }
+    return std::nullopt;
+}
+
+bool Actuals::isEmpty() const
+{
+    return imports.empty() && (!rollup || rollup->rows.empty()) && rules.empty()
+           && allocation == AllocationMode::Unallocated && mappings.empty() && rates.empty()
+           && !revenuePerCustomer;
+}
+
+const RollupTable &Actuals::table() const
+{
+    static const RollupTable empty;
+    return rollup ? *rollup : empty;
+}
+
+const ImportRecord *Actuals::findImport(std::uint32_t id) const
+{
+    for (const ImportRecord &r : imports) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+const ColumnMapping *Actuals::findMapping(std::string_view name) const
+{
+    for (const ColumnMapping &m : mappings) {
+        if (m.name == name)
+            return &m;
+    }
+    return nullptr;
+}
+
+std::optional<double> Actuals::rateOf(std::string_view currency) const
+{
+    for (const CurrencyRate &r : rates) {
+        if (r.currency == currency)
+            return r.rate;
+    }
+    return std::nullopt;
+}
+
+std::uint32_t Actuals::nextImportId() const
+{
+    std::uint32_t next = 1;
+    for (const ImportRecord &r : imports)
+        next = std::max(next, r.id + 1);
+    return next;
+}
+
+bool operator==(const Actuals &a, const Actuals &b)
+{
+    if (!(a.imports == b.imports && a.rules == b.rules && a.allocation == b.allocation
+          && a.mappings == b.mappings && a.rates == b.rates
+          && a.revenuePerCustomer == b.revenuePerCustomer))
+        return false;
+    if (a.rollup == b.rollup)
+        return true;
+    return a.table() == b.table();
+}
+
+bool wildcardMatch(std::string_view pattern, std::string_view text)
+{
+    // Iterative matching with one backtrack point for the last '*': linear in practice, never
+    // exponential.
+    std::size_t p = 0, t = 0;
+    std::size_t star = std::string_view::npos, mark = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            mark = t;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            t = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*')
+        ++p;
+    return p == pattern.size();
+}
+
+} // namespace roi::actuals

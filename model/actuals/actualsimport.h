@@ -1,0 +1,59 @@
+// Applying an import to the workbook's actuals: duplicate detection (same SHA-256), overlap with
+// earlier imports of the same format and provider, and the caller's choice. Pure functions on
+// values: the app runs the importer and the RollupBuilder (on a worker thread), then applies
+// the result here as one undoable edit. An import that fails applies nothing.
+#pragma once
+
+#include "actuals.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace roi::actuals {
+
+/// A finished import waiting to be applied: its audit record and its roll-up.
+struct PendingImport
+{
+    ImportRecord record; // id already assigned (Actuals::nextImportId at build time)
+    RollupTable table;
+    std::vector<CurrencyRate> newRates; // rates given for this import, stored with it
+};
+
+/// What applying `pending` to `current` would meet.
+struct ImportConflicts
+{
+    /// An earlier import of a file with the same SHA-256: applying changes nothing.
+    const ImportRecord *duplicateOf = nullptr;
+    /// Earlier imports of the same format and a shared provider whose date ranges overlap.
+    std::vector<const ImportRecord *> overlapping;
+};
+ImportConflicts findConflicts(const Actuals &current, const ImportRecord &record);
+
+/// What to do with overlapping earlier imports.
+enum class OverlapChoice {
+    Fail,    // refuse the import (the command line's default; the window asks first)
+    Replace, // remove the overlapping earlier imports (their rows), then add this one
+    Keep     // keep both (the user knows they cover different usage)
+};
+std::string_view overlapName(OverlapChoice choice); // "fail", "replace", "keep"
+std::optional<OverlapChoice> overlapFromName(std::string_view name);
+
+struct ApplyResult
+{
+    enum class Outcome { Applied, Duplicate, Refused } outcome = Outcome::Refused;
+    Actuals actuals;                     // the new actuals (== current unless Applied)
+    std::string message;                 // why it was refused, or what was replaced, in words
+    std::vector<std::uint32_t> replaced; // ids of imports removed by Replace
+};
+
+/// `current` with `pending` applied under `choice`. Never partially: Refused and Duplicate
+/// return `current` unchanged.
+ApplyResult applyImport(const Actuals &current, const PendingImport &pending, OverlapChoice choice);
+
+/// `current` without import `id` (audit record and rows).
+Actuals removeImport(const Actuals &current, std::uint32_t id);
+
+} // namespace roi::actuals

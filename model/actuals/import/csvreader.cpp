@@ -1,0 +1,287 @@
+#include "csvreader.h"
+
+#include "parsing.h"
+
+#include <csv.h>
+
+#include <cstring>
+
+namespace roi::actuals::detail {
+
+namespace {
+constexpr std::size_t kChunk = 256 * 1024;
+constexpr std::size_t kMaxRowBytes = 16 * 1024 * 1024;
+} // namespace
+
+struct CsvReader::Parser
+{
+    csv_parser p{};
+};
+
+std::string_view CsvRow::field(int index) const
+{
+    if (index < 0 || static_cast<std::size_t>(index) >= fields.size())
+        return {};
+    return trim(fields[static_cast<std::size_t>(index)]);
+}
+
+void CsvHeader::assign(const std::vector<std::string_view> &fields)
+{
+    m_names.clear();
+    for (std::string_view f : fields) {
+        f = trim(f);
+        if (m_names.empty() && f.size() >= 3 && f.substr(0, 3) == "\xEF\xBB\xBF")
+            f.remove_prefix(3); // UTF-8 byte-order mark
+        m_names.emplace_back(f);
+    }
+}
+
+int CsvHeader::index(std::string_view name) const
+{
+    for (std::size_t i = 0; i < m_names.size(); ++i)
+        if (m_names[i] == name)
+            return static_cast<int>(i);
+    for (std::size_t i = 0; i < m_names.size(); ++i)
+        if (iequals(m_names[i], name))
+            return static_cast<int>(i);
+    return -1;
+}
+
+CsvReader::CsvReader(InputStream &in, char delimiter)
+    : m_in(in)
+    , m_delimiter(delimiter)
+    , m_parser(new Parser)
+{
+    csv_init(&m_parser->p, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_delim(&m_parser->p, static_cast<unsigned char>(m_delimiter));
+}
+
+CsvReader::~CsvReader()
+{
+    csv_free(&m_parser->p);
+    delete m_parser;
+}
+
+void CsvReader::resetParser()
+{
+    csv_free(&m_parser->p);
+    csv_init(&m_parser->p, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_delim(&m_parser->p, static_cast<unsigned char>(m_delimiter));
+    m_buffer.clear();
+    m_offsets.clear();
+}
+
+void CsvReader::fieldCallback(void *data, std::size_t size, void *selfPtr)
+{
+    auto *self = static_cast<CsvReader *>(selfPtr);
+    if (size > 0)
+        self->m_buffer.append(static_cast<const char *>(data), size);
+    self->m_offsets.push_back(self->m_buffer.size());
+}
+
+void CsvReader::rowCallback(int, void *selfPtr)
+{
+    static_cast<CsvReader *>(selfPtr)->endRow();
+}
+
+void CsvReader::endRow()
+{
+    m_row.fields.clear();
+    std::size_t start = 0;
+    for (std::size_t end : m_offsets) {
+        m_row.fields.emplace_back(m_buffer.data() + start, end - start);
+        start = end;
+    }
+    dispatchRow();
+    m_buffer.clear();
+    m_offsets.clear();
+}
+
+void CsvReader::dispatchRow()
+{
+    m_row.line = m_rowLine;
+    const bool blank = m_row.fields.size() == 1 && trim(m_row.fields[0]).empty();
+    if (m_stopped || m_failed || blank)
+        return;
+    if (!m_haveHeader) {
+        m_haveHeader = true;
+        m_header.assign(m_row.fields);
+        if (!(*m_onHeader)(m_header))
+            m_stopped = true;
+    } else if (m_row.fields.size() != m_header.size()) {
+        const std::size_t n = m_row.fields.size();
+        const std::size_t column = n > m_header.size() ? m_header.size() + 1 : n + 1;
+        (*m_onMalformed)(m_row.line, static_cast<std::uint32_t>(column),
+                         "the row has " + std::to_string(n) + " fields, the header "
+                             + std::to_string(m_header.size()));
+    } else if (!(*m_onRow)(m_row)) {
+        m_stopped = true;
+    }
+}
+
+bool CsvReader::splitPlainLine(const char *data, std::size_t len)
+{
+    // The fast path for a whole row on one line: unquoted fields are the text between
+    // delimiters, quoted ones open at the field's start and close right before a delimiter or
+    // the line's end, with "" for a quote. Anything else (a quoted line break, a stray quote, a
+    // CR inside the line) returns false and goes to libcsv, which also reports the errors.
+    std::size_t content = len;
+    if (content > 0 && data[content - 1] == '\n')
+        --content;
+    if (content > 0 && data[content - 1] == '\r')
+        --content;
+    if (std::memchr(data, '\r', content))
+        return false;
+    if (content == 0)
+        return true; // an empty line: no row, as libcsv
+    m_row.fields.clear();
+    m_buffer.clear();
+    m_buffer.reserve(content); // unquoted text is never longer: views into it stay valid
+    const char *p = data;
+    const char *const end = data + content;
+    const char delimiter = m_delimiter;
+    for (;;) {
+        if (p < end && *p == '"') {
+            const std::size_t start = m_buffer.size();
+            ++p;
+            for (;;) {
+                const void *q = std::memchr(p, '"', static_cast<std::size_t>(end - p));
+                if (!q)
+                    return false; // closes on a later line
+                const char *quote = static_cast<const char *>(q);
+                m_buffer.append(p, static_cast<std::size_t>(quote - p));
+                if (quote + 1 < end && quote[1] == '"') {
+                    m_buffer.push_back('"');
+                    p = quote + 2;
+                    continue;
+                }
+                p = quote + 1;
+                break;
+            }
+            if (p < end && *p != delimiter)
+                return false; // text after the closing quote
+            m_row.fields.emplace_back(m_buffer.data() + start, m_buffer.size() - start);
+            if (p == end)
+                break;
+            ++p;
+            continue;
+        }
+        // Fields are short: a plain loop beats a memchr call per field.
+        const char *stop = p;
+        while (stop < end && *stop != delimiter) {
+            if (*stop == '"')
+                return false; // a quote inside an unquoted field
+            ++stop;
+        }
+        m_row.fields.emplace_back(p, static_cast<std::size_t>(stop - p));
+        if (stop == end)
+            break;
+        p = stop + 1;
+    }
+    dispatchRow();
+    m_buffer.clear();
+    return true;
+}
+
+void CsvReader::feed(const char *data, std::size_t size)
+{
+    // One physical line at a time, so the line a row starts on is known.
+    while (size > 0 && !m_stopped && !m_failed) {
+        const void *nl = std::memchr(data, '\n', size);
+        const std::size_t len =
+            nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data) + 1 : size;
+        if (m_parser->p.pstate == 0 && m_offsets.empty()) {
+            m_rowLine = m_line; // between rows: the next row starts on this line
+            const bool split = splitPlainLine(data, len);
+            m_buffer.clear(); // what the fast path left is not libcsv's
+            if (split) {
+                if (nl)
+                    ++m_line;
+                data += len;
+                size -= len;
+                continue;
+            }
+        }
+        const std::size_t done =
+            csv_parse(&m_parser->p, data, len, fieldCallback, rowCallback, this);
+        if (done != len) {
+            const std::uint32_t column = static_cast<std::uint32_t>(m_offsets.size() + 1);
+            (*m_onMalformed)(m_rowLine, column,
+                             "malformed quotes (a quote inside an unquoted field, or text after "
+                             "a closing quote)");
+            resetParser(); // the rest of the line is dropped with the refused row
+        }
+        if (m_buffer.size() + m_parser->p.entry_pos > kMaxRowBytes) {
+            m_error = "the row starting on line " + std::to_string(m_rowLine)
+                      + " is longer than 16 MiB (an unclosed quote?)";
+            m_failed = true;
+            return;
+        }
+        if (nl)
+            ++m_line;
+        data += len;
+        size -= len;
+    }
+}
+
+bool CsvReader::run(const HeaderFn &onHeader, const RowFn &onRow, const MalformedFn &onMalformed)
+{
+    m_onHeader = &onHeader;
+    m_onRow = &onRow;
+    m_onMalformed = &onMalformed;
+    std::vector<char> chunk(kChunk);
+    // Whole lines go to feed(): the bytes after a chunk's last line break wait for the next.
+    std::string carry;
+    while (!m_stopped && !m_failed) {
+        const std::size_t n = m_in.read(chunk.data(), chunk.size());
+        if (n == 0)
+            break;
+        const char *data = chunk.data();
+        const void *last = memrchr(data, '\n', n);
+        if (!last) {
+            carry.append(data, n);
+            if (carry.size() > kMaxRowBytes) {
+                m_error = "line " + std::to_string(m_line) + " is longer than 16 MiB";
+                return false;
+            }
+            continue;
+        }
+        const std::size_t whole =
+            static_cast<std::size_t>(static_cast<const char *>(last) - data) + 1;
+        std::size_t done = 0;
+        if (!carry.empty()) {
+            done = static_cast<std::size_t>(static_cast<const char *>(std::memchr(data, '\n', n))
+                                            - data)
+                   + 1;
+            carry.append(data, done);
+            feed(carry.data(), carry.size());
+        }
+        feed(data + done, whole - done);
+        carry.assign(data + whole, n - whole);
+    }
+    if (!carry.empty() && !m_stopped && !m_failed)
+        feed(carry.data(), carry.size());
+    if (m_failed)
+        return false;
+    if (m_stopped)
+        return false;
+    if (!m_in.error().empty()) {
+        m_error = m_in.error();
+        return false;
+    }
+    if (csv_fini(&m_parser->p, fieldCallback, rowCallback, this) != 0) {
+        (*m_onMalformed)(m_rowLine, static_cast<std::uint32_t>(m_offsets.size() + 1),
+                         "a quoted field is not closed before the end of the file");
+        m_buffer.clear();
+        m_offsets.clear();
+    }
+    if (m_stopped)
+        return false;
+    if (!m_haveHeader) {
+        m_error = "the file is empty: no header row";
+        return false;
+    }
+    return true;
+}
+
+} // namespace roi::actuals::detail

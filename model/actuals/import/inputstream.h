@@ -1,0 +1,56 @@
+// A byte source over a std::istream that is plain text or gzip (detected by the magic bytes,
+// several gzip members allowed), with the first bytes available for format detection and the
+// count of raw (compressed) bytes consumed for progress. Truncated or corrupt gzip data ends the
+// stream with an error() naming the problem.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace roi::actuals::detail {
+
+class InputStream
+{
+public:
+    /// `totalBytes`: the raw size if known (for progress), else 0.
+    InputStream(std::istream &in, std::uint64_t totalBytes);
+    ~InputStream();
+    InputStream(const InputStream &) = delete;
+    InputStream &operator=(const InputStream &) = delete;
+
+    /// Up to `size` first bytes of the (decompressed) text, without consuming them.
+    std::string_view head(std::size_t size = 64 * 1024);
+    /// Reads up to `size` bytes; 0 at the end or after an error.
+    std::size_t read(char *buffer, std::size_t size);
+    /// Not empty once the data turned out truncated or corrupt.
+    const std::string &error() const { return m_error; }
+    bool compressed() const { return m_gzip; }
+    std::uint64_t rawBytesRead() const { return m_rawRead; }
+    std::uint64_t totalBytes() const { return m_total; }
+
+private:
+    std::size_t readDecoded(char *buffer, std::size_t size);
+    bool fillRaw();
+
+    struct Zlib;
+    std::istream &m_in;
+    std::uint64_t m_total = 0;
+    std::uint64_t m_rawRead = 0;
+    bool m_started = false;
+    bool m_gzip = false;
+    bool m_rawEof = false;
+    bool m_end = false;
+    std::string m_error;
+    std::vector<char> m_raw; // raw bytes read, [m_rawPos, m_rawEnd) not yet consumed
+    std::size_t m_rawPos = 0;
+    std::size_t m_rawEnd = 0;
+    std::string m_pending; // decoded bytes returned by head() and not yet read
+    std::size_t m_pendingPos = 0;
+    std::unique_ptr<Zlib> m_zlib;
+};
+
+} // namespace roi::actuals::detail

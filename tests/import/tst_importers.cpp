@@ -1,0 +1,558 @@
+// Every importer of roi_import against the sample exports in tests/data/actuals (their totals are
+// worked out by hand in tests/data/actuals/README.md and again in the comments below), detection,
+// and bad input: malformed rows with file, line and column, unknown formats, truncated files.
+#include "importer.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+using namespace roi;
+using namespace roi::actuals;
+
+namespace {
+
+const std::string kDir = std::string(ROI_SOURCE_DIR) + "/tests/data/actuals/";
+
+struct Imported
+{
+    ImportResult result;
+    std::vector<UsageRecord> records;
+
+    double sum(double UsageRecord::*field) const
+    {
+        double total = 0;
+        for (const UsageRecord &r : records)
+            total += r.*field;
+        return total;
+    }
+    double sumFor(const std::string &model, double UsageRecord::*field) const
+    {
+        double total = 0;
+        for (const UsageRecord &r : records)
+            if (r.model == model)
+                total += r.*field;
+        return total;
+    }
+};
+
+Imported importPath(const std::string &name, ImportOptions options = {})
+{
+    Imported out;
+    out.result = importFile(kDir + name, options,
+                            [&](const UsageRecord &r) { out.records.push_back(r); });
+    return out;
+}
+
+Imported importText(const std::string &text, const std::string &name, ImportOptions options = {})
+{
+    Imported out;
+    std::istringstream in(text);
+    out.result = importStream(in, name, options,
+                              [&](const UsageRecord &r) { out.records.push_back(r); });
+    return out;
+}
+
+std::string tag(const UsageRecord &r, const std::string &key)
+{
+    for (const auto &[k, v] : r.keys.tags)
+        if (k == key)
+            return v;
+    return {};
+}
+
+bool near(double a, double b)
+{
+    return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b));
+}
+
+ColumnMapping gatewayMapping()
+{
+    ColumnMapping m;
+    m.name = "Gateway export";
+    m.date = "Day";
+    m.model = "Model";
+    m.provider = "Vendor";
+    m.uncachedInput = "Input";
+    m.cacheReadInput = "Cached";
+    m.outputTokens = "Output";
+    m.requests = "Calls";
+    m.cost = "Cost (cents)";
+    m.currency = "Currency";
+    m.feature = "Use case";
+    m.team = "Team";
+    m.customer = "Client";
+    m.tags = "Labels";
+    m.outcomes = "Deals closed";
+    m.dateFormat = "DD/MM/YYYY";
+    m.costInCents = true;
+    m.delimiter = ';';
+    m.inputIncludesCached = true;
+    return m;
+}
+
+} // namespace
+
+class TestImporters : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void detection_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("FOCUS 1.2") << "focus-1.2.csv" << "focus";
+        QTest::newRow("FOCUS 1.3 gz") << "focus-1.3.csv.gz" << "focus";
+        QTest::newRow("OpenAI usage JSON") << "openai-usage.json" << "openai-usage";
+        QTest::newRow("OpenAI usage CSV") << "openai-usage.csv" << "openai-usage";
+        QTest::newRow("OpenAI costs") << "openai-costs.json" << "openai-costs";
+        QTest::newRow("Anthropic usage") << "anthropic-usage.json" << "anthropic-usage";
+        QTest::newRow("Anthropic costs") << "anthropic-costs.json" << "anthropic-costs";
+        QTest::newRow("LiteLLM CSV") << "litellm-spendlogs.csv" << "litellm";
+        QTest::newRow("LiteLLM JSON") << "litellm-spendlogs.json" << "litellm";
+    }
+    void detection()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        const Imported got = importPath(file.toStdString());
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(QString::fromStdString(std::string(formatName(got.result.stats.format))), format);
+        QCOMPARE(got.result.stats.rowsRefused, std::uint64_t(0));
+        QVERIFY(!got.records.empty());
+    }
+
+    void formatNames()
+    {
+        for (SourceFormat f : {SourceFormat::Focus, SourceFormat::OpenAiUsage,
+                               SourceFormat::OpenAiCosts, SourceFormat::AnthropicUsage,
+                               SourceFormat::AnthropicCosts, SourceFormat::LiteLlm,
+                               SourceFormat::MappedCsv})
+            QCOMPARE(formatFromName(formatName(f)), std::optional<SourceFormat>(f));
+        QCOMPARE(formatFromName("openai"), std::optional<SourceFormat>(SourceFormat::OpenAiUsage));
+        QVERIFY(!formatFromName("parquet"));
+        // A format named on the command line by its family: the kind is detected.
+        ImportOptions options;
+        options.format = *formatFromName("anthropic");
+        const Imported got = importPath("anthropic-costs.json", options);
+        QCOMPARE(got.result.stats.format, SourceFormat::AnthropicCosts);
+    }
+
+    void focus12()
+    {
+        const Imported got = importPath("focus-1.2.csv");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        const ImportStats &s = got.result.stats;
+        QCOMPARE(s.formatDetail, std::string("FOCUS 1.0-1.2"));
+        // 7 rows: 5 usage rows, a Tax row and a Credit row (skipped, not refused).
+        QCOMPARE(s.rowsRead, std::uint64_t(7));
+        QCOMPARE(s.rowsUsed, std::uint64_t(5));
+        QCOMPARE(s.rowsSkipped, std::uint64_t(2));
+        QCOMPARE(s.rowsRefused, std::uint64_t(0));
+        QCOMPARE(s.firstDay, (Date{2027, 1, 15}));
+        QCOMPARE(s.lastDay, (Date{2027, 1, 15}));
+        // EffectiveCost 3.00 + 3.00 + 0.50 + 0.27 + 0.135 = 6.905 (the tax 0.89 and the credit
+        // -1.00 are not in it); ListCost 3.00 + 3.00 + 0.50 + 0.30 + 0.15 = 6.95.
+        QVERIFY(near(got.sum(&UsageRecord::cost), 6.905));
+        double list = 0, billed = 0;
+        for (const UsageRecord &r : got.records) {
+            QCOMPARE(r.costKind, CostKind::Effective);
+            QCOMPARE(r.currency, std::string("USD"));
+            QCOMPARE(r.provider, std::string("Microsoft"));
+            QCOMPARE(tag(r, "PublisherName"), std::string("OpenAI"));
+            list += r.listCost.value_or(0);
+            billed += r.billedCost.value_or(0);
+        }
+        QVERIFY(near(list, 6.95));
+        QVERIFY(near(billed, 6.905));
+        // Tokens from ConsumedQuantity (PricingQuantity 1.2 "1M Tokens" is ignored):
+        // frontier-large 1,200,000 input, 400,000 cached, 300,000 output (SkuPriceDetails);
+        // frontier-mini 2,000,000 input and 250,000 output (SkuMeter text only).
+        QCOMPARE(got.sumFor("frontier-large", &UsageRecord::uncachedInput), 1200000.0);
+        QCOMPARE(got.sumFor("frontier-large", &UsageRecord::cacheReadInput), 400000.0);
+        QCOMPARE(got.sumFor("frontier-large", &UsageRecord::outputTokens), 300000.0);
+        QCOMPARE(got.sumFor("frontier-mini", &UsageRecord::uncachedInput), 2000000.0);
+        QCOMPARE(got.sumFor("frontier-mini", &UsageRecord::outputTokens), 250000.0);
+        // One record per token kind: each has only its own kind's tokens.
+        const UsageRecord &first = got.records.front();
+        QCOMPARE(first.outputTokens, 0.0);
+        QCOMPARE(first.keys.feature, std::string("support-assistant"));
+        QCOMPARE(first.keys.team, std::string("customer-care"));
+        QCOMPARE(first.keys.project, std::string("support-prod"));
+        QCOMPARE(tag(first, "ResourceName"), std::string("support-gpt-prod"));
+        QCOMPARE(got.records[3].keys.feature, std::string("lead-qualification"));
+    }
+
+    void focus13Gzip()
+    {
+        std::uint64_t lastDone = 0, lastTotal = 0;
+        ImportOptions options;
+        options.progress = [&](std::uint64_t done, std::uint64_t total) {
+            lastDone = done;
+            lastTotal = total;
+            return true;
+        };
+        const Imported got = importPath("focus-1.3.csv.gz", options);
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        const ImportStats &s = got.result.stats;
+        QCOMPARE(s.formatDetail, std::string("FOCUS 1.3-1.4"));
+        QCOMPARE(s.rowsUsed, std::uint64_t(4));
+        QCOMPARE(s.rowsSkipped, std::uint64_t(1)); // the Adjustment row
+        // 12.50 + 6.25 + 2.50 + 0.3125 = 21.5625
+        QVERIFY(near(got.sum(&UsageRecord::cost), 21.5625));
+        QCOMPARE(got.sum(&UsageRecord::uncachedInput), 5000000.0);
+        QCOMPARE(got.sum(&UsageRecord::outputTokens), 625000.0);
+        // 2000 in ConsumedUnit "1K Tokens" = 2,000,000 cached tokens (PricingQuantity says 2).
+        QCOMPARE(got.sum(&UsageRecord::cacheReadInput), 2000000.0);
+        // The cache-write row has no SkuPriceDetails: model and kind from its SkuMeter.
+        QCOMPARE(got.sum(&UsageRecord::cacheWriteInput), 100000.0);
+        for (const UsageRecord &r : got.records) {
+            QCOMPARE(r.model, std::string("frontier-large"));
+            QCOMPARE(r.day, (Date{2027, 2, 10}));
+            QCOMPARE(r.keys.customer, std::string("globex"));
+            QCOMPARE(r.keys.feature, std::string("contract-review"));
+            QCOMPARE(r.provider, std::string("Microsoft"));
+        }
+        // Progress in compressed bytes, ending at the file's size.
+        QVERIFY(lastTotal > 0);
+        QCOMPARE(lastDone, lastTotal);
+    }
+
+    void openAiUsageJson()
+    {
+        const Imported got = importPath("openai-usage.json");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(3));
+        // input_tokens include input_cached_tokens: frontier-mini (3,000,000 - 1,000,000) +
+        // 1,500,000 = 3,500,000 uncached, 1,000,000 cached; frontier-large 900,000 - 300,000 =
+        // 600,000 uncached, 300,000 cached.
+        QCOMPARE(got.sumFor("frontier-mini", &UsageRecord::uncachedInput), 3500000.0);
+        QCOMPARE(got.sumFor("frontier-mini", &UsageRecord::cacheReadInput), 1000000.0);
+        QCOMPARE(got.sumFor("frontier-mini", &UsageRecord::outputTokens), 600000.0);
+        QCOMPARE(got.sumFor("frontier-mini", &UsageRecord::requests), 1500.0);
+        QCOMPARE(got.sumFor("frontier-large", &UsageRecord::uncachedInput), 600000.0);
+        QCOMPARE(got.sumFor("frontier-large", &UsageRecord::cacheReadInput), 300000.0);
+        QCOMPARE(got.sumFor("frontier-large", &UsageRecord::requests), 600.0);
+        // start_time 1800403200 = 2027-01-20 00:00 UTC; the second page's bucket is a day later.
+        QCOMPARE(got.records[0].day, (Date{2027, 1, 20}));
+        QCOMPARE(got.records[2].day, (Date{2027, 1, 21}));
+        QCOMPARE(got.records[0].keys.project, std::string("proj_lead_qualification"));
+        QCOMPARE(got.records[0].costKind, CostKind::None);
+        QCOMPARE(got.records[0].provider, std::string("OpenAI"));
+        QCOMPARE(tag(got.records[0], "batch"), std::string("false"));
+    }
+
+    void openAiUsageCsv()
+    {
+        const Imported got = importPath("openai-usage.csv");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(2));
+        // 2,400,000 - 400,000 = 2,000,000 and 1,000,000 - 250,000 = 750,000 uncached.
+        QCOMPARE(got.sumFor("frontier-mini", &UsageRecord::uncachedInput), 2000000.0);
+        QCOMPARE(got.sumFor("frontier-large", &UsageRecord::uncachedInput), 750000.0);
+        QCOMPARE(got.sum(&UsageRecord::cacheReadInput), 650000.0);
+        QCOMPARE(got.sum(&UsageRecord::requests), 1300.0);
+        QCOMPARE(got.records[0].day, (Date{2027, 2, 3}));
+    }
+
+    void openAiCosts()
+    {
+        const Imported got = importPath("openai-costs.json");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(6));
+        // Dollars: 0.30 + 0.075 + 0.24 + 1.50 + 0.375 + 1.50 = 3.99.
+        QVERIFY(near(got.sum(&UsageRecord::cost), 3.99));
+        QVERIFY(near(got.sumFor("frontier-mini", &UsageRecord::cost), 0.615));
+        for (const UsageRecord &r : got.records) {
+            QCOMPARE(r.costKind, CostKind::Billed);
+            QCOMPARE(r.currency, std::string("USD"));
+            QCOMPARE(r.day, (Date{2027, 1, 20}));
+            QCOMPARE(r.uncachedInput + r.outputTokens, 0.0);
+        }
+    }
+
+    void anthropicUsage()
+    {
+        const Imported got = importPath("anthropic-usage.json");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(2));
+        const UsageRecord &a = got.records[0];
+        // starting_at 2027-03-01T23:30:00-02:00 = 2027-03-02 01:30 UTC.
+        QCOMPARE(a.day, (Date{2027, 3, 2}));
+        // uncached_input_tokens exclude cache reads and writes: taken as they are.
+        QCOMPARE(a.uncachedInput, 800000.0);
+        QCOMPARE(a.cacheReadInput, 1200000.0);
+        QCOMPARE(a.cacheWriteInput, 150000.0); // 100,000 (5 min) + 50,000 (1 hour)
+        QCOMPARE(tag(a, "cache_write_1h_tokens"), std::string("50000"));
+        QCOMPARE(a.outputTokens, 90000.0);
+        QCOMPARE(a.keys.project, std::string("wrkspc_contract_review"));
+        QCOMPARE(a.provider, std::string("Anthropic"));
+        // 2027-03-02T00:30:00+01:00 = 2027-03-01 23:30 UTC: the day before.
+        QCOMPARE(got.records[1].day, (Date{2027, 3, 1}));
+        QCOMPARE(got.records[1].cacheWriteInput, 0.0);
+        QCOMPARE(got.result.stats.firstDay, (Date{2027, 3, 1}));
+        QCOMPARE(got.result.stats.lastDay, (Date{2027, 3, 2}));
+    }
+
+    void anthropicCosts()
+    {
+        const Imported got = importPath("anthropic-costs.json");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(6));
+        // Cents as decimal strings: 200.0 + 150 + 31.25 + 25 + 90.00 + 100 = 596.25 cents.
+        QVERIFY(near(got.sum(&UsageRecord::cost), 5.9625));
+        QVERIFY(near(got.records[0].cost, 2.00));
+        QCOMPARE(got.records[5].model, std::string("(web_search)"));
+        QCOMPARE(got.records[0].costKind, CostKind::Billed);
+        QCOMPARE(tag(got.records[0], "token_type"), std::string("uncached_input_tokens"));
+    }
+
+    void liteLlmCsv()
+    {
+        const Imported got = importPath("litellm-spendlogs.csv");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(2));
+        const UsageRecord &a = got.records[0];
+        // prompt_tokens 2000 include 1000 cached (usage_object.prompt_tokens_details).
+        QCOMPARE(a.uncachedInput, 1000.0);
+        QCOMPARE(a.cacheReadInput, 1000.0);
+        QCOMPARE(a.outputTokens, 300.0);
+        QCOMPARE(a.requests, 1.0);
+        QCOMPARE(a.costKind, CostKind::Estimated);
+        QCOMPARE(a.provider, std::string("openai"));
+        QCOMPARE(a.keys.feature, std::string("lead-qualification")); // request_tags
+        QCOMPARE(a.keys.team, std::string("sales"));
+        QCOMPARE(a.keys.customer, std::string("acme")); // end_user
+        QCOMPARE(a.keys.user, std::string("u-17"));
+        const UsageRecord &b = got.records[1];
+        // 5000 prompt tokens = 1000 uncached + 3000 cache read + 1000 cache write.
+        QCOMPARE(b.uncachedInput, 1000.0);
+        QCOMPARE(b.cacheReadInput, 3000.0);
+        QCOMPARE(b.cacheWriteInput, 1000.0);
+        QCOMPARE(b.provider, std::string("Anthropic")); // from api_base
+        QCOMPARE(b.day, (Date{2027, 3, 10}));           // 23:59:59, no zone: UTC
+        QCOMPARE(b.keys.feature, std::string("contract-review")); // spend_logs_metadata
+        QCOMPARE(tag(b, "request_tag"), std::string("contract-review"));
+        // spend 0.000405 + 0.013375 = 0.01378 USD
+        QVERIFY(near(got.sum(&UsageRecord::cost), 0.01378));
+    }
+
+    void liteLlmJson()
+    {
+        const Imported got = importPath("litellm-spendlogs.json");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(2));
+        QCOMPARE(got.records[0].keys.feature, std::string("lead-qualification"));
+        QCOMPARE(tag(got.records[0], "env"), std::string("prod"));
+        QCOMPARE(got.records[0].keys.customer, std::string("initech"));
+        QCOMPARE(got.records[1].day, (Date{2027, 3, 16}));
+        QCOMPARE(got.records[1].keys.feature, std::string("support-assistant"));
+        // 0.00063 + 0.0075 = 0.00813
+        QVERIFY(near(got.sum(&UsageRecord::cost), 0.00813));
+        QCOMPARE(got.sum(&UsageRecord::uncachedInput), 5000.0);
+    }
+
+    void mappedCsv()
+    {
+        ImportOptions options;
+        options.mapping = gatewayMapping();
+        const Imported got = importPath("gateway-export.csv", options);
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.result.stats.format, SourceFormat::MappedCsv);
+        QCOMPARE(got.records.size(), std::size_t(3));
+        // Input includes cached: 1,200,000 - 200,000 = 1,000,000; 300,000 - 100,000 = 200,000;
+        // 400,000 - 0.
+        QCOMPARE(got.records[0].uncachedInput, 1000000.0);
+        QCOMPARE(got.records[1].uncachedInput, 200000.0);
+        QCOMPARE(got.records[2].uncachedInput, 400000.0);
+        // Cents: 25.5 -> 0.255, 112.5 -> 1.125; the third row has no cost.
+        QVERIFY(near(got.records[0].cost, 0.255));
+        QVERIFY(near(got.records[1].cost, 1.125));
+        QCOMPARE(got.records[2].costKind, CostKind::None);
+        // DD/MM/YYYY: 05/01/2027 is 5 January.
+        QCOMPARE(got.records[0].day, (Date{2027, 1, 5}));
+        QCOMPARE(got.sum(&UsageRecord::outcomes), 15.0);
+        QCOMPARE(got.records[0].keys.customer, std::string("acme"));
+        QCOMPARE(tag(got.records[0], "region"), std::string("eu"));
+        QCOMPARE(tag(got.records[1], "env"), std::string("prod"));
+        QCOMPARE(got.records[1].keys.feature, std::string("support-assistant"));
+    }
+
+    void mappedCsvDefaults()
+    {
+        ColumnMapping m;
+        m.name = "minimal";
+        m.date = "date";
+        m.model = "model";
+        m.outputTokens = "out";
+        m.cost = "usd";
+        m.dateFormat = "unix";
+        m.defaultCurrency = "EUR";
+        m.defaultProvider = "Mistral";
+        ImportOptions options;
+        options.mapping = m;
+        options.format = SourceFormat::MappedCsv;
+        const Imported got = importText("date,model,out,usd\n1800000000,small,10,0.5\n", "x.csv",
+                                        options);
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(1));
+        QCOMPARE(got.records[0].day, (Date{2027, 1, 15}));
+        QCOMPARE(got.records[0].currency, std::string("EUR"));
+        QCOMPARE(got.records[0].provider, std::string("Mistral"));
+        QCOMPARE(got.records[0].costKind, CostKind::Billed);
+
+        // A mapping naming a column the file lacks is a file-level error that names it.
+        m.team = "squad";
+        options.mapping = m;
+        const Imported bad = importText("date,model,out,usd\n1800000000,small,10,0.5\n", "x.csv",
+                                        options);
+        QVERIFY(!bad.result.ok);
+        QVERIFY2(bad.result.error.find("\"squad\" (team)") != std::string::npos,
+                 bad.result.error.c_str());
+    }
+
+    void malformedRows()
+    {
+        const Imported got = importPath("bad/focus-malformed.csv");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        const ImportStats &s = got.result.stats;
+        // 10 rows on lines 2-12 (lines 9-10 are one row with a quoted line break): rows on
+        // lines 2, 9 and 12 are good; 7 are refused, each with its line and column.
+        QCOMPARE(s.rowsRead, std::uint64_t(10));
+        QCOMPARE(s.rowsUsed, std::uint64_t(3));
+        QCOMPARE(s.rowsRefused, std::uint64_t(7));
+        QCOMPARE(s.rowsRead, s.rowsUsed + s.rowsRefused + s.rowsSkipped);
+        QCOMPARE(s.issues.size(), std::size_t(7));
+        const std::vector<std::pair<std::uint64_t, std::uint32_t>> expected = {
+            {3, 9},   // a quote inside the unquoted SkuMeter
+            {4, 5},   // ConsumedQuantity -5
+            {5, 3},   // EffectiveCost NaN
+            {6, 5},   // ConsumedQuantity 1e300
+            {7, 1},   // ChargePeriodStart 2027-01-32
+            {8, 10},  // 9 fields: the 10th is missing
+            {11, 3}}; // EffectiveCost 1e300
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            const ImportIssue &issue = s.issues[i];
+            QVERIFY(issue.file.find("focus-malformed.csv") != std::string::npos);
+            QCOMPARE(issue.line, expected[i].first);
+            QCOMPARE(issue.column, expected[i].second);
+            QVERIFY(!issue.message.empty());
+        }
+        QVERIFY(s.issues[1].message.find("ConsumedQuantity") != std::string::npos);
+        QVERIFY(s.issues[1].message.find(">= 0") != std::string::npos);
+        // The row across lines 9-10 is read whole and reported from its first line.
+        QCOMPARE(got.records[1].model, std::string("frontier-mini"));
+        QCOMPARE(got.records[1].outputTokens, 1000000.0);
+        // 1.50 + 0.60 + 0.15
+        QVERIFY(near(got.sum(&UsageRecord::cost), 2.25));
+    }
+
+    void jsonRowProblems()
+    {
+        // A result with negative tokens is refused at the line and column of its object.
+        const std::string text = "{\"data\": [{\"starting_at\": \"2027-03-01T00:00:00Z\",\n"
+                                 "  \"results\": [\n"
+                                 "    {\"model\": \"m\", \"uncached_input_tokens\": 5},\n"
+                                 "    {\"model\": \"m\", \"uncached_input_tokens\": -5}]}]}";
+        const Imported got = importText(text, "usage.json");
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.result.stats.rowsUsed, std::uint64_t(1));
+        QCOMPARE(got.result.stats.rowsRefused, std::uint64_t(1));
+        QCOMPARE(got.result.stats.issues.at(0).line, std::uint64_t(4));
+        QCOMPARE(got.result.stats.issues.at(0).column, std::uint32_t(5));
+        QVERIFY(got.result.stats.issues.at(0).message.find("uncached_input_tokens")
+                != std::string::npos);
+    }
+
+    void unknownFormat()
+    {
+        const Imported got = importPath("bad/unknown.csv");
+        QVERIFY(!got.result.ok);
+        for (const char *name : {"focus", "openai-usage", "openai-costs", "anthropic-usage",
+                                 "anthropic-costs", "litellm", "csv"})
+            QVERIFY2(got.result.error.find(name) != std::string::npos, got.result.error.c_str());
+        QVERIFY(got.records.empty());
+    }
+
+    void truncated_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("gzip") << "bad/focus-truncated.csv.gz" << "truncated";
+        QTest::newRow("JSON") << "bad/anthropic-truncated.json" << "ends early";
+    }
+    void truncated()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, words);
+        const Imported got = importPath(file.toStdString());
+        QVERIFY(!got.result.ok);
+        QVERIFY2(got.result.error.find(words.toStdString()) != std::string::npos,
+                 got.result.error.c_str());
+    }
+
+    void emptyAndMissing()
+    {
+        QVERIFY(!importText("", "empty.csv").result.ok);
+        QVERIFY(!importPath("no-such-file.csv").result.ok);
+    }
+
+    void chunkBoundaries()
+    {
+        // 20,000 rows (~1 MB: rows cross the reader's 256 KiB chunks), every 7th with a quoted
+        // feature, every 1000th with a line break inside its quotes; a bad row at the end. The
+        // bad row's line counts every physical line before it: 1 header + 20,000 rows + 20 extra
+        // lines from the quoted breaks, so it is on line 20,022.
+        std::string text = "date,model,output,feature\n";
+        for (int i = 0; i < 20000; ++i) {
+            text += "2027-01-05,frontier-mini,1,";
+            if (i % 1000 == 999)
+                text += "\"lead\nqualification\"";
+            else if (i % 7 == 0)
+                text += "\"lead, qualification\"";
+            else
+                text += "lead-qualification";
+            text += '\n';
+        }
+        text += "2027-01-05,frontier-mini,-1,x\n";
+        ColumnMapping m;
+        m.name = "chunks";
+        m.date = "date";
+        m.model = "model";
+        m.outputTokens = "output";
+        m.feature = "feature";
+        ImportOptions options;
+        options.mapping = m;
+        const Imported got = importText(text, "chunks.csv", options);
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.result.stats.rowsUsed, std::uint64_t(20000));
+        QCOMPARE(got.sum(&UsageRecord::outputTokens), 20000.0);
+        QCOMPARE(got.records[7].keys.feature, std::string("lead, qualification"));
+        QCOMPARE(got.records[999].keys.feature, std::string("lead\nqualification"));
+        QCOMPARE(got.result.stats.rowsRefused, std::uint64_t(1));
+        QCOMPARE(got.result.stats.issues.at(0).line, std::uint64_t(20022));
+        QCOMPARE(got.result.stats.issues.at(0).column, std::uint32_t(3));
+    }
+
+    void cancel()
+    {
+        // Many rows, and a progress callback that cancels at once: nothing is reported ok.
+        std::string text = "Day;Model;Vendor;Input;Cached;Output;Calls;Cost (cents);Currency;"
+                           "Use case;Team;Client;Labels;Deals closed\n";
+        for (int i = 0; i < 10000; ++i)
+            text += "05/01/2027;frontier-mini;OpenAI;10;0;1;1;1;USD;a;b;c;;0\n";
+        ImportOptions options;
+        options.mapping = gatewayMapping();
+        options.progress = [](std::uint64_t, std::uint64_t) { return false; };
+        const Imported got = importText(text, "big.csv", options);
+        QVERIFY(!got.result.ok);
+        QVERIFY(got.result.cancelled);
+        QVERIFY(got.result.stats.rowsRead < 10000);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestImporters)
+#include "tst_importers.moc"
