@@ -27,6 +27,9 @@ else
     run() { "$@"; }
 fi
 printf '%s\n' roi-test-password >"$dir/pw"
+# The server's user may not be able to read the source tree (a clone under /root): copy the SQL.
+cp "$here/generate-focus.sql" "$dir/generate-focus.sql"
+chmod 644 "$dir/generate-focus.sql"
 chmod 644 "$dir/pw"
 run "$bindir/initdb" -D "$dir/data" -U roi --pwfile="$dir/pw" -E UTF8 --locale=C \
     --auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 \
@@ -40,6 +43,6 @@ run "$bindir/psql" -q -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U roi -d postgres
     -c "CREATE DATABASE warehouse" >/dev/null
 start=$(date +%s)
 run "$bindir/psql" -q -v ON_ERROR_STOP=1 -v rows="$rows" -h "$dir" -p "$port" -U roi \
-    -d warehouse -f "$here/generate-focus.sql" >/dev/null
+    -d warehouse -f "$dir/generate-focus.sql" >/dev/null
 echo "PostgreSQL on 127.0.0.1:$port, data in $dir; $rows FOCUS rows loaded in \
 $(( $(date +%s) - start )) s"
