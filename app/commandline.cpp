@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "actualscommand.h"
+#include "planactual/planactualreport.h"
 #include "analyzecommand.h"
 #include "export/memo.h"
 #include "filebytes.h"
@@ -349,6 +350,8 @@ int runCompute(const Options &o, std::ostream &out, std::ostream &err)
         writeSeriesCsv(out, *wb, res, scenario); // streamed: no 20 MB string for 200 use cases
     else
         printText(out, *wb, res, scenario);
+    if (format == "text" && !wb->actuals.isEmpty()) // issue 13: plan vs actual
+        out << "\n" << planActualText(buildPlanActual(*wb, res, {"", std::max(0, scenario)}));
     return ExitOk;
 }
 

@@ -308,6 +308,12 @@ void Document::assignUncertainty(const UncertaintySetup &setup)
     touched(Change::Settings, -1);
 }
 
+void Document::assignSnapshots(const std::vector<Snapshot> &snapshots)
+{
+    m_workbook.snapshots = snapshots;
+    touched(Change::Settings, -1);
+}
+
 void Document::assignActuals(const actuals::Actuals &actuals)
 {
     m_workbook.actuals = actuals;

@@ -80,6 +80,7 @@ public:
     void assignScenarios(const std::vector<Scenario> &scenarios);
     void assignUseCase(int index, const UseCase &useCase);
     void assignUncertainty(const UncertaintySetup &setup);
+    void assignSnapshots(const std::vector<Snapshot> &snapshots); // notifies as Settings
     void assignActuals(const actuals::Actuals &actuals);
     void insertUseCaseNow(int index, const UseCase &useCase);
     void removeUseCaseNow(int index);

@@ -10,6 +10,7 @@
 #include "reportexporter.h"
 #include "resourcelocator.h"
 #include "sensitivitycontroller.h"
+#include "snapshotdialog.h"
 #include "templategallery.h"
 
 #include "actuals/actualspage.h"
@@ -347,6 +348,10 @@ void MainWindow::createActions()
     scenarioMenu->addSeparator();
     scenarioMenu->addAction(tr("&Edit Scenarios…"), this,
                             [this] { m_navigator->selectPage(UseCaseNavigator::Page::Scenarios); });
+    scenarioMenu->addAction(tr("Approve and &Snapshot…"), this, [this] {
+        SnapshotDialog dialog(m_doc, m_scenario, this);
+        dialog.exec();
+    });
 
     // Right-click a chart to export it.
     for (ChartKind kind : kAllChartKinds) {

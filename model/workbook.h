@@ -6,6 +6,8 @@
 #include "analytics/uncertainty.h"
 #include "calendar.h"
 #include "enums.h"
+#include "snapshots/snapshot.h"
+#include "warehouse/warehouseconnection.h"
 #include "usecase.h"
 
 #include <cstdint>
@@ -76,6 +78,8 @@ struct Workbook
     std::vector<UseCase> useCases;
     UncertaintySetup uncertainty; // Monte Carlo set-up (trials and seed are in settings)
     actuals::Actuals actuals;     // imported usage and cost, rolled up by month
+    std::vector<Snapshot> snapshots; // frozen forecasts of approved cases (format version 3)
+    WarehouseConnection warehouse;   // where actuals are read from, if anywhere (version 3)
 
     /// The model's current entry (the latest validFrom), as projections use it.
     const PriceEntry *findPrice(std::string_view model) const;

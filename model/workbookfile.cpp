@@ -5,6 +5,8 @@
 #include "inputs.h"
 #include "levers/leverfields.h"
 #include "migratecashable.h"
+#include "snapshots/snapshotjson.h"
+#include "warehouse/warehousejson.h"
 #include "results.h"
 
 #include <nlohmann/json.hpp>
@@ -221,6 +223,9 @@ Json toJson(const Workbook &wb)
         useCases.push_back(toJson(uc));
     j["useCases"] = std::move(useCases);
     j["uncertainty"] = uncertaintyToJson(wb.uncertainty);
+    j["snapshots"] = snapshotsToJson(wb.snapshots);
+    if (wb.warehouse.isSet())
+        j["warehouse"] = warehouseToJson(wb.warehouse);
     if (!wb.actuals.isEmpty())
         j["actuals"] = actuals::actualsToJson(wb.actuals);
     return j;
@@ -328,7 +333,12 @@ public:
                 migrated = root;
                 doc = &migrated;
             }
+            // A "snapshots" or "warehouse" key in an older file was unknown to its reader:
+            // still reported so.
+            m_snapshotsKnown = !migrated.contains("snapshots");
+            m_warehouseKnown = !migrated.contains("warehouse");
             migrateToV3(migrated);
+            migrateSnapshotsToV3(migrated);
             m_actualsKnown = false;
         }
 
@@ -363,6 +373,16 @@ public:
             } else if (key == "uncertainty") {
                 readUncertainty(
                     *it, path, wb.uncertainty,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
+            } else if (key == "warehouse" && m_warehouseKnown) {
+                readWarehouse(
+                    *it, path, wb.warehouse,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
+            } else if (key == "snapshots" && m_snapshotsKnown) {
+                readSnapshots(
+                    *it, path, wb.snapshots,
                     [&](const std::string &p, const std::string &m) { error(p, m); },
                     [&](const std::string &p) { unknown(p); });
             } else {
@@ -413,6 +433,8 @@ private:
 
     int m_version = kFormatVersion;
     bool m_leversKnown = true;
+    bool m_snapshotsKnown = true;
+    bool m_warehouseKnown = true;
     bool m_actualsKnown = true; // false for files before version 3
 
     /// One entry per model and validFrom: a model may have several rates, each from a day.

@@ -10,4 +10,5 @@ apt-get install -y -q --no-install-recommends \
     clang libclang-rt-14-dev \
     xvfb xauth imagemagick poppler-utils unzip \
     desktop-file-utils appstream strace \
-    fonts-dejavu-core
+    fonts-dejavu-core \
+    postgresql libqt6sql6-psql

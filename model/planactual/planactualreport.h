@@ -1,0 +1,42 @@
+// Plan vs actual of a whole workbook: each use case's attributed actuals (actuals/report.h)
+// against a snapshot of the approved case (or the live forecast), the portfolio, the overrun
+// findings, the recalibrated KPIs and the executive three numbers by month. What the command
+// line, the reports and the window show. Pure function of the workbook and its results.
+#pragma once
+
+#include "planvsactual.h"
+
+#include <string>
+#include <vector>
+
+namespace roi {
+
+struct Workbook;
+
+struct PlanActualOptions
+{
+    std::string snapshot; // a snapshot's label; empty: the latest snapshot, else the live forecast
+    int scenario = 0;     // the live forecast's scenario (index into the results)
+    double tolerance = 0.10;
+};
+
+struct PlanActualReport
+{
+    bool hasActuals = false;
+    std::string basis; // the snapshot's label, or "Live forecast (Base)"
+    std::string currency;
+    std::vector<PlanActual> useCases;       // the workbook's order, those with a forecast
+    PlanActual portfolio;                   // every use case, unallocated cost included
+    std::vector<Recalibrated> recalibrated; // per use case, from the live forecast
+    std::vector<Finding> findings;
+    std::vector<ExecutivePeriod> executive; // by month, over all usage
+    std::string premiumModel;               // the price-book model the baseline is priced at
+};
+
+PlanActualReport buildPlanActual(const Workbook &workbook, const Results &results,
+                                 const PlanActualOptions &options = {});
+
+/// The plain-text section for `compute` and `report` ("Plan vs actual").
+std::string planActualText(const PlanActualReport &report);
+
+} // namespace roi
