@@ -29,6 +29,7 @@ struct Prepared
     bool capacityInHeadline = false;
     double hurdleRate = 0;
     int goLive = 1; // month index (1-based) of go-live, delay included
+    bool allKpis = true; // ComputeOptions::allKpis
 };
 
 /// Scratch space reused across use cases so the loop allocates only the results.
@@ -183,6 +184,15 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
     }
 }
 
+/// Kpis{} but keeping the capacity of roiPerYear (no allocation per recompute).
+void resetKpis(Kpis &k)
+{
+    std::vector<Kpi> years = std::move(k.roiPerYear);
+    years.clear();
+    k = Kpis{};
+    k.roiPerYear = std::move(years);
+}
+
 bool isHard(const ValueDriver &d)
 {
     return d.hard && d.kind != DriverKind::SoftValue;
@@ -304,7 +314,16 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         r.levers.clear();
     }
 
-    // Totals add the layers and drivers in their order, as a month-by-month sum would.
+    // Totals add the layers and drivers in their order, as a month-by-month sum would. The
+    // result buffer is not zeroed for us (CaseResult::reshape): the rows summed into are.
+    std::fill(cashableRow.begin(), cashableRow.end(), 0.0);
+    std::fill(capacityRow.begin(), capacityRow.end(), 0.0);
+    if (p.allKpis) {
+        for (int cat = 0; cat < kCategoryCount; ++cat) {
+            auto row = r.categoryCost(static_cast<CostCategory>(cat));
+            std::fill(row.begin(), row.end(), 0.0);
+        }
+    }
     for (int m = 0; m < months; ++m) {
         cost[m] = 0;
         tokenCost[m] = 0;
@@ -316,9 +335,14 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         const CostLayer &l = uc.layers[i];
         const double *c = ws.layerRows[i];
         double *category = ws.layerCategoryRows[i];
-        for (int m = 0; m < months; ++m) {
-            cost[m] += c[m];
-            category[m] += c[m];
+        if (p.allKpis) {
+            for (int m = 0; m < months; ++m) {
+                cost[m] += c[m];
+                category[m] += c[m];
+            }
+        } else {
+            for (int m = 0; m < months; ++m)
+                cost[m] += c[m];
         }
         if (l.type == LayerType::TokenUsage) {
             for (int m = 0; m < months; ++m)
@@ -394,7 +418,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         tokenTotal += tokenCost[m];
     }
     Kpis &k = r.kpis;
-    k = Kpis{};
+    resetKpis(k);
     k.tco = tco;
     k.hardBenefitGross = hardBenefitGross;
     k.hardBenefit = hardBenefit;
@@ -408,7 +432,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.cashableValue = cashableTotal;
     k.capacityValue = capacityTotal;
     // Each numerator term sums its hard drivers' net value month by month, drivers in order.
-    for (std::size_t term = 0; term < k.byTerm.size(); ++term) {
+    for (std::size_t term = 0; p.allKpis && term < k.byTerm.size(); ++term) {
         ws.termRows.clear();
         ws.termShares.clear();
         for (std::size_t i = 0; i < nd; ++i) {
@@ -429,11 +453,15 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
     k.npv = npv(net, monthlyRate(p.discountRate));
-    k.irrAnnual = irrAnnual(net, &k.irrCount);
+    if (p.allKpis)
+        k.irrAnnual = irrAnnual(net, &k.irrCount);
     k.paybackMonth = paybackMonth(cumulative);
-    computeHurdleKpis(k, net, p.hurdleRate);
+    if (p.allKpis)
+        computeHurdleKpis(k, net, p.hurdleRate);
     k.costPerOutcome =
         k.outcomes > 0 ? Kpi::of(k.tco / k.outcomes) : Kpi::none(KpiState::Undefined);
+    if (!p.allKpis)
+        return; // the lean compute (ComputeOptions::allKpis) stops here
     finishRatioKpis(r, months);
     if (levers)
         finishLevers(cost, r.levers);
@@ -489,8 +517,15 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
 /// Adds one case's monthly series to its scenario's portfolio. Called right after the case is
 /// computed, while its rows are still in cache; use cases are added in order, so every sum is
 /// the same as adding them up afterwards.
-void addToPortfolio(const CaseResult &c, int months, CaseResult &r)
+void addToPortfolio(const CaseResult &c, int months, bool allRows, CaseResult &r)
 {
+    if (!allRows) { // the lean compute: the portfolio's NPV and payback need only its net
+        auto dst = r.row(Row::Net);
+        auto src = c.row(Row::Net);
+        for (int m = 0; m < months; ++m)
+            dst[m] += src[m];
+        return;
+    }
     static constexpr Row kSummed[] = {
         Row::Units,       Row::Handled, Row::Outcomes,  Row::Calls,   Row::TokenCost,
         Row::PerCallCost, Row::Cost,    Row::HardGross, Row::HardNet, Row::Soft,
@@ -511,11 +546,11 @@ void addToPortfolio(const CaseResult &c, int months, CaseResult &r)
 
 /// The portfolio's KPIs, once every case has been added with addToPortfolio.
 void computePortfolio(const Results &res, int scenario, double discountRate, double hurdleRate,
-                      CaseResult &r)
+                      bool allKpis, CaseResult &r)
 {
     const int months = res.months;
     Kpis &k = r.kpis;
-    k = Kpis{};
+    resetKpis(k);
     for (int uc = 0; uc < res.useCaseCount; ++uc) {
         const CaseResult &c = res.at(uc, scenario);
         const Kpis &ck = c.kpis;
@@ -533,6 +568,8 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
         k.tokenCost += ck.tokenCost;
         k.cashableValue += ck.cashableValue;
         k.capacityValue += ck.capacityValue;
+        if (!allKpis)
+            continue;
         r.runRate.capacityValue += c.runRate.capacityValue;
         r.runRate.tco += c.runRate.tco;
         r.runRate.tokenCost += c.runRate.tokenCost;
@@ -555,6 +592,11 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
     k.npv = npv(net, monthlyRate(discountRate));
+    if (!allKpis) {
+        k.paybackMonth = paybackMonth(cumulative);
+        k.costPerOutcome = Kpi::none(KpiState::NotApplicable);
+        return;
+    }
     // A portfolio of one use case has that case's monthly flows: solving for the same IRR
     // again would double the cost of the commonest workbook. Equal flows, equal answer.
     const CaseResult *only = res.useCaseCount == 1 ? &res.at(0, scenario) : nullptr;
@@ -659,6 +701,30 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
         out.portfolio[s].runRate = RunRate{};
     }
     Workspace ws;
+    // One clamp report for every adjustment (made once: a std::function of a lambda with more
+    // captures than this would allocate at each call).
+    struct
+    {
+        int useCase = -1;
+        const std::string *scenario = nullptr;
+    } clampAt;
+    struct ClampContext
+    {
+        const ComputeOptions *options;
+        Results *out;
+        decltype(clampAt) *at;
+    } clampContext{&options, &out, &clampAt};
+    const ClampReport onClamp = [c = &clampContext](const std::string &path, double requested,
+                                                     double kept) {
+        if (!c->options->checks)
+            return;
+        const std::string &scenarioName = *c->at->scenario;
+        c->out->findings.push_back(
+            {Severity::Warning, "scenario-clamped", c->at->useCase, scenarioName, path,
+             "Scenario " + scenarioName + " pushes " + path + " to " + formatNumber(requested)
+                 + ", outside what the input allows; " + formatNumber(kept) + " is used.",
+             "Soften the adjustment so the value stays in range."});
+    };
     for (std::size_t u = 0; u < wb.useCases.size(); ++u) {
         const UseCase &original = wb.useCases[u];
         for (std::size_t s = 0; s < sc; ++s) {
@@ -676,6 +742,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             p.softInHeadline = wb.settings.softValueInHeadline;
             p.capacityInHeadline = wb.settings.capacityInHeadline;
             p.hurdleRate = hurdleRates[s];
+            p.allKpis = options.allKpis;
             bool copied = false;
             for (const ParsedAdjustment &a : parsed[s]) {
                 if (!a.source->useCase.empty() && a.source->useCase != original.name)
@@ -688,38 +755,27 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                     copied = true;
                 }
                 Settings unused;
-                const std::string &scenarioName = scenarios[s].name;
-                applyAdjustment(
-                    a.path, a.source->op, a.source->value, ws.useCase, ws.prices, unused,
-                    [&](const std::string &path, double requested, double kept) {
-                        if (!options.checks)
-                            return;
-                        out.findings.push_back(
-                            {Severity::Warning, "scenario-clamped", static_cast<int>(u),
-                             scenarioName, path,
-                             "Scenario " + scenarioName + " pushes " + path + " to "
-                                 + formatNumber(requested) + ", outside what the input allows; "
-                                 + formatNumber(kept) + " is used.",
-                             "Soften the adjustment so the value stays in range."});
-                    });
+                clampAt = {static_cast<int>(u), &scenarios[s].name};
+                applyAdjustment(a.path, a.source->op, a.source->value, ws.useCase, ws.prices,
+                                unused, onClamp);
             }
             const UseCase &uc = *p.uc;
             p.goLive = wb.settings.startMonth.monthsUntil(uc.ramp.goLive) + 1
                        + static_cast<int>(std::lround(uc.ramp.goLiveDelay));
             CaseResult &r = out.cases[u * sc + s];
-            r.reset(months, static_cast<int>(uc.layers.size()),
-                    static_cast<int>(uc.drivers.size()));
+            r.reshape(months, static_cast<int>(uc.layers.size()),
+                      static_cast<int>(uc.drivers.size()));
             computeCase(p, months, ws, r);
             for (LeverLine &line : r.levers.lines)
                 line.useCase = static_cast<int>(u);
-            addToPortfolio(r, months, out.portfolio[s]);
+            addToPortfolio(r, months, options.allKpis, out.portfolio[s]);
         }
     }
 
     for (std::size_t s = 0; s < sc; ++s) {
         if (!skipped(s))
             computePortfolio(out, static_cast<int>(s), discountRates[s], hurdleRates[s],
-                             out.portfolio[s]);
+                             options.allKpis, out.portfolio[s]);
         else
             out.portfolio[s].kpis = Kpis{};
     }

@@ -481,6 +481,7 @@ ChunkResult runChunk(const MonteCarloPlan &plan, int chunk)
     }
     ComputeOptions options;
     options.checks = false;
+    options.allKpis = false; // NPV, ROI, TCO, hard benefit, payback and net rows only
     Results results;
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double inf = std::numeric_limits<double>::infinity();
