@@ -54,6 +54,15 @@ struct Workspace
     std::vector<double> termShares;       // their cashable shares (1 for most kinds)
 };
 
+/// Everything compute() needs besides the results, per thread (see compute()).
+struct Scratch
+{
+    Workspace ws;
+    std::vector<std::vector<ParsedAdjustment>> parsed; // per scenario
+    std::vector<double> discountRates;                 // per scenario
+    std::vector<double> hurdleRates;                   // per scenario
+};
+
 double adoptionAt(const RampUp &ramp, int goLive, int t)
 {
     if (t < goLive)
@@ -514,6 +523,30 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         rrOutcomes > 0 ? Kpi::of(rr.tco / rrOutcomes) : Kpi::none(KpiState::Undefined);
 }
 
+/// The portfolio rows addToPortfolio sums into (every other row is written whole).
+constexpr Row kPortfolioSums[] = {Row::Units,     Row::Handled,     Row::Outcomes, Row::Calls,
+                                  Row::TokenCost, Row::PerCallCost, Row::Cost,     Row::HardGross,
+                                  Row::HardNet,   Row::Soft,        Row::Benefit,  Row::Net,
+                                  Row::Cashable,  Row::Capacity};
+
+/// Zeroes the rows of a reused portfolio result that the cases are added into.
+void clearPortfolioSums(CaseResult &r, bool allRows)
+{
+    if (!allRows) {
+        auto net = r.row(Row::Net);
+        std::fill(net.begin(), net.end(), 0.0);
+        return;
+    }
+    for (Row row : kPortfolioSums) {
+        auto dst = r.row(row);
+        std::fill(dst.begin(), dst.end(), 0.0);
+    }
+    for (int cat = 0; cat < kCategoryCount; ++cat) {
+        auto dst = r.categoryCost(static_cast<CostCategory>(cat));
+        std::fill(dst.begin(), dst.end(), 0.0);
+    }
+}
+
 /// Adds one case's monthly series to its scenario's portfolio. Called right after the case is
 /// computed, while its rows are still in cache; use cases are added in order, so every sum is
 /// the same as adding them up afterwards.
@@ -526,11 +559,7 @@ void addToPortfolio(const CaseResult &c, int months, bool allRows, CaseResult &r
             dst[m] += src[m];
         return;
     }
-    static constexpr Row kSummed[] = {
-        Row::Units,       Row::Handled, Row::Outcomes,  Row::Calls,   Row::TokenCost,
-        Row::PerCallCost, Row::Cost,    Row::HardGross, Row::HardNet, Row::Soft,
-        Row::Benefit,     Row::Net,     Row::Cashable,  Row::Capacity};
-    for (Row row : kSummed) {
+    for (Row row : kPortfolioSums) {
         auto dst = r.row(row);
         auto src = c.row(row);
         for (int m = 0; m < months; ++m)
@@ -579,7 +608,7 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
     auto adoption = r.row(Row::Adoption);
     auto units = r.row(Row::Units);
     auto handled = r.row(Row::Handled);
-    for (int m = 0; m < months; ++m)
+    for (int m = 0; allKpis && m < months; ++m)
         adoption[m] = units[m] > 0 ? handled[m] / units[m] : 0.0;
     auto net = r.row(Row::Net);
     auto cumulative = r.row(Row::CumulativeNet);
@@ -648,9 +677,19 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     const std::vector<Scenario> &scenarios = wb.scenarios.empty() ? kLoneBase : wb.scenarios;
     const std::size_t sc = scenarios.size();
     out.scenarios.resize(sc);
-    std::vector<std::vector<ParsedAdjustment>> parsed(sc);
-    std::vector<double> discountRates(sc, wb.settings.discountRate);
-    std::vector<double> hurdleRates(sc, wb.settings.hurdleRate);
+    // Scratch space of this thread, kept between calls so that a recompute into a reused Results
+    // allocates nothing (analytics call the engine 100,000 times a run). Not state: every
+    // buffer is cleared or rewritten before it is read.
+    thread_local Scratch scratchSpace;
+    Workspace &ws = scratchSpace.ws;
+    auto &parsed = scratchSpace.parsed;
+    parsed.resize(std::max(parsed.size(), sc));
+    for (std::size_t s = 0; s < sc; ++s)
+        parsed[s].clear();
+    auto &discountRates = scratchSpace.discountRates;
+    auto &hurdleRates = scratchSpace.hurdleRates;
+    discountRates.assign(sc, wb.settings.discountRate);
+    hurdleRates.assign(sc, wb.settings.hurdleRate);
     for (std::size_t s = 0; s < sc; ++s) {
         out.scenarios[s] = scenarios[s].name;
         for (const Adjustment &a : scenarios[s].adjustments) {
@@ -697,10 +736,10 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
         return options.onlyScenario >= 0 && s != static_cast<std::size_t>(options.onlyScenario);
     };
     for (std::size_t s = 0; s < sc; ++s) {
-        out.portfolio[s].reset(skipped(s) ? 0 : months, 0, 0);
+        out.portfolio[s].reshape(skipped(s) ? 0 : months, 0, 0);
+        clearPortfolioSums(out.portfolio[s], options.allKpis);
         out.portfolio[s].runRate = RunRate{};
     }
-    Workspace ws;
     // One clamp report for every adjustment (made once: a std::function of a lambda with more
     // captures than this would allocate at each call).
     struct
