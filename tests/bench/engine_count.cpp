@@ -4,7 +4,8 @@
 //   valgrind --tool=callgrind --callgrind-out-file=/dev/null roi_engine_count WORKLOAD N
 // Workloads: support (compute with checks, fresh Results), support-analytics (reused, no
 // checks), scaled200 (200 x 120 x 3 reused, no checks), scaled200-base (Base alone),
-// mc-support (1,000 Monte Carlo trials), mc-portfolio (1,000 trials), tornado20, goalseek.
+// mc-support (1,000 Monte Carlo trials), mc-portfolio (1,000 trials), mc-support-run (a whole
+// run of N x 1,000 trials on one thread: plan, trials, summary), tornado20, goalseek.
 // With a third argument "time", each repetition is timed alone and the minimum, 10th percentile
 // and median wall times are printed: on a machine shared with other work the minimum is the
 // repetition that ran without being preempted, the nearest to an idle machine's figure.
@@ -117,6 +118,12 @@ int main(int argc, char **argv)
         const roi::MonteCarloPlan plan(wb, o);
         int c = 0;
         repeat(plan.chunkCount(), timed, [&] { sink += roi::runChunk(plan, c++).metrics[0]; });
+    } else if (w == "mc-support-run") { // plan, N x 1,000 trials and the summary
+        const roi::Workbook wb = example("support-assistant.roiwb");
+        roi::MonteCarloOptions o = roi::MonteCarloOptions::fromWorkbook(wb);
+        o.trials = 1000 * n;
+        o.seed = 1;
+        repeat(1, timed, [&] { sink += roi::runMonteCarlo(wb, o)->series[0].npvStandardError; });
     } else if (w == "tornado20") {
         const roi::Workbook wb = example("portfolio.roiwb");
         roi::TornadoOptions o;
