@@ -620,24 +620,30 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
     k.riskDiscount = k.hardBenefitGross - k.hardBenefit;
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
-    k.npv = npv(net, monthlyRate(discountRate));
+    // A portfolio of one use case has that case's monthly flows: its NPV, IRR, payback and
+    // hurdle figures, functions of those flows and the same rates, are the case's. Solving for
+    // them again would double the cost of the commonest workbook. Equal flows, equal answers.
+    const CaseResult *only = res.useCaseCount == 1 ? &res.at(0, scenario) : nullptr;
+    const auto onlyNet = only ? only->row(Row::Net) : std::span<const double>();
+    const bool sameFlows =
+        only && std::equal(net.begin(), net.end(), onlyNet.begin(), onlyNet.end());
+    k.npv = sameFlows ? only->kpis.npv : npv(net, monthlyRate(discountRate));
+    k.paybackMonth = sameFlows ? only->kpis.paybackMonth : paybackMonth(cumulative);
     if (!allKpis) {
-        k.paybackMonth = paybackMonth(cumulative);
         k.costPerOutcome = Kpi::none(KpiState::NotApplicable);
         return;
     }
-    // A portfolio of one use case has that case's monthly flows: solving for the same IRR
-    // again would double the cost of the commonest workbook. Equal flows, equal answer.
-    const CaseResult *only = res.useCaseCount == 1 ? &res.at(0, scenario) : nullptr;
-    const auto onlyNet = only ? only->row(Row::Net) : std::span<const double>();
-    if (only && std::equal(net.begin(), net.end(), onlyNet.begin(), onlyNet.end())) {
+    if (sameFlows) {
         k.irrAnnual = only->kpis.irrAnnual;
         k.irrCount = only->kpis.irrCount;
+        k.hurdleRate = only->kpis.hurdleRate;
+        k.npvAtHurdle = only->kpis.npvAtHurdle;
+        k.irrVsHurdle = only->kpis.irrVsHurdle;
+        k.discountedPaybackMonth = only->kpis.discountedPaybackMonth;
     } else {
         k.irrAnnual = irrAnnual(net, &k.irrCount);
+        computeHurdleKpis(k, net, hurdleRate);
     }
-    k.paybackMonth = paybackMonth(cumulative);
-    computeHurdleKpis(k, net, hurdleRate);
     // Outcomes of different use cases are different things; a portfolio cost per outcome would
     // add apples and oranges.
     k.costPerOutcome = Kpi::none(KpiState::NotApplicable);

@@ -684,11 +684,11 @@ MonteCarloSummary MonteCarloRun::summary() const
         out.inputs.push_back(in.label);
     const std::size_t n = static_cast<std::size_t>(plan.trials());
     const double dn = static_cast<double>(n);
-    std::vector<std::vector<double>> inputRanks;
-    for (std::size_t j = 0; j < plan.inputs().size(); ++j)
-        inputRanks.push_back(plan.inputs()[j].fixed
-                                 ? std::vector<double>()
-                                 : correlation::ranks(plan.samples(static_cast<int>(j))));
+    std::vector<std::vector<double>> inputRanks(plan.inputs().size());
+    inParallel(inputRanks.size(), n * inputRanks.size(), [&](std::size_t j) {
+        if (!plan.inputs()[j].fixed)
+            inputRanks[j] = correlation::ranks(plan.samples(static_cast<int>(j)));
+    });
     for (int s = 0; s < m_series; ++s) {
         if (s == 1 && m_series == 2 && sameMetrics(0, 1)) {
             // A lone use case: its trials are the portfolio's, value for value (the portfolio
