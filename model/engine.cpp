@@ -84,15 +84,21 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
               const double *rampFactor, const double *priceFactor, double *outcomes, double *calls,
               double *const *layerOut, double *const *driverOut)
 {
+    // Inputs are copied to locals before each loop and the constant left-hand part of each
+    // product is formed once: the stores to the rows could otherwise alias the inputs, so the
+    // compiler would reload them every month and not vectorise. Products associate to the left,
+    // so a constant prefix gives the same double as the expression written out.
     const UseCase &uc = *p.uc;
+    const double perUnit = uc.outcome.perUnit;
     for (int m = 0; m < n; ++m) {
-        outcomes[m] = handled[m] * uc.outcome.perUnit;
+        outcomes[m] = handled[m] * perUnit;
         calls[m] = 0;
     }
     for (const CostLayer &l : uc.layers) {
         if (l.type == LayerType::TokenUsage) {
+            const double callsPerUnit = l.callsPerUnit;
             for (int m = 0; m < n; ++m)
-                calls[m] += handled[m] * l.callsPerUnit;
+                calls[m] += handled[m] * callsPerUnit;
         }
     }
     for (std::size_t i = 0; i < uc.layers.size(); ++i) {
@@ -103,37 +109,48 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
             // Whole token counts times prices stay exact before the one division, so the
             // acceptance figures come out to the cent without rounding noise.
             const double spend = ws.tokenSpendPerCall[i];
+            const double callsPerUnit = l.callsPerUnit;
+            const double overhead = 1.0 + l.overhead;
             for (int m = 0; m < n; ++m)
-                out[m] =
-                    handled[m] * l.callsPerUnit * spend / 1e6 * (1.0 + l.overhead) * priceFactor[m];
+                out[m] = handled[m] * callsPerUnit * spend / 1e6 * overhead * priceFactor[m];
             break;
         }
-        case LayerType::FixedMonthly:
+        case LayerType::FixedMonthly: {
+            const double amount = l.amount;
             for (int m = 0; m < n; ++m)
-                out[m] = l.amount;
+                out[m] = amount;
             break;
-        case LayerType::Staff:
+        }
+        case LayerType::Staff: {
+            const double monthly = l.fte * l.annualCost / 12.0;
             for (int m = 0; m < n; ++m)
-                out[m] = l.fte * l.annualCost / 12.0;
+                out[m] = monthly;
             break;
-        case LayerType::HumanReview:
+        }
+        case LayerType::HumanReview: {
+            const double share = l.share;
+            const double minutes = l.minutesPerReview;
+            const double rate = l.hourlyRate;
             for (int m = 0; m < n; ++m)
-                out[m] = handled[m] * l.share * l.minutesPerReview * l.hourlyRate / 60.0;
+                out[m] = handled[m] * share * minutes * rate / 60.0;
             break;
+        }
         case LayerType::PerUnit: {
             const double *base = l.basis == UnitBasis::HandledUnit ? handled
                                  : l.basis == UnitBasis::Outcome   ? outcomes
                                                                    : calls;
+            const double unitCost = l.unitCost;
             for (int m = 0; m < n; ++m)
-                out[m] = l.unitCost * base[m];
+                out[m] = unitCost * base[m];
             break;
         }
         case LayerType::OneTime: {
             const int first = static_cast<int>(l.month);
             const int spread = std::max(1, static_cast<int>(l.spreadMonths));
+            const double each = l.amount / spread;
             for (int m = 0; m < n; ++m) {
                 const int t = t0 + m;
-                out[m] = t >= first && t < first + spread ? l.amount / spread : 0.0;
+                out[m] = t >= first && t < first + spread ? each : 0.0;
             }
             break;
         }
@@ -145,50 +162,62 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
         const double share = d.shareCounted;
         double *out = driverOut[i];
         switch (d.kind) {
-        case DriverKind::LaborReclaimed:
+        case DriverKind::LaborReclaimed: {
+            const double perUnit = (b.minutesPerUnit - d.minutesWithAi) / 60.0 * b.hourlyRate;
             for (int m = 0; m < n; ++m)
-                out[m] =
-                    (b.minutesPerUnit - d.minutesWithAi) / 60.0 * b.hourlyRate * handled[m] * share;
+                out[m] = perUnit * handled[m] * share;
             break;
-        case DriverKind::AddedCapacity:
-            if (d.capacityMode == CapacityMode::PerUnit) {
-                for (int m = 0; m < n; ++m)
-                    out[m] = d.extraUnits * d.valuePerUnit * rampFactor[m] * share;
-            } else {
-                for (int m = 0; m < n; ++m)
-                    out[m] = d.hires * d.annualCostPerHire / 12.0 * rampFactor[m] * share;
-            }
-            break;
-        case DriverKind::RevenueUplift:
+        }
+        case DriverKind::AddedCapacity: {
+            const double steady = d.capacityMode == CapacityMode::PerUnit
+                                      ? d.extraUnits * d.valuePerUnit
+                                      : d.hires * d.annualCostPerHire / 12.0;
             for (int m = 0; m < n; ++m)
-                out[m] = handled[m] * d.conversionLift * d.valuePerConversion * share;
+                out[m] = steady * rampFactor[m] * share;
             break;
-        case DriverKind::Retention:
+        }
+        case DriverKind::RevenueUplift: {
+            const double lift = d.conversionLift;
+            const double value = d.valuePerConversion;
             for (int m = 0; m < n; ++m)
-                out[m] = d.customers * d.churnReduction * d.annualValuePerCustomer / 12.0
-                         * rampFactor[m] * share;
+                out[m] = handled[m] * lift * value * share;
             break;
-        case DriverKind::NewRevenue:
+        }
+        case DriverKind::Retention: {
+            const double steady = d.customers * d.churnReduction * d.annualValuePerCustomer / 12.0;
             for (int m = 0; m < n; ++m)
-                out[m] = d.unitsSold * (d.price - d.costToServe) * rampFactor[m] * share;
+                out[m] = steady * rampFactor[m] * share;
             break;
-        case DriverKind::GrossMarginGain:
+        }
+        case DriverKind::NewRevenue: {
+            const double steady = d.unitsSold * (d.price - d.costToServe);
             for (int m = 0; m < n; ++m)
-                out[m] = d.marginPoints * d.revenueBase * rampFactor[m] * share;
+                out[m] = steady * rampFactor[m] * share;
             break;
+        }
+        case DriverKind::GrossMarginGain: {
+            const double steady = d.marginPoints * d.revenueBase;
+            for (int m = 0; m < n; ++m)
+                out[m] = steady * rampFactor[m] * share;
+            break;
+        }
         case DriverKind::AvoidedCost:
             if (d.avoidedMode == AvoidedMode::FixedMonthly) {
+                const double amount = d.amount;
                 for (int m = 0; m < n; ++m)
-                    out[m] = d.amount * rampFactor[m] * share;
+                    out[m] = amount * rampFactor[m] * share;
             } else {
+                const double perUnit = d.errorReduction * d.costPerError;
                 for (int m = 0; m < n; ++m)
-                    out[m] = d.errorReduction * d.costPerError * handled[m] * share;
+                    out[m] = perUnit * handled[m] * share;
             }
             break;
-        case DriverKind::SoftValue:
+        case DriverKind::SoftValue: {
+            const double money = d.moneyValue;
             for (int m = 0; m < n; ++m)
-                out[m] = d.moneyValue * rampFactor[m] * share;
+                out[m] = money * rampFactor[m] * share;
             break;
+        }
         }
     }
 }
