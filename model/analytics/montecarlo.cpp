@@ -700,12 +700,12 @@ MonteCarloSummary MonteCarloRun::summary() const
         }
         SeriesSummary ss;
         ss.name = plan.seriesName(s);
-        for (int m = 0; m < kMetricCount; ++m) {
+        inParallel(kMetricCount, n * kMetricCount, [&](std::size_t m) {
             const Metric metric = static_cast<Metric>(m);
             const KpiState none =
                 metric == Metric::Payback ? KpiState::NeverPaysBack : KpiState::Undefined;
-            ss.metrics[static_cast<std::size_t>(m)] = describe(values(s, metric), none);
-        }
+            ss.metrics[m] = describe(values(s, metric), none);
+        });
         const std::vector<double> npv = values(s, Metric::Npv);
         const std::vector<double> roi = values(s, Metric::RoiPercent);
         const std::vector<double> payback = values(s, Metric::Payback);
@@ -728,13 +728,12 @@ MonteCarloSummary MonteCarloRun::summary() const
         }
         if (plan.keepsFan(s)) {
             const std::size_t months = static_cast<std::size_t>(plan.months());
-            std::vector<float> col(n);
             ss.fanP10.resize(months);
             ss.fanP50.resize(months);
             ss.fanP90.resize(months);
-            for (std::size_t mo = 0; mo < months; ++mo) {
+            inParallel(months, months * n, [&](std::size_t mo) {
                 const float *src = &m_cumulative[(static_cast<std::size_t>(s) * months + mo) * n];
-                col.assign(src, src + n);
+                std::vector<float> col(src, src + n);
                 auto at = [&](double p) {
                     const double h = (dn - 1) * p / 100;
                     const std::size_t lo = static_cast<std::size_t>(std::floor(h));
@@ -749,7 +748,7 @@ MonteCarloSummary MonteCarloRun::summary() const
                 ss.fanP10[mo] = at(10);
                 ss.fanP50[mo] = at(50);
                 ss.fanP90[mo] = at(90);
-            }
+            });
         }
         {
             std::vector<double> sorted = npv;
