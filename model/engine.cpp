@@ -222,6 +222,15 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
     }
 }
 
+/// Shapes a result like CaseResult::reset, but a result that has the shape already keeps its
+/// values: the engine writes every series it does not zero itself, so zeroing them all first
+/// would only cost a pass over the memory.
+void reshape(CaseResult &r, int months, int layers, int drivers)
+{
+    if (r.months() != months || r.layerCount() != layers || r.driverCount() != drivers)
+        r.reset(months, layers, drivers);
+}
+
 /// Kpis{} but keeping the capacity of roiPerYear (no allocation per recompute).
 void resetKpis(Kpis &k)
 {
@@ -353,7 +362,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     }
 
     // Totals add the layers and drivers in their order, as a month-by-month sum would. The
-    // result buffer is not zeroed for us (CaseResult::reshape): the rows summed into are.
+    // result buffer is not zeroed for us (reshape()): the rows summed into are.
     std::fill(cashableRow.begin(), cashableRow.end(), 0.0);
     std::fill(capacityRow.begin(), capacityRow.end(), 0.0);
     if (p.allKpis) {
@@ -771,7 +780,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
         return options.onlyScenario >= 0 && s != static_cast<std::size_t>(options.onlyScenario);
     };
     for (std::size_t s = 0; s < sc; ++s) {
-        out.portfolio[s].reshape(skipped(s) ? 0 : months, 0, 0);
+        reshape(out.portfolio[s], skipped(s) ? 0 : months, 0, 0);
         clearPortfolioSums(out.portfolio[s], options.allKpis);
         out.portfolio[s].runRate = RunRate{};
     }
@@ -837,8 +846,8 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             p.goLive = wb.settings.startMonth.monthsUntil(uc.ramp.goLive) + 1
                        + static_cast<int>(std::lround(uc.ramp.goLiveDelay));
             CaseResult &r = out.cases[u * sc + s];
-            r.reshape(months, static_cast<int>(uc.layers.size()),
-                      static_cast<int>(uc.drivers.size()));
+            reshape(r, months, static_cast<int>(uc.layers.size()),
+                    static_cast<int>(uc.drivers.size()));
             computeCase(p, months, ws, r);
             for (LeverLine &line : r.levers.lines)
                 line.useCase = static_cast<int>(u);

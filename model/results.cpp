@@ -17,16 +17,6 @@ void CaseResult::reset(int months, int layers, int drivers)
                   0.0);
 }
 
-void CaseResult::reshape(int months, int layers, int drivers)
-{
-    const std::size_t size =
-        seriesCount(static_cast<std::size_t>(layers), static_cast<std::size_t>(drivers))
-        * static_cast<std::size_t>(months);
-    if (months == m_months && layers == m_layers && drivers == m_drivers && m_data.size() == size)
-        return;
-    reset(months, layers, drivers);
-}
-
 int Results::findScenario(std::string_view name) const
 {
     for (std::size_t i = 0; i < scenarios.size(); ++i) {

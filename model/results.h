@@ -120,9 +120,6 @@ public:
     CaseResult(int months, int layers, int drivers);
     /// Resizes to the given shape and zeroes every series, keeping the buffer's capacity.
     void reset(int months, int layers, int drivers);
-    /// Same shape as reset, but a buffer that has it already keeps its values (the engine
-    /// writes every series it does not zero itself, so it need not zero them all first).
-    void reshape(int months, int layers, int drivers);
 
     /// The monthly series a result of this shape keeps (rows, categories, layers, drivers).
     static std::size_t seriesCount(std::size_t layers, std::size_t drivers)

@@ -1196,7 +1196,7 @@ void TestEngine::bufferReuse()
 }
 
 // -------------------------------------------------------------------------------------------
-// The engine reuses result buffers without zeroing them (CaseResult::reshape) and has a lean
+// The engine reuses result buffers without zeroing them (engine.cpp, reshape()) and has a lean
 // mode for analytics (ComputeOptions::allKpis = false): checked against a fresh, full compute on
 // random workbooks (tests/bench/synthetic.h: every layer type, driver kind and category).
 
