@@ -20,7 +20,7 @@ struct ComputeOptions
     /// months) and the model checks, which compare scenarios, are not run. For a caller that
     /// shows one scenario and wants it first (the window), or analytics on one scenario.
     int onlyScenario = -1;
-    /// false: the lean compute analytics loop on (Monte Carlo, tornado, goal seek). Every
+    /// false: the lean compute analytics run in a loop (Monte Carlo, tornado, goal seek). Every
     /// monthly row the KPIs below come from and the KPIs tco, hard benefit (gross and net), soft
     /// and headline value, net value, the totals of units, handled, outcomes, calls, token cost,
     /// cashable and capacity value, ROI %, NPV, payback month and cost per outcome are computed
