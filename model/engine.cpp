@@ -29,6 +29,7 @@ struct Prepared
     bool capacityInHeadline = false;
     double hurdleRate = 0;
     int goLive = 1; // month index (1-based) of go-live, delay included
+    bool allKpis = true; // ComputeOptions::allKpis
 };
 
 /// Scratch space reused across use cases so the loop allocates only the results.
@@ -53,6 +54,15 @@ struct Workspace
     std::vector<double> termShares;       // their cashable shares (1 for most kinds)
 };
 
+/// Everything compute() needs besides the results, per thread (see compute()).
+struct Scratch
+{
+    Workspace ws;
+    std::vector<std::vector<ParsedAdjustment>> parsed; // per scenario
+    std::vector<double> discountRates;                 // per scenario
+    std::vector<double> hurdleRates;                   // per scenario
+};
+
 double adoptionAt(const RampUp &ramp, int goLive, int t)
 {
     if (t < goLive)
@@ -74,15 +84,21 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
               const double *rampFactor, const double *priceFactor, double *outcomes, double *calls,
               double *const *layerOut, double *const *driverOut)
 {
+    // Inputs are copied to locals before each loop and the constant left-hand part of each
+    // product is formed once: the stores to the rows could otherwise alias the inputs, so the
+    // compiler would reload them every month and not vectorise. Products associate to the left,
+    // so a constant prefix gives the same double as the expression written out.
     const UseCase &uc = *p.uc;
+    const double perUnit = uc.outcome.perUnit;
     for (int m = 0; m < n; ++m) {
-        outcomes[m] = handled[m] * uc.outcome.perUnit;
+        outcomes[m] = handled[m] * perUnit;
         calls[m] = 0;
     }
     for (const CostLayer &l : uc.layers) {
         if (l.type == LayerType::TokenUsage) {
+            const double callsPerUnit = l.callsPerUnit;
             for (int m = 0; m < n; ++m)
-                calls[m] += handled[m] * l.callsPerUnit;
+                calls[m] += handled[m] * callsPerUnit;
         }
     }
     for (std::size_t i = 0; i < uc.layers.size(); ++i) {
@@ -93,37 +109,48 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
             // Whole token counts times prices stay exact before the one division, so the
             // acceptance figures come out to the cent without rounding noise.
             const double spend = ws.tokenSpendPerCall[i];
+            const double callsPerUnit = l.callsPerUnit;
+            const double overhead = 1.0 + l.overhead;
             for (int m = 0; m < n; ++m)
-                out[m] =
-                    handled[m] * l.callsPerUnit * spend / 1e6 * (1.0 + l.overhead) * priceFactor[m];
+                out[m] = handled[m] * callsPerUnit * spend / 1e6 * overhead * priceFactor[m];
             break;
         }
-        case LayerType::FixedMonthly:
+        case LayerType::FixedMonthly: {
+            const double amount = l.amount;
             for (int m = 0; m < n; ++m)
-                out[m] = l.amount;
+                out[m] = amount;
             break;
-        case LayerType::Staff:
+        }
+        case LayerType::Staff: {
+            const double monthly = l.fte * l.annualCost / 12.0;
             for (int m = 0; m < n; ++m)
-                out[m] = l.fte * l.annualCost / 12.0;
+                out[m] = monthly;
             break;
-        case LayerType::HumanReview:
+        }
+        case LayerType::HumanReview: {
+            const double share = l.share;
+            const double minutes = l.minutesPerReview;
+            const double rate = l.hourlyRate;
             for (int m = 0; m < n; ++m)
-                out[m] = handled[m] * l.share * l.minutesPerReview * l.hourlyRate / 60.0;
+                out[m] = handled[m] * share * minutes * rate / 60.0;
             break;
+        }
         case LayerType::PerUnit: {
             const double *base = l.basis == UnitBasis::HandledUnit ? handled
                                  : l.basis == UnitBasis::Outcome   ? outcomes
                                                                    : calls;
+            const double unitCost = l.unitCost;
             for (int m = 0; m < n; ++m)
-                out[m] = l.unitCost * base[m];
+                out[m] = unitCost * base[m];
             break;
         }
         case LayerType::OneTime: {
             const int first = static_cast<int>(l.month);
             const int spread = std::max(1, static_cast<int>(l.spreadMonths));
+            const double each = l.amount / spread;
             for (int m = 0; m < n; ++m) {
                 const int t = t0 + m;
-                out[m] = t >= first && t < first + spread ? l.amount / spread : 0.0;
+                out[m] = t >= first && t < first + spread ? each : 0.0;
             }
             break;
         }
@@ -135,52 +162,82 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
         const double share = d.shareCounted;
         double *out = driverOut[i];
         switch (d.kind) {
-        case DriverKind::LaborReclaimed:
+        case DriverKind::LaborReclaimed: {
+            const double perUnit = (b.minutesPerUnit - d.minutesWithAi) / 60.0 * b.hourlyRate;
             for (int m = 0; m < n; ++m)
-                out[m] =
-                    (b.minutesPerUnit - d.minutesWithAi) / 60.0 * b.hourlyRate * handled[m] * share;
-            break;
-        case DriverKind::AddedCapacity:
-            if (d.capacityMode == CapacityMode::PerUnit) {
-                for (int m = 0; m < n; ++m)
-                    out[m] = d.extraUnits * d.valuePerUnit * rampFactor[m] * share;
-            } else {
-                for (int m = 0; m < n; ++m)
-                    out[m] = d.hires * d.annualCostPerHire / 12.0 * rampFactor[m] * share;
-            }
-            break;
-        case DriverKind::RevenueUplift:
-            for (int m = 0; m < n; ++m)
-                out[m] = handled[m] * d.conversionLift * d.valuePerConversion * share;
-            break;
-        case DriverKind::Retention:
-            for (int m = 0; m < n; ++m)
-                out[m] = d.customers * d.churnReduction * d.annualValuePerCustomer / 12.0
-                         * rampFactor[m] * share;
-            break;
-        case DriverKind::NewRevenue:
-            for (int m = 0; m < n; ++m)
-                out[m] = d.unitsSold * (d.price - d.costToServe) * rampFactor[m] * share;
-            break;
-        case DriverKind::GrossMarginGain:
-            for (int m = 0; m < n; ++m)
-                out[m] = d.marginPoints * d.revenueBase * rampFactor[m] * share;
-            break;
-        case DriverKind::AvoidedCost:
-            if (d.avoidedMode == AvoidedMode::FixedMonthly) {
-                for (int m = 0; m < n; ++m)
-                    out[m] = d.amount * rampFactor[m] * share;
-            } else {
-                for (int m = 0; m < n; ++m)
-                    out[m] = d.errorReduction * d.costPerError * handled[m] * share;
-            }
-            break;
-        case DriverKind::SoftValue:
-            for (int m = 0; m < n; ++m)
-                out[m] = d.moneyValue * rampFactor[m] * share;
+                out[m] = perUnit * handled[m] * share;
             break;
         }
+        case DriverKind::AddedCapacity: {
+            const double steady = d.capacityMode == CapacityMode::PerUnit
+                                      ? d.extraUnits * d.valuePerUnit
+                                      : d.hires * d.annualCostPerHire / 12.0;
+            for (int m = 0; m < n; ++m)
+                out[m] = steady * rampFactor[m] * share;
+            break;
+        }
+        case DriverKind::RevenueUplift: {
+            const double lift = d.conversionLift;
+            const double value = d.valuePerConversion;
+            for (int m = 0; m < n; ++m)
+                out[m] = handled[m] * lift * value * share;
+            break;
+        }
+        case DriverKind::Retention: {
+            const double steady = d.customers * d.churnReduction * d.annualValuePerCustomer / 12.0;
+            for (int m = 0; m < n; ++m)
+                out[m] = steady * rampFactor[m] * share;
+            break;
+        }
+        case DriverKind::NewRevenue: {
+            const double steady = d.unitsSold * (d.price - d.costToServe);
+            for (int m = 0; m < n; ++m)
+                out[m] = steady * rampFactor[m] * share;
+            break;
+        }
+        case DriverKind::GrossMarginGain: {
+            const double steady = d.marginPoints * d.revenueBase;
+            for (int m = 0; m < n; ++m)
+                out[m] = steady * rampFactor[m] * share;
+            break;
+        }
+        case DriverKind::AvoidedCost:
+            if (d.avoidedMode == AvoidedMode::FixedMonthly) {
+                const double amount = d.amount;
+                for (int m = 0; m < n; ++m)
+                    out[m] = amount * rampFactor[m] * share;
+            } else {
+                const double perUnit = d.errorReduction * d.costPerError;
+                for (int m = 0; m < n; ++m)
+                    out[m] = perUnit * handled[m] * share;
+            }
+            break;
+        case DriverKind::SoftValue: {
+            const double money = d.moneyValue;
+            for (int m = 0; m < n; ++m)
+                out[m] = money * rampFactor[m] * share;
+            break;
+        }
+        }
     }
+}
+
+/// Shapes a result like CaseResult::reset, but a result that has the shape already keeps its
+/// values: the engine writes every series it does not zero itself, so zeroing them all first
+/// would only cost a pass over the memory.
+void reshape(CaseResult &r, int months, int layers, int drivers)
+{
+    if (r.months() != months || r.layerCount() != layers || r.driverCount() != drivers)
+        r.reset(months, layers, drivers);
+}
+
+/// Kpis{} but keeping the capacity of roiPerYear (no allocation per recompute).
+void resetKpis(Kpis &k)
+{
+    std::vector<Kpi> years = std::move(k.roiPerYear);
+    years.clear();
+    k = Kpis{};
+    k.roiPerYear = std::move(years);
 }
 
 bool isHard(const ValueDriver &d)
@@ -300,7 +357,16 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         r.levers.clear();
     }
 
-    // Totals add the layers and drivers in their order, as a month-by-month sum would.
+    // Totals add the layers and drivers in their order, as a month-by-month sum would. The
+    // result buffer is not zeroed for us (reshape()): the rows summed into are.
+    std::fill(cashableRow.begin(), cashableRow.end(), 0.0);
+    std::fill(capacityRow.begin(), capacityRow.end(), 0.0);
+    if (p.allKpis) {
+        for (int cat = 0; cat < kCategoryCount; ++cat) {
+            auto row = r.categoryCost(static_cast<CostCategory>(cat));
+            std::fill(row.begin(), row.end(), 0.0);
+        }
+    }
     for (int m = 0; m < months; ++m) {
         cost[m] = 0;
         tokenCost[m] = 0;
@@ -312,9 +378,14 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         const CostLayer &l = uc.layers[i];
         const double *c = ws.layerRows[i];
         double *category = ws.layerCategoryRows[i];
-        for (int m = 0; m < months; ++m) {
-            cost[m] += c[m];
-            category[m] += c[m];
+        if (p.allKpis) {
+            for (int m = 0; m < months; ++m) {
+                cost[m] += c[m];
+                category[m] += c[m];
+            }
+        } else {
+            for (int m = 0; m < months; ++m)
+                cost[m] += c[m];
         }
         if (l.type == LayerType::TokenUsage) {
             for (int m = 0; m < months; ++m)
@@ -390,7 +461,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         tokenTotal += tokenCost[m];
     }
     Kpis &k = r.kpis;
-    k = Kpis{};
+    resetKpis(k);
     k.tco = tco;
     k.hardBenefitGross = hardBenefitGross;
     k.hardBenefit = hardBenefit;
@@ -404,7 +475,7 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.cashableValue = cashableTotal;
     k.capacityValue = capacityTotal;
     // Each numerator term sums its hard drivers' net value month by month, drivers in order.
-    for (std::size_t term = 0; term < k.byTerm.size(); ++term) {
+    for (std::size_t term = 0; p.allKpis && term < k.byTerm.size(); ++term) {
         ws.termRows.clear();
         ws.termShares.clear();
         for (std::size_t i = 0; i < nd; ++i) {
@@ -425,11 +496,15 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
     k.npv = npv(net, monthlyRate(p.discountRate));
-    k.irrAnnual = irrAnnual(net, &k.irrCount);
+    if (p.allKpis)
+        k.irrAnnual = irrAnnual(net, &k.irrCount);
     k.paybackMonth = paybackMonth(cumulative);
-    computeHurdleKpis(k, net, p.hurdleRate);
+    if (p.allKpis)
+        computeHurdleKpis(k, net, p.hurdleRate);
     k.costPerOutcome =
         k.outcomes > 0 ? Kpi::of(k.tco / k.outcomes) : Kpi::none(KpiState::Undefined);
+    if (!p.allKpis)
+        return; // the lean compute (ComputeOptions::allKpis) stops here
     finishRatioKpis(r, months);
     if (levers)
         finishLevers(cost, r.levers);
@@ -482,16 +557,43 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         rrOutcomes > 0 ? Kpi::of(rr.tco / rrOutcomes) : Kpi::none(KpiState::Undefined);
 }
 
+/// The portfolio rows addToPortfolio sums into (every other row is written whole).
+constexpr Row kPortfolioSums[] = {Row::Units,     Row::Handled,     Row::Outcomes, Row::Calls,
+                                  Row::TokenCost, Row::PerCallCost, Row::Cost,     Row::HardGross,
+                                  Row::HardNet,   Row::Soft,        Row::Benefit,  Row::Net,
+                                  Row::Cashable,  Row::Capacity};
+
+/// Zeroes the rows of a reused portfolio result that the cases are added into.
+void clearPortfolioSums(CaseResult &r, bool allRows)
+{
+    if (!allRows) {
+        auto net = r.row(Row::Net);
+        std::fill(net.begin(), net.end(), 0.0);
+        return;
+    }
+    for (Row row : kPortfolioSums) {
+        auto dst = r.row(row);
+        std::fill(dst.begin(), dst.end(), 0.0);
+    }
+    for (int cat = 0; cat < kCategoryCount; ++cat) {
+        auto dst = r.categoryCost(static_cast<CostCategory>(cat));
+        std::fill(dst.begin(), dst.end(), 0.0);
+    }
+}
+
 /// Adds one case's monthly series to its scenario's portfolio. Called right after the case is
 /// computed, while its rows are still in cache; use cases are added in order, so every sum is
 /// the same as adding them up afterwards.
-void addToPortfolio(const CaseResult &c, int months, CaseResult &r)
+void addToPortfolio(const CaseResult &c, int months, bool allRows, CaseResult &r)
 {
-    static constexpr Row kSummed[] = {
-        Row::Units,       Row::Handled, Row::Outcomes,  Row::Calls,   Row::TokenCost,
-        Row::PerCallCost, Row::Cost,    Row::HardGross, Row::HardNet, Row::Soft,
-        Row::Benefit,     Row::Net,     Row::Cashable,  Row::Capacity};
-    for (Row row : kSummed) {
+    if (!allRows) { // the lean compute: the portfolio's NPV and payback need only its net
+        auto dst = r.row(Row::Net);
+        auto src = c.row(Row::Net);
+        for (int m = 0; m < months; ++m)
+            dst[m] += src[m];
+        return;
+    }
+    for (Row row : kPortfolioSums) {
         auto dst = r.row(row);
         auto src = c.row(row);
         for (int m = 0; m < months; ++m)
@@ -507,11 +609,11 @@ void addToPortfolio(const CaseResult &c, int months, CaseResult &r)
 
 /// The portfolio's KPIs, once every case has been added with addToPortfolio.
 void computePortfolio(const Results &res, int scenario, double discountRate, double hurdleRate,
-                      CaseResult &r)
+                      bool allKpis, CaseResult &r)
 {
     const int months = res.months;
     Kpis &k = r.kpis;
-    k = Kpis{};
+    resetKpis(k);
     for (int uc = 0; uc < res.useCaseCount; ++uc) {
         const CaseResult &c = res.at(uc, scenario);
         const Kpis &ck = c.kpis;
@@ -529,6 +631,8 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
         k.tokenCost += ck.tokenCost;
         k.cashableValue += ck.cashableValue;
         k.capacityValue += ck.capacityValue;
+        if (!allKpis)
+            continue;
         r.runRate.capacityValue += c.runRate.capacityValue;
         r.runRate.tco += c.runRate.tco;
         r.runRate.tokenCost += c.runRate.tokenCost;
@@ -538,7 +642,7 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
     auto adoption = r.row(Row::Adoption);
     auto units = r.row(Row::Units);
     auto handled = r.row(Row::Handled);
-    for (int m = 0; m < months; ++m)
+    for (int m = 0; allKpis && m < months; ++m)
         adoption[m] = units[m] > 0 ? handled[m] / units[m] : 0.0;
     auto net = r.row(Row::Net);
     auto cumulative = r.row(Row::CumulativeNet);
@@ -550,19 +654,30 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
     k.riskDiscount = k.hardBenefitGross - k.hardBenefit;
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
-    k.npv = npv(net, monthlyRate(discountRate));
-    // A portfolio of one use case has that case's monthly flows: solving for the same IRR
-    // again would double the cost of the commonest workbook. Equal flows, equal answer.
+    // A portfolio of one use case has that case's monthly flows: its NPV, IRR, payback and
+    // hurdle figures, functions of those flows and the same rates, are the case's. Solving for
+    // them again would double the cost of the commonest workbook. Equal flows, equal answers.
     const CaseResult *only = res.useCaseCount == 1 ? &res.at(0, scenario) : nullptr;
     const auto onlyNet = only ? only->row(Row::Net) : std::span<const double>();
-    if (only && std::equal(net.begin(), net.end(), onlyNet.begin(), onlyNet.end())) {
+    const bool sameFlows =
+        only && std::equal(net.begin(), net.end(), onlyNet.begin(), onlyNet.end());
+    k.npv = sameFlows ? only->kpis.npv : npv(net, monthlyRate(discountRate));
+    k.paybackMonth = sameFlows ? only->kpis.paybackMonth : paybackMonth(cumulative);
+    if (!allKpis) {
+        k.costPerOutcome = Kpi::none(KpiState::NotApplicable);
+        return;
+    }
+    if (sameFlows) {
         k.irrAnnual = only->kpis.irrAnnual;
         k.irrCount = only->kpis.irrCount;
+        k.hurdleRate = only->kpis.hurdleRate;
+        k.npvAtHurdle = only->kpis.npvAtHurdle;
+        k.irrVsHurdle = only->kpis.irrVsHurdle;
+        k.discountedPaybackMonth = only->kpis.discountedPaybackMonth;
     } else {
         k.irrAnnual = irrAnnual(net, &k.irrCount);
+        computeHurdleKpis(k, net, hurdleRate);
     }
-    k.paybackMonth = paybackMonth(cumulative);
-    computeHurdleKpis(k, net, hurdleRate);
     // Outcomes of different use cases are different things; a portfolio cost per outcome would
     // add apples and oranges.
     k.costPerOutcome = Kpi::none(KpiState::NotApplicable);
@@ -602,9 +717,19 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     const std::vector<Scenario> &scenarios = wb.scenarios.empty() ? kLoneBase : wb.scenarios;
     const std::size_t sc = scenarios.size();
     out.scenarios.resize(sc);
-    std::vector<std::vector<ParsedAdjustment>> parsed(sc);
-    std::vector<double> discountRates(sc, wb.settings.discountRate);
-    std::vector<double> hurdleRates(sc, wb.settings.hurdleRate);
+    // Scratch space of this thread, kept between calls so that a recompute into a reused Results
+    // allocates nothing (analytics call the engine 100,000 times a run). Not state: every
+    // buffer is cleared or rewritten before it is read.
+    thread_local Scratch scratchSpace;
+    Workspace &ws = scratchSpace.ws;
+    auto &parsed = scratchSpace.parsed;
+    parsed.resize(std::max(parsed.size(), sc));
+    for (std::size_t s = 0; s < sc; ++s)
+        parsed[s].clear();
+    auto &discountRates = scratchSpace.discountRates;
+    auto &hurdleRates = scratchSpace.hurdleRates;
+    discountRates.assign(sc, wb.settings.discountRate);
+    hurdleRates.assign(sc, wb.settings.hurdleRate);
     for (std::size_t s = 0; s < sc; ++s) {
         out.scenarios[s] = scenarios[s].name;
         for (const Adjustment &a : scenarios[s].adjustments) {
@@ -651,10 +776,34 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
         return options.onlyScenario >= 0 && s != static_cast<std::size_t>(options.onlyScenario);
     };
     for (std::size_t s = 0; s < sc; ++s) {
-        out.portfolio[s].reset(skipped(s) ? 0 : months, 0, 0);
+        reshape(out.portfolio[s], skipped(s) ? 0 : months, 0, 0);
+        clearPortfolioSums(out.portfolio[s], options.allKpis);
         out.portfolio[s].runRate = RunRate{};
     }
-    Workspace ws;
+    // One clamp report for every adjustment (made once: a std::function of a lambda with more
+    // captures than this would allocate at each call).
+    struct
+    {
+        int useCase = -1;
+        const std::string *scenario = nullptr;
+    } clampAt;
+    struct ClampContext
+    {
+        const ComputeOptions *options;
+        Results *out;
+        decltype(clampAt) *at;
+    } clampContext{&options, &out, &clampAt};
+    const ClampReport onClamp = [c = &clampContext](const std::string &path, double requested,
+                                                     double kept) {
+        if (!c->options->checks)
+            return;
+        const std::string &scenarioName = *c->at->scenario;
+        c->out->findings.push_back(
+            {Severity::Warning, "scenario-clamped", c->at->useCase, scenarioName, path,
+             "Scenario " + scenarioName + " pushes " + path + " to " + formatNumber(requested)
+                 + ", outside what the input allows; " + formatNumber(kept) + " is used.",
+             "Soften the adjustment so the value stays in range."});
+    };
     for (std::size_t u = 0; u < wb.useCases.size(); ++u) {
         const UseCase &original = wb.useCases[u];
         for (std::size_t s = 0; s < sc; ++s) {
@@ -672,6 +821,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             p.softInHeadline = wb.settings.softValueInHeadline;
             p.capacityInHeadline = wb.settings.capacityInHeadline;
             p.hurdleRate = hurdleRates[s];
+            p.allKpis = options.allKpis;
             bool copied = false;
             for (const ParsedAdjustment &a : parsed[s]) {
                 if (!a.source->useCase.empty() && a.source->useCase != original.name)
@@ -684,38 +834,27 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                     copied = true;
                 }
                 Settings unused;
-                const std::string &scenarioName = scenarios[s].name;
-                applyAdjustment(
-                    a.path, a.source->op, a.source->value, ws.useCase, ws.prices, unused,
-                    [&](const std::string &path, double requested, double kept) {
-                        if (!options.checks)
-                            return;
-                        out.findings.push_back(
-                            {Severity::Warning, "scenario-clamped", static_cast<int>(u),
-                             scenarioName, path,
-                             "Scenario " + scenarioName + " pushes " + path + " to "
-                                 + formatNumber(requested) + ", outside what the input allows; "
-                                 + formatNumber(kept) + " is used.",
-                             "Soften the adjustment so the value stays in range."});
-                    });
+                clampAt = {static_cast<int>(u), &scenarios[s].name};
+                applyAdjustment(a.path, a.source->op, a.source->value, ws.useCase, ws.prices,
+                                unused, onClamp);
             }
             const UseCase &uc = *p.uc;
             p.goLive = wb.settings.startMonth.monthsUntil(uc.ramp.goLive) + 1
                        + static_cast<int>(std::lround(uc.ramp.goLiveDelay));
             CaseResult &r = out.cases[u * sc + s];
-            r.reset(months, static_cast<int>(uc.layers.size()),
+            reshape(r, months, static_cast<int>(uc.layers.size()),
                     static_cast<int>(uc.drivers.size()));
             computeCase(p, months, ws, r);
             for (LeverLine &line : r.levers.lines)
                 line.useCase = static_cast<int>(u);
-            addToPortfolio(r, months, out.portfolio[s]);
+            addToPortfolio(r, months, options.allKpis, out.portfolio[s]);
         }
     }
 
     for (std::size_t s = 0; s < sc; ++s) {
         if (!skipped(s))
             computePortfolio(out, static_cast<int>(s), discountRates[s], hurdleRates[s],
-                             out.portfolio[s]);
+                             options.allKpis, out.portfolio[s]);
         else
             out.portfolio[s].kpis = Kpis{};
     }

@@ -20,6 +20,15 @@ struct ComputeOptions
     /// months) and the model checks, which compare scenarios, are not run. For a caller that
     /// shows one scenario and wants it first (the window), or analytics on one scenario.
     int onlyScenario = -1;
+    /// false: the lean compute analytics run in a loop (Monte Carlo, tornado, goal seek). Every
+    /// monthly row the KPIs below come from and the KPIs tco, hard benefit (gross and net), soft
+    /// and headline value, net value, the totals of units, handled, outcomes, calls, token cost,
+    /// cashable and capacity value, ROI %, NPV, payback month and cost per outcome are computed
+    /// bit for bit as in the full compute; the rest (IRR, the hurdle KPIs, ROI per year, cost
+    /// per inference, AI gross margin, value by numerator term, the run rate, lever summaries,
+    /// cost by category and, for the portfolio, every row but Net and CumulativeNet) is not
+    /// computed: left default, zero or as the reused Results held it.
+    bool allKpis = true;
 };
 
 Results compute(const Workbook &workbook, const ComputeOptions &options = {});

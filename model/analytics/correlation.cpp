@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <utility>
 
 namespace roi::correlation {
 
@@ -179,18 +180,22 @@ bool cholesky(const Matrix &m, Matrix &lower)
 std::vector<double> ranks(std::span<const double> x)
 {
     const std::size_t n = x.size();
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return x[a] < x[b] || (x[a] == x[b] && a < b); });
+    // (value, index) pairs in one array: the same order as sorting indices by value then
+    // index, without reaching into x at every comparison.
+    std::vector<std::pair<double, std::size_t>> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = {x[i], i};
+    std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) {
+        return a.first < b.first || (a.first == b.first && a.second < b.second);
+    });
     std::vector<double> r(n);
     for (std::size_t i = 0; i < n;) {
         std::size_t j = i + 1;
-        while (j < n && x[order[j]] == x[order[i]])
+        while (j < n && order[j].first == order[i].first)
             ++j;
         const double avg = (static_cast<double>(i + j - 1)) / 2 + 1;
         for (std::size_t k = i; k < j; ++k)
-            r[order[k]] = avg;
+            r[order[k].second] = avg;
         i = j;
     }
     return r;

@@ -4,10 +4,13 @@
 #include "../inputs.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <set>
+#include <thread>
 
 namespace roi {
 
@@ -276,6 +279,32 @@ MonteCarloOptions MonteCarloOptions::fromWorkbook(const Workbook &workbook)
     return o;
 }
 
+namespace {
+
+/// Runs body(0) ... body(count - 1), on two threads when there are many draws (`work`). Each
+/// index writes its own samples from its own random stream, so the samples are the same
+/// whatever runs where.
+template<typename Body>
+void inParallel(std::size_t count, std::size_t work, const Body &body)
+{
+    constexpr std::size_t kParallelDraws = 50'000;
+    if (count < 2 || work < kParallelDraws || std::thread::hardware_concurrency() < 2) {
+        for (std::size_t i = 0; i < count; ++i)
+            body(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < count; i = next++)
+            body(i);
+    };
+    std::thread helper(worker);
+    worker();
+    helper.join();
+}
+
+} // namespace
+
 MonteCarloPlan::MonteCarloPlan(const Workbook &workbook, const MonteCarloOptions &options)
     : m_options(options)
     , m_workbook(workbook)
@@ -398,8 +427,8 @@ void MonteCarloPlan::draw()
         ++drawn;
     if (m_options.sampling == SamplingMethod::LatinHypercube) {
         // Input j: a permutation of the n strata and a point inside each, from its own stream.
-        std::vector<std::uint32_t> perm(n);
-        for (std::size_t j = 0; j < drawn; ++j) {
+        inParallel(drawn, n * drawn, [&](std::size_t j) {
+            std::vector<std::uint32_t> perm(n);
             random::Rng rng(random::streamSeed(m_options.seed, random::kInputStream, j));
             std::iota(perm.begin(), perm.end(), 0u);
             for (std::size_t i = n - 1; i > 0; --i)
@@ -409,17 +438,17 @@ void MonteCarloPlan::draw()
             const double width = 1.0 / static_cast<double>(n);
             for (std::size_t t = 0; t < n; ++t)
                 col[t] = d.quantile((perm[t] + rng.uniform()) * width);
-        }
+        });
     } else {
         // Chunk c: its own stream, trial by trial, input by input.
         const std::size_t chunks = (n + kChunkTrials - 1) / kChunkTrials;
-        for (std::size_t c = 0; c < chunks; ++c) {
+        inParallel(chunks, n * drawn, [&](std::size_t c) {
             random::Rng rng(random::streamSeed(m_options.seed, random::kChunkStream, c));
             const std::size_t end = std::min(n, (c + 1) * kChunkTrials);
             for (std::size_t t = c * kChunkTrials; t < end; ++t)
                 for (std::size_t j = 0; j < drawn; ++j)
                     m_samples[j][t] = m_inputs[j].distribution.sample(rng);
-        }
+        });
     }
     if (drawn >= 2 && n >= 2
         && m_correlation.used != correlation::Matrix::identity(static_cast<int>(drawn))) {
@@ -482,6 +511,7 @@ ChunkResult runChunk(const MonteCarloPlan &plan, int chunk)
     }
     ComputeOptions options;
     options.checks = false;
+    options.allKpis = false; // NPV, ROI, TCO, hard benefit, payback and net rows only
     Results results;
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double inf = std::numeric_limits<double>::infinity();
@@ -627,6 +657,19 @@ OutputStats describe(std::vector<double> values, KpiState noNumber)
 
 } // namespace
 
+bool MonteCarloRun::sameMetrics(int a, int b) const
+{
+    const std::size_t n = static_cast<std::size_t>(m_plan->trials());
+    const std::size_t stride = static_cast<std::size_t>(m_series) * kMetricCount;
+    for (std::size_t t = 0; t < n; ++t) {
+        const double *x = &m_metrics[t * stride + static_cast<std::size_t>(a) * kMetricCount];
+        const double *y = &m_metrics[t * stride + static_cast<std::size_t>(b) * kMetricCount];
+        if (std::memcmp(x, y, sizeof(double) * kMetricCount) != 0) // bits: NaN equals NaN
+            return false;
+    }
+    return true;
+}
+
 MonteCarloSummary MonteCarloRun::summary() const
 {
     const MonteCarloPlan &plan = *m_plan;
@@ -642,20 +685,28 @@ MonteCarloSummary MonteCarloRun::summary() const
         out.inputs.push_back(in.label);
     const std::size_t n = static_cast<std::size_t>(plan.trials());
     const double dn = static_cast<double>(n);
-    std::vector<std::vector<double>> inputRanks;
-    for (std::size_t j = 0; j < plan.inputs().size(); ++j)
-        inputRanks.push_back(plan.inputs()[j].fixed
-                                 ? std::vector<double>()
-                                 : correlation::ranks(plan.samples(static_cast<int>(j))));
+    std::vector<std::vector<double>> inputRanks(plan.inputs().size());
+    inParallel(inputRanks.size(), n * inputRanks.size(), [&](std::size_t j) {
+        if (!plan.inputs()[j].fixed)
+            inputRanks[j] = correlation::ranks(plan.samples(static_cast<int>(j)));
+    });
     for (int s = 0; s < m_series; ++s) {
+        if (s == 1 && m_series == 2 && sameMetrics(0, 1)) {
+            // A lone use case: its trials are the portfolio's, value for value (the portfolio
+            // adds one series to zeros), so is every statistic of them; no second pass.
+            SeriesSummary ss = out.series[0];
+            ss.name = plan.seriesName(s);
+            out.series.push_back(std::move(ss));
+            continue;
+        }
         SeriesSummary ss;
         ss.name = plan.seriesName(s);
-        for (int m = 0; m < kMetricCount; ++m) {
+        inParallel(kMetricCount, n * kMetricCount, [&](std::size_t m) {
             const Metric metric = static_cast<Metric>(m);
             const KpiState none =
                 metric == Metric::Payback ? KpiState::NeverPaysBack : KpiState::Undefined;
-            ss.metrics[static_cast<std::size_t>(m)] = describe(values(s, metric), none);
-        }
+            ss.metrics[m] = describe(values(s, metric), none);
+        });
         const std::vector<double> npv = values(s, Metric::Npv);
         const std::vector<double> roi = values(s, Metric::RoiPercent);
         const std::vector<double> payback = values(s, Metric::Payback);
@@ -678,13 +729,12 @@ MonteCarloSummary MonteCarloRun::summary() const
         }
         if (plan.keepsFan(s)) {
             const std::size_t months = static_cast<std::size_t>(plan.months());
-            std::vector<float> col(n);
             ss.fanP10.resize(months);
             ss.fanP50.resize(months);
             ss.fanP90.resize(months);
-            for (std::size_t mo = 0; mo < months; ++mo) {
+            inParallel(months, months * n, [&](std::size_t mo) {
                 const float *src = &m_cumulative[(static_cast<std::size_t>(s) * months + mo) * n];
-                col.assign(src, src + n);
+                std::vector<float> col(src, src + n);
                 auto at = [&](double p) {
                     const double h = (dn - 1) * p / 100;
                     const std::size_t lo = static_cast<std::size_t>(std::floor(h));
@@ -699,7 +749,7 @@ MonteCarloSummary MonteCarloRun::summary() const
                 ss.fanP10[mo] = at(10);
                 ss.fanP50[mo] = at(50);
                 ss.fanP90[mo] = at(90);
-            }
+            });
         }
         {
             std::vector<double> sorted = npv;

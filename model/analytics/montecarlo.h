@@ -204,6 +204,9 @@ public:
     MonteCarloSummary summary() const;
 
 private:
+    /// Whether two series have the same value, bit for bit, for every metric of every trial.
+    bool sameMetrics(int a, int b) const;
+
     const MonteCarloPlan *m_plan;
     int m_series = 0;
     int m_done = 0;

@@ -145,6 +145,7 @@ ModelProbe::ModelProbe(const Workbook &wb, const ProbeTarget &target)
         m_target.useCase = -1;
     }
     m_options.checks = false;
+    m_options.allKpis = false; // the metrics goal seek and sensitivity read, nothing more
 }
 
 VariedInput ModelProbe::toScratch(const VariedInput &input) const

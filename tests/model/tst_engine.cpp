@@ -2,10 +2,12 @@
 // computed by hand, edge cases that must not produce NaN or infinity, and properties.
 #include "engine.h"
 
+#include "synthetic.h"
 #include "testutil.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -28,6 +30,10 @@ private Q_SLOTS:
     void acceptanceExample();
     void acceptanceExampleFile();
     void onlyScenarioIsBitIdentical();
+    void reusedBufferOfSameShape_data();
+    void reusedBufferOfSameShape();
+    void leanComputeMatchesFull_data();
+    void leanComputeMatchesFull();
     void rampCurves_data();
     void rampCurves();
     void volumeGrowth();
@@ -1187,6 +1193,126 @@ void TestEngine::bufferReuse()
     Workbook small = bareWorkbook(2);
     compute(small, options, out);
     QVERIFY(out == compute(small, options));
+}
+
+// -------------------------------------------------------------------------------------------
+// The engine reuses result buffers without zeroing them (engine.cpp, reshape()) and has a lean
+// mode for analytics (ComputeOptions::allKpis = false): checked against a fresh, full compute on
+// random workbooks (tests/bench/synthetic.h: every layer type, driver kind and category).
+
+/// `wb` with each layer and driver replaced by one of `other`'s (cycling), keeping every use
+/// case's number of layers and drivers: the same result shape, other categories, kinds, shares.
+static Workbook sameShapeOtherContent(Workbook wb, const Workbook &other, std::uint64_t seed)
+{
+    std::vector<CostLayer> layers;
+    std::vector<ValueDriver> drivers;
+    for (const UseCase &uc : other.useCases) {
+        layers.insert(layers.end(), uc.layers.begin(), uc.layers.end());
+        drivers.insert(drivers.end(), uc.drivers.begin(), uc.drivers.end());
+    }
+    std::size_t i = seed;
+    for (UseCase &uc : wb.useCases) {
+        for (CostLayer &l : uc.layers)
+            l = layers[i++ % layers.size()];
+        for (std::size_t d = 0; d < uc.drivers.size(); ++d) {
+            uc.drivers[d] = drivers[i++ % drivers.size()];
+            uc.drivers[d].cashableShare = (i % 3) * 0.5; // 0, 0.5 or 1
+        }
+    }
+    wb.settings.capacityInHeadline = seed % 2 == 0;
+    wb.settings.softValueInHeadline = seed % 3 == 0;
+    return wb;
+}
+
+void TestEngine::reusedBufferOfSameShape_data()
+{
+    QTest::addColumn<int>("seed");
+    for (int seed = 1; seed <= 12; ++seed)
+        QTest::addRow("seed %d", seed) << seed;
+}
+
+void TestEngine::reusedBufferOfSameShape()
+{
+    // A Results that held workbook A, recomputed for workbook B of the same shape (so no buffer
+    // is reallocated or zeroed), equals B computed fresh: every row, KPI, run rate and finding.
+    QFETCH(int, seed);
+    const Workbook a = roibench::syntheticWorkbook(5, 36, static_cast<std::uint64_t>(seed));
+    const Workbook b = sameShapeOtherContent(
+        a, roibench::syntheticWorkbook(5, 36, static_cast<std::uint64_t>(seed) + 1000),
+        static_cast<std::uint64_t>(seed));
+    QVERIFY(!(a == b));
+    for (bool checks : {false, true}) {
+        ComputeOptions options;
+        options.checks = checks;
+        Results reused;
+        compute(a, options, reused);
+        compute(b, options, reused);
+        QVERIFY(reused == compute(b, options));
+        compute(a, options, reused);
+        QVERIFY(reused == compute(a, options));
+    }
+}
+
+void TestEngine::leanComputeMatchesFull_data()
+{
+    reusedBufferOfSameShape_data();
+}
+
+void TestEngine::leanComputeMatchesFull()
+{
+    // The lean compute gives, bit for bit, the rows and KPIs it promises (engine.h), fresh and
+    // into a Results that held a full compute of another workbook of the same shape.
+    QFETCH(int, seed);
+    const Workbook a = roibench::syntheticWorkbook(4, 48, static_cast<std::uint64_t>(seed));
+    const Workbook b = sameShapeOtherContent(
+        a, roibench::syntheticWorkbook(4, 48, static_cast<std::uint64_t>(seed) + 2000),
+        static_cast<std::uint64_t>(seed));
+    ComputeOptions fullOptions;
+    fullOptions.checks = false;
+    ComputeOptions leanOptions = fullOptions;
+    leanOptions.allKpis = false;
+    for (const Workbook *wb : {&a, &b}) {
+        const Results full = compute(*wb, fullOptions);
+        Results reused;
+        compute(wb == &a ? b : a, fullOptions, reused);
+        for (Results *lean : {&reused, static_cast<Results *>(nullptr)}) {
+            Results fresh;
+            Results &r = lean ? *lean : fresh;
+            compute(*wb, leanOptions, r);
+            QCOMPARE(r.cases.size(), full.cases.size());
+            auto same = [](const CaseResult &x, const CaseResult &y, bool portfolio) {
+                const Kpis &k = x.kpis;
+                const Kpis &f = y.kpis;
+                bool ok =
+                    k.tco == f.tco && k.hardBenefitGross == f.hardBenefitGross
+                    && k.hardBenefit == f.hardBenefit && k.softValue == f.softValue
+                    && k.headlineBenefit == f.headlineBenefit && k.netValue == f.netValue
+                    && k.outcomes == f.outcomes && k.roiPercent == f.roiPercent && k.npv == f.npv
+                    && k.paybackMonth == f.paybackMonth && k.costPerOutcome == f.costPerOutcome
+                    && std::ranges::equal(x.row(Row::Net), y.row(Row::Net))
+                    && std::ranges::equal(x.row(Row::CumulativeNet), y.row(Row::CumulativeNet));
+                if (portfolio)
+                    return ok;
+                ok = ok && k.units == f.units && k.handled == f.handled && k.calls == f.calls
+                     && k.tokenCost == f.tokenCost && k.cashableValue == f.cashableValue
+                     && k.capacityValue == f.capacityValue;
+                for (int row = 0; row < kRowCount; ++row)
+                    ok = ok
+                         && std::ranges::equal(x.row(static_cast<Row>(row)),
+                                               y.row(static_cast<Row>(row)));
+                for (int l = 0; l < x.layerCount(); ++l)
+                    ok = ok && std::ranges::equal(x.layerCost(l), y.layerCost(l));
+                for (int d = 0; d < x.driverCount(); ++d)
+                    ok = ok && std::ranges::equal(x.driverGross(d), y.driverGross(d))
+                         && std::ranges::equal(x.driverNet(d), y.driverNet(d));
+                return ok;
+            };
+            for (std::size_t c = 0; c < full.cases.size(); ++c)
+                QVERIFY2(same(r.cases[c], full.cases[c], false), qPrintable(QString::number(c)));
+            for (std::size_t s = 0; s < full.portfolio.size(); ++s)
+                QVERIFY(same(r.portfolio[s], full.portfolio[s], true));
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestEngine)
