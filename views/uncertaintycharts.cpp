@@ -43,12 +43,19 @@ void reset(QCustomPlot &plot)
     plot.clearPlottables();
     plot.clearItems();
     plot.clearGraphs();
-    // Drop the title rows a previous draw added (the axis rect is the last row).
-    while (plot.plotLayout()->rowCount() > 1) {
-        plot.plotLayout()->removeAt(0);
-        plot.plotLayout()->simplify();
+    // Drop the title and legend rows a previous draw added (this one's or another chart's, as
+    // a report draws every chart on one plot) and park the legend in the axis rect.
+    QCPLayoutGrid *layout = plot.plotLayout();
+    if (plot.legend->layout())
+        plot.legend->layout()->take(plot.legend);
+    for (int i = layout->elementCount() - 1; i >= 0; --i) {
+        if (layout->elementAt(i) && layout->elementAt(i) != plot.axisRect())
+            layout->removeAt(i);
     }
+    layout->simplify();
+    plot.axisRect()->insetLayout()->addElement(plot.legend, Qt::AlignTop | Qt::AlignLeft);
     plot.legend->setVisible(false);
+    plot.yAxis2->setVisible(false);
     plot.xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     plot.yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     plot.xAxis->setLabel({});
