@@ -144,7 +144,16 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
     const SeriesSummary &ss = summary.series[static_cast<std::size_t>(series)];
     const NumberFormat format(currency);
     auto money = QSharedPointer<MoneyAxis>::create(format);
-    title(plot, uncertaintyChartTitle(chart), subtitleOf(summary, series));
+    QString subtitle = subtitleOf(summary, series);
+    const auto &edges = ss.npvHistogramEdges;
+    if (chart == UncertaintyChart::Histogram && !edges.empty()
+        && (edges.front() > 0 || edges.back() < 0)) {
+        // Break-even off the chart still says where it is, so no one looks for the line.
+        subtitle += QStringLiteral(" · break-even (%1) %2 every trial")
+                        .arg(format.compactMoney(0),
+                             edges.front() > 0 ? QStringLiteral("below") : QStringLiteral("above"));
+    }
+    title(plot, uncertaintyChartTitle(chart), subtitle);
     const OutputStats &npv = ss.stats(Metric::Npv);
     switch (chart) {
     case UncertaintyChart::Fan: {
@@ -181,7 +190,6 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
         break;
     }
     case UncertaintyChart::Histogram: {
-        const auto &edges = ss.npvHistogramEdges;
         const auto &counts = ss.npvHistogramCounts;
         if (counts.empty())
             break;
@@ -213,8 +221,9 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
                                                          format.compactMoney(k.value)),
                              0.02 + 0.07 * i);
         }
-        if (edges.front() <= 0 && edges.back() >= 0)
+        if (edges.front() <= 0 && edges.back() >= 0) {
             verticalLine(plot, 0, kRed, QStringLiteral("break-even"), 0.3);
+        }
         break;
     }
     case UncertaintyChart::Cdf: {

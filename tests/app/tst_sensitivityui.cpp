@@ -239,9 +239,10 @@ void TestSensitivityUi::tornadoWindowDefaultsToPercentiles()
 {
     openSteady();
     Document *doc = m_window->document();
-    SensitivityPanel *panel = m_window->sensitivity()->panel();
     // No uncertainty set-up: Worst to Best, as the tornado command.
     m_window->sensitivity()->tornadoAction()->trigger();
+    SensitivityPanel *panel = m_window->sensitivity()->panel();
+    QVERIFY(panel);
     QCOMPARE(panel->rangeCombo()->currentText(), QStringLiteral("Worst to Best values"));
     // One uncertain input, the volume uniform on 40,000..60,000 (P10 42,000, P90 58,000): the
     // window follows to P10 to P90 of the set-up, the command's default for such a workbook.
@@ -255,7 +256,9 @@ void TestSensitivityUi::tornadoWindowDefaultsToPercentiles()
     doc->setUncertainty(setup, QStringLiteral("Uncertain volume"), {});
     QCOMPARE(panel->rangeCombo()->currentText(),
              QStringLiteral("P10 to P90 of the uncertainty set-up"));
+    QVERIFY2(panel->tornadoResult().ok(), panel->tornadoResult().error.c_str());
     QCOMPARE(panel->tornadoChart()->barLabels(), QStringList{QStringLiteral("baseline.volume")});
+    QCOMPARE(panel->table()->rowCount(), 1);
     QCOMPARE(panel->table()->item(0, 1)->text(), QStringLiteral("42,000"));
     QCOMPARE(panel->table()->item(0, 2)->text(), QStringLiteral("58,000"));
     // A range the user picks stays through later edits.

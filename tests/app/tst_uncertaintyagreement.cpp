@@ -12,7 +12,9 @@
 #include "analytics/summaryexport.h"
 #include "format.h"
 
+#include <QDockWidget>
 #include <QMainWindow>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>

@@ -35,7 +35,7 @@ void TestUncertaintyReport::figuresMatchTheModel()
     wb.settings.monteCarloSeed = 77;
     const QString html = uncertaintySectionHtml(wb, QLocale(QLocale::English));
     QVERIFY(html.contains(QStringLiteral("Uncertainty and sensitivity")));
-    QVERIFY(html.contains(QStringLiteral("1500 trials (seed 77, Latin Hypercube sampling")));
+    QVERIFY(html.contains(QStringLiteral("1,500 trials (seed 77, Latin Hypercube sampling")));
     QVERIFY(html.contains(QStringLiteral("analyze FILE --trials 1500 --seed 77 --sampling lhs")));
     const auto s = runMonteCarlo(wb, MonteCarloOptions::fromWorkbook(wb));
     QVERIFY(s);
