@@ -37,6 +37,16 @@ AnalysisController::AnalysisController(Document *document, QMainWindow *window)
                 m_doc->setSettings(settings, text, key);
             });
     connect(m_pane, &UncertaintyPane::runRequested, this, &AnalysisController::run);
+    connect(m_pane, &UncertaintyPane::scenarioChanged, this, [this] {
+        m_stale = true;
+        if (const auto shown = m_pane->summary())
+            m_pane->setStale(true, tr("The results below are for the %1 scenario; run again for "
+                                      "%2.")
+                                       .arg(QString::fromStdString(shown->scenario),
+                                            QString::fromStdString(m_pane->scenario())));
+        if (m_pane->summary() && m_doc->workbook().settings.monteCarloTrials <= kAutoRunTrials)
+            m_autoRun->start();
+    });
     connect(m_pane, &UncertaintyPane::cancelRequested, this, &AnalysisController::cancel);
     connect(m_doc, &Document::changed, this, &AnalysisController::workbookChanged);
     connect(m_watcher, &QFutureWatcherBase::progressValueChanged, this,
@@ -81,12 +91,15 @@ void AnalysisController::run()
     }
     // Drawing the samples takes a while for large runs: off the UI thread too.
     const Workbook wb = m_doc->workbook();
+    const std::string scenario = m_pane->scenario();
     m_cancelRequested = false;
     m_stale = false;
     m_pane->setRunning(true);
     m_pane->setProgress(0, 1);
-    m_planWatcher->setFuture(QtConcurrent::run([wb] {
-        return std::make_shared<MonteCarloPlan>(wb, MonteCarloOptions::fromWorkbook(wb));
+    m_planWatcher->setFuture(QtConcurrent::run([wb, scenario] {
+        MonteCarloOptions options = MonteCarloOptions::fromWorkbook(wb);
+        options.scenario = scenario;
+        return std::make_shared<MonteCarloPlan>(wb, options);
     }));
 }
 

@@ -46,7 +46,11 @@ constexpr const char *kUsage =
     "                                             write a report (same as Export in the window)\n"
     "                                             (memo: the one-page decision memo, PDF)\n"
     "                                             (csv: series in OUT, KPIs in OUT-kpis.csv,\n"
-    "                                             layers and drivers in OUT-detail.csv)\n"
+    "                                             layers and drivers in OUT-detail.csv,\n"
+    "                                             Monte Carlo percentiles in\n"
+    "                                             OUT-uncertainty.csv)\n"
+    "             [--trial-samples]               csv, xlsx: every Monte Carlo trial too\n"
+    "                                             (OUT-trials.csv, a Trial samples sheet)\n"
     "             [--sections auto|all|none|top:N] [--rank-by npv|roi|payback|benefit]\n"
     "             [--section NAME]...             which use cases get a full section of a PDF\n"
     "                                             or HTML report (auto: all up to 20 use\n"
@@ -88,6 +92,7 @@ struct Options
     std::string sections;                  // report: auto, all, none, top:N
     std::string rankBy;                    // report: npv, roi, payback, benefit
     std::vector<std::string> sectionNames; // report: --section NAME, repeatable
+    bool trialSamples = false;             // report csv/xlsx: --trial-samples
 };
 
 std::string utf8(const QString &s)
@@ -138,6 +143,8 @@ bool parseOptions(const std::vector<std::string> &args, Options &o, std::string 
         } else if (a == "--rank-by") {
             if (!value(o.rankBy))
                 return false;
+        } else if (a == "--trial-samples") {
+            o.trialSamples = true;
         } else if (a == "--section") {
             // A list: each occurrence adds a name.
             if (i + 1 >= args.size()) {
@@ -482,6 +489,10 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
         err << "roi-workbench: report takes no --use-case or --chart (see the chart command)\n";
         return ExitUsage;
     }
+    if (o.trialSamples && format != ReportFormat::Csv && format != ReportFormat::Xlsx) {
+        err << "roi-workbench: --trial-samples is for --format csv or xlsx\n";
+        return ExitUsage;
+    }
     // A slip of the keyboard (-o the workbook itself) would replace the workbook with its report.
     const QFileInfo input(QString::fromStdString(o.file));
     const QFileInfo output(QString::fromStdString(o.output));
@@ -517,6 +528,7 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
     options.scenario = scenario;
     options.outputPath = QString::fromStdString(o.output);
     options.today = reportDate();
+    options.includeTrialSamples = o.trialSamples;
     QString ioError;
     QStringList written;
     if (!exportReport(*wb, res, *format, options, &ioError, &written)) {
@@ -692,6 +704,10 @@ int runCommandLine(const std::vector<std::string> &args, std::ostream &out, std:
     std::string error = isCommand(args[0]) ? std::string() : windowArgumentError(args);
     if (!error.empty() || !parseOptions(args, o, error)) {
         err << "roi-workbench: " << error << "\n\n" << usage();
+        return ExitUsage;
+    }
+    if (o.command != "report" && o.trialSamples) {
+        err << "roi-workbench: --trial-samples belongs to the report command\n";
         return ExitUsage;
     }
     if (o.command != "report"

@@ -1,5 +1,8 @@
 #include "exportdialog.h"
 
+#include "export/uncertaintyexport.h"
+
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -100,6 +103,11 @@ ExportDialog::ExportDialog(const Workbook &workbook, const QString &workbookPath
     auto *sectionsLabel = new QLabel(tr("Use cases in &full:"), this);
     sectionsLabel->setBuddy(m_sections);
     form->addRow(sectionsLabel, m_sectionsRow);
+    m_trialSamples = new QCheckBox(tr("Add every trial's outputs and drawn inputs"), this);
+    m_trialSamples->setObjectName(u"trialSamples"_s);
+    m_trialSamples->setToolTip(tr("CSV and Excel: the Monte Carlo percentile tables are always "
+                                  "included; this adds one row per trial."));
+    form->addRow(tr("Monte &Carlo:"), m_trialSamples);
     auto *pathLabel = new QLabel(tr("&Save as:"), this);
     pathLabel->setBuddy(m_path);
     form->addRow(pathLabel, pathRow);
@@ -130,6 +138,7 @@ ExportDialog::ExportDialog(const Workbook &workbook, const QString &workbookPath
     connect(m_scenario, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
     connect(m_sections, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateState);
+    connect(m_trialSamples, &QCheckBox::toggled, this, &ExportDialog::updateState);
     connect(m_browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
@@ -187,6 +196,7 @@ ReportOptions ExportDialog::options() const
     options.sections = sections();
     options.topCount = m_topCount->value();
     options.rankBy = static_cast<RankKpi>(m_rankBy->currentData().toInt());
+    options.includeTrialSamples = m_trialSamples->isEnabled() && m_trialSamples->isChecked();
     return options;
 }
 
@@ -230,6 +240,7 @@ void ExportDialog::updateState()
 {
     const ReportFormat f = format();
     m_sectionsRow->setEnabled(reportFormatNeedsGui(f));
+    m_trialSamples->setEnabled(f == ReportFormat::Csv || f == ReportFormat::Xlsx);
     const bool top = sections() == UseCaseSections::Top;
     m_topCount->setVisible(top);
     m_rankBy->setVisible(top);
@@ -242,15 +253,21 @@ void ExportDialog::updateState()
         break;
     case ReportFormat::Csv: {
         const QStringList files = csvOutputPaths(path.isEmpty() ? m_baseName : path);
-        note = tr("Writes three files: %1 (monthly series), %2 (KPIs) and %3 (each cost layer "
-                  "and value driver).")
+        const QStringList more =
+            csvUncertaintyPaths(path.isEmpty() ? m_baseName : path, m_trialSamples->isChecked());
+        note = tr("Writes %1 (monthly series), %2 (KPIs), %3 (each cost layer and value driver) "
+                  "and %4 (Monte Carlo percentiles)%5.")
                    .arg(QFileInfo(files[0]).fileName(), QFileInfo(files[1]).fileName(),
-                        QFileInfo(files[2]).fileName());
+                        QFileInfo(files[2]).fileName(), QFileInfo(more[0]).fileName(),
+                        more.size() > 1
+                            ? tr(" and %1 (every trial)").arg(QFileInfo(more[1]).fileName())
+                            : QString());
         break;
     }
     case ReportFormat::Xlsx:
-        note = tr("A Summary sheet, the run rate, one sheet of monthly series per use case and "
-                  "the model checks.");
+        note = tr("A Summary sheet, the run rate, one sheet of monthly series per use case, "
+                  "the model checks and the Monte Carlo percentiles%1.")
+                   .arg(m_trialSamples->isChecked() ? tr(" with every trial") : QString());
         break;
     case ReportFormat::Json:
         note = tr("KPIs, run rate and model checks as JSON.");
@@ -261,7 +278,10 @@ void ExportDialog::updateState()
     m_note->setText(note);
 
     QString warning;
-    const QStringList targets = f == ReportFormat::Csv ? csvOutputPaths(path) : QStringList{path};
+    const QStringList targets =
+        f == ReportFormat::Csv
+            ? csvOutputPaths(path) + csvUncertaintyPaths(path, m_trialSamples->isChecked())
+            : QStringList{path};
     if (!path.isEmpty()) {
         const QFileInfo info(path);
         if (info.isDir())

@@ -14,6 +14,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -44,7 +45,10 @@ public:
     /// is the command line's --section).
     UseCaseSections sections() const;
     void setSections(UseCaseSections sections);
-    /// Scenario, output path, today's date and the sections for exportReport().
+    /// CSV and XLSX: every Monte Carlo trial's samples too (ReportOptions::includeTrialSamples).
+    QCheckBox *trialSamplesBox() const { return m_trialSamples; }
+    /// Scenario, output path, today's date, the sections and the trial samples for
+    /// exportReport().
     ReportOptions options() const;
 
     /// The QSettings keys the dialog remembers.
@@ -64,6 +68,7 @@ private:
     QComboBox *m_sections = nullptr;
     QSpinBox *m_topCount = nullptr;
     QComboBox *m_rankBy = nullptr;
+    QCheckBox *m_trialSamples = nullptr;
     QWidget *m_sectionsRow = nullptr;
     QLineEdit *m_path = nullptr;
     QPushButton *m_browse = nullptr;

@@ -123,8 +123,8 @@ QByteArray renderHtmlReport(const ReportContent &content, const Workbook &workbo
         const ReportChart &c = content.charts[static_cast<std::size_t>(i)];
         const QByteArray svg = onGuiThread([&] {
             plot->resize(c.size);
-            drawChart(
-                *plot, c.kind,
+            drawReportChart(
+                *plot, c,
                 ChartInput{&workbook, &results, c.useCase, c.scenario, format, c.allScenarios});
             return renderPlotSvg(*plot, c.size, chartTitle(c.kind));
         });

@@ -83,7 +83,7 @@ public:
             // On a worker: the GUI thread records the chart's vectors, the page replays them.
             const QPicture picture = onGuiThread([&] {
                 m_plot->resize(c->size);
-                drawChart(*m_plot, c->kind, in);
+                drawReportChart(*m_plot, *c, in);
                 QPicture recorded;
                 QCPPainter recorder(&recorded);
                 recorder.setMode(QCPPainter::pmVectorized, true);
@@ -94,12 +94,12 @@ public:
             painter->drawPicture(QPointF(0, 0), picture);
         } else if (painter == m_pagePainter) {
             m_plot->resize(c->size);
-            drawChart(*m_plot, c->kind, in);
+            drawReportChart(*m_plot, *c, in);
             m_pagePainter->setMode(QCPPainter::pmVectorized, true);
             m_plot->toPainter(m_pagePainter, c->size.width(), c->size.height());
         } else {
             m_plot->resize(c->size);
-            drawChart(*m_plot, c->kind, in);
+            drawReportChart(*m_plot, *c, in);
             painter->drawPixmap(QPointF(0, 0),
                                 m_plot->toPixmap(c->size.width(), c->size.height(), 2.0),
                                 QRectF(0, 0, c->size.width() * 2.0, c->size.height() * 2.0));

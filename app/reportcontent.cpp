@@ -1290,7 +1290,9 @@ ReportContent Builder::build()
     if (m_res.useCaseCount > 1)
         comparison();
     if (m_opt.includeUncertainty)
-        m_out += uncertaintySectionHtml(m_wb, m_opt.locale);
+        appendUncertaintySection(m_out, m_charts, m_wb,
+                                 m_res.scenarios[static_cast<std::size_t>(m_headline)],
+                                 m_opt.locale, m_width);
     appendTornadoSection(m_out, m_charts, m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline, m_nf,
                          m_width);
     modelChecks();

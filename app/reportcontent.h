@@ -10,6 +10,7 @@
 #include <QSize>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace roi {
@@ -23,7 +24,19 @@ struct ReportChart
     int scenario = 0;
     QSize size; // logical size the chart is drawn at, then scaled to the page
     bool allScenarios = false;
+    /// Draws the chart instead of drawChart(kind): for a chart of a computation the report made
+    /// once (the Monte Carlo run of the uncertainty section). Called on the GUI thread.
+    std::function<void(QCustomPlot &, const NumberFormat &)> draw = nullptr;
 };
+
+/// Draws a report chart: its own `draw`, else drawChart.
+inline void drawReportChart(QCustomPlot &plot, const ReportChart &chart, const ChartInput &input)
+{
+    if (chart.draw)
+        chart.draw(plot, input.format);
+    else
+        drawChart(plot, chart.kind, input);
+}
 
 /// The logical width report charts are drawn at.
 inline constexpr int kReportChartWidth = 800;

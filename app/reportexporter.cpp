@@ -1,5 +1,7 @@
 #include "reportexporter.h"
 
+#include "export/uncertaintyexport.h"
+
 #include "filebytes.h"
 #include "htmlreport.h"
 #include "pdfreport.h"
@@ -172,7 +174,8 @@ bool exportReport(const Workbook &workbook, const Results &results, ReportFormat
             if (written)
                 written->append(paths[i]);
         }
-        return true;
+        return !options.includeUncertainty
+               || writeUncertaintyCsv(workbook, results, options, error, written);
     }
     if (QFileInfo(options.outputPath).isDir()) {
         *error = u"%1: is a folder"_s.arg(options.outputPath);

@@ -82,8 +82,12 @@ struct ReportOptions
     /// the thread that exports. Empty: no report.
     std::function<bool(double)> progress;
     /// PDF and HTML: the "Uncertainty and sensitivity" section (a Monte Carlo run with the
-    /// workbook's trials, seed and sampling method).
+    /// workbook's trials, seed and sampling method); CSV and XLSX: its tables.
     bool includeUncertainty = true;
+    /// CSV and XLSX, with includeUncertainty: every trial's outputs and drawn inputs too
+    /// (OUT-trials.csv, a "Trial samples" sheet). CSV and XLSX carry the Monte Carlo percentile
+    /// tables whenever includeUncertainty is set (OUT-uncertainty.csv, an "Uncertainty" sheet).
+    bool includeTrialSamples = false;
 };
 
 /// The use cases that get a full section under `options`, in workbook order (Top: in rank

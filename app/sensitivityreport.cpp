@@ -21,21 +21,25 @@ QString cell(const QString &text, bool numeric)
 void appendTornadoSection(QString &html, std::vector<ReportChart> &charts, const Workbook &wb,
                           int useCase, int scenario, const NumberFormat &f, int contentWidth)
 {
-    const TornadoOptions options = defaultTornadoOptions(wb);
+    const TornadoOptions options = defaultTornadoOptions(wb, {useCase, scenario});
     const TornadoResult t = tornado(wb, {useCase, scenario}, options);
     if (!t.ok() || t.bars.empty() || !t.base.ok())
         return;
     const bool worstBest = options.range == TornadoRange::WorstBest;
+    const bool percentiles = options.range == TornadoRange::Custom;
     const QString subject =
         useCase < 0 ? QStringLiteral("the portfolio")
                     : QString::fromStdString(wb.useCases[static_cast<std::size_t>(useCase)].name)
                           .toHtmlEscaped();
     html += QStringLiteral("<h2>Sensitivity (tornado)</h2>\n");
-    html += QStringLiteral("<p>Each input that the scenarios move, changed alone %1 while every "
-                           "other input keeps its value; the NPV of %2 is recomputed each time. "
-                           "The longest bars are the assumptions the case depends on most.</p>\n")
-                .arg(worstBest ? QStringLiteral("to its Worst and to its Best value")
-                               : QStringLiteral("by −20% and +20%"),
+    html += QStringLiteral("<p>Each %1, changed alone %2 while every other input keeps its "
+                           "value; the NPV of %3 is recomputed each time. The longest bars are "
+                           "the assumptions the case depends on most.</p>\n")
+                .arg(percentiles ? QStringLiteral("uncertain input")
+                                 : QStringLiteral("input that the scenarios move"),
+                     percentiles ? QStringLiteral("to the P10 and to the P90 of its distribution")
+                     : worstBest ? QStringLiteral("to its Worst and to its Best value")
+                                 : QStringLiteral("by −20% and +20%"),
                      subject);
     // The chart: one row per bar (at most 12), drawn at the report's chart width.
     const int shown = std::min<int>(12, static_cast<int>(t.bars.size()));
@@ -57,8 +61,12 @@ void appendTornadoSection(QString &html, std::vector<ReportChart> &charts, const
                 .arg(contentWidth)
                 .arg(shownHeight);
     // The table: every bar, with the input values at each end.
-    const QString low = worstBest ? QStringLiteral("Worst") : QStringLiteral("−20%");
-    const QString high = worstBest ? QStringLiteral("Best") : QStringLiteral("+20%");
+    const QString low = percentiles ? QStringLiteral("P10")
+                        : worstBest ? QStringLiteral("Worst")
+                                    : QStringLiteral("−20%");
+    const QString high = percentiles ? QStringLiteral("P90")
+                         : worstBest ? QStringLiteral("Best")
+                                     : QStringLiteral("+20%");
     html += QStringLiteral("<table class=\"data\" width=\"100%\" cellspacing=\"0\" "
                            "cellpadding=\"4\">\n<thead><tr>");
     const QStringList headers = {QStringLiteral("Input"),

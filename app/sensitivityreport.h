@@ -12,8 +12,9 @@
 namespace roi {
 
 /// Appends the subsection's HTML to `html` and its chart to `charts` (placeholders as
-/// ReportChart describes). The tornado runs with the Worst and Best values when the workbook has
-/// those scenarios, else ±20%. Writes nothing when no input can be varied.
+/// ReportChart describes), with defaultTornadoOptions (P10 to P90 of the uncertainty set-up when
+/// the workbook has one, else Worst and Best, else ±20%). Writes nothing when no input can be
+/// varied.
 void appendTornadoSection(QString &html, std::vector<ReportChart> &charts, const Workbook &workbook,
                           int useCase, int scenario, const NumberFormat &format, int contentWidth);
 

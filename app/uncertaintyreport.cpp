@@ -2,10 +2,14 @@
 
 #include "montecarlorunner.h"
 #include "numberformat.h"
+#include "uncertaintycharts.h"
 
 #include "analytics/summaryexport.h"
 #include "format.h"
 #include "workbook.h"
+
+#include <cmath>
+#include <memory>
 
 namespace roi {
 
@@ -29,29 +33,68 @@ QString cell(const std::string &s)
     return QStringLiteral("<td align=\"right\" class=\"n\">%1</td>").arg(esc(s));
 }
 
+/// A chart of the run, drawn from the summary the section printed (not a second run).
+void appendChart(QString &out, std::vector<ReportChart> &charts,
+                 const std::shared_ptr<const MonteCarloSummary> &summary, ChartKind kind,
+                 int series, int contentWidth, int height)
+{
+    ReportChart c;
+    c.kind = kind;
+    c.useCase = series - 1;
+    c.size = QSize(kReportChartWidth, height);
+    const UncertaintyChart chart =
+        kind == ChartKind::UncertaintyFan ? UncertaintyChart::Fan : UncertaintyChart::Histogram;
+    c.draw = [summary, chart, series](QCustomPlot &plot, const NumberFormat &format) {
+        drawUncertaintyChart(plot, chart, *summary, series, format.currency());
+    };
+    const int index = static_cast<int>(charts.size());
+    charts.push_back(std::move(c));
+    out +=
+        QStringLiteral("<p class=\"chart\" align=\"center\"><img src=\"%1%2\" width=\"%3\" "
+                       "height=\"%4\" alt=\"%5\"></p>\n")
+            .arg(QLatin1String(kChartScheme))
+            .arg(index)
+            .arg(contentWidth)
+            .arg(static_cast<int>(std::lround(height * double(contentWidth) / kReportChartWidth)))
+            .arg(chartTitle(kind).toHtmlEscaped());
+}
+
 } // namespace
 
 QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
 {
-    QString out = QStringLiteral("<h1 class=\"page\">Uncertainty and sensitivity</h1>\n");
-    const MonteCarloOptions options = MonteCarloOptions::fromWorkbook(workbook);
+    QString out;
+    std::vector<ReportChart> charts;
+    appendUncertaintySection(out, charts, workbook, {}, locale, 700);
+    return out;
+}
+
+void appendUncertaintySection(QString &out, std::vector<ReportChart> &charts,
+                              const Workbook &workbook, const std::string &scenario,
+                              const QLocale &locale, int contentWidth)
+{
+    out += QStringLiteral("<h1 class=\"page\">Uncertainty and sensitivity</h1>\n");
+    MonteCarloOptions options = MonteCarloOptions::fromWorkbook(workbook);
+    if (!scenario.empty())
+        options.scenario = scenario;
     const MonteCarloPlan plan(workbook, options);
     if (!plan.ok() || plan.inputs().empty()) {
         out += QStringLiteral("<p>No simulation: %1.</p>\n")
                    .arg(plan.ok() ? QStringLiteral("no input is uncertain (the Worst and Best "
                                                    "scenarios move nothing and none is set up)")
                                   : esc(plan.error()));
-        return out;
+        return;
     }
-    const MonteCarloSummary s = runMonteCarloParallel(plan);
+    const auto shared = std::make_shared<const MonteCarloSummary>(runMonteCarloParallel(plan));
+    const MonteCarloSummary &s = *shared;
     const std::string cur = workbook.settings.currency;
     const NumberFormat nf(QString::fromStdString(cur), locale);
     out +=
         QStringLiteral(
-            "<p>A Monte Carlo simulation of %1 trials (seed %2, %3 sampling, scenario %4) "
-            "draws %5 uncertain inputs%6. Run <span style=\"font-family: monospace\">roi-workbench "
-            "analyze FILE --trials %1 --seed %2 --sampling %7</span> to reproduce these "
-            "figures.</p>\n")
+            "<p>A Monte Carlo simulation of %9 trials (seed %2, %3 sampling, scenario %4) "
+            "draws %5 uncertain inputs%6. These figures are reproduced by</p>\n"
+            "<p style=\"font-family: monospace; margin-left: 16px\">roi-workbench analyze FILE "
+            "--trials %1 --seed %2 --sampling %7%8</p>\n")
             .arg(s.trials)
             .arg(s.seed)
             .arg(s.sampling == SamplingMethod::Random ? QStringLiteral("random")
@@ -62,7 +105,11 @@ QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
                      ? QStringLiteral(", each a PERT from its Worst, Base and Best values")
                      : QString())
             .arg(QString::fromUtf8(name(s.sampling).data(),
-                                   static_cast<qsizetype>(name(s.sampling).size())));
+                                   static_cast<qsizetype>(name(s.sampling).size())),
+                 s.scenario == kBaseScenario
+                     ? QString()
+                     : QStringLiteral(" --scenario \"%1\"").arg(esc(s.scenario)))
+            .arg(nf.number(s.trials, 0));
     if (s.correlation.repaired)
         out += QStringLiteral("<p>The rank correlations set up cannot hold together; the "
                               "nearest valid matrix was used (Frobenius distance %1).</p>\n")
@@ -101,10 +148,18 @@ QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
                    .arg(nf.percent(ss.pRoiPositive), nf.percent(ss.pNpvPositive))
                    .arg(s.months)
                    .arg(nf.percent(ss.pPayback), nf.money(ss.npvStandardError));
+        appendChart(out, charts, shared, ChartKind::UncertaintyFan, static_cast<int>(i),
+                    contentWidth, 360);
+        appendChart(out, charts, shared, ChartKind::UncertaintyHistogram, static_cast<int>(i),
+                    contentWidth, 330);
         if (!ss.sensitivity.empty()) {
-            out += QStringLiteral("<p>What drives NPV (rank correlation with NPV, share of "
-                                  "variance):</p>\n<table class=\"grid\" width=\"100%\" "
-                                  "cellspacing=\"0\" cellpadding=\"4\"><tbody>\n");
+            out += QStringLiteral(
+                "<h3>What drives NPV</h3>\n<table class=\"grid\" width=\"100%\" "
+                "cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr>"
+                "<th align=\"left\" width=\"60%\">Uncertain input</th>"
+                "<th align=\"right\" width=\"20%\">Rank correlation with NPV</th>"
+                "<th align=\"right\" width=\"20%\">Share of variance</th>"
+                "</tr></thead>\n<tbody>\n");
             const std::size_t shown = std::min<std::size_t>(ss.sensitivity.size(), 6);
             for (std::size_t k = 0; k < shown; ++k) {
                 const InputSensitivity &e = ss.sensitivity[k];
@@ -143,9 +198,7 @@ QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
         }
         out += QStringLiteral("</tbody></table>\n");
     }
-    // The tornado and spider charts of the one-at-a-time sensitivity (issue 10, the other half)
-    // belong here, after the simulated sensitivity.
-    return out;
+    // The one-at-a-time tornado follows (sensitivityreport.h), in this section.
 }
 
 } // namespace roi

@@ -1,5 +1,7 @@
 #include "xlsxexport.h"
 
+#include "export/uncertaintyexport.h"
+
 #include "format.h"
 
 #include "numberformat.h"
@@ -585,6 +587,8 @@ bool XlsxWriter::write(const QString &path, QString *error)
         seriesSheet(-1);
     if (!cancelled)
         checksSheet();
+    if (!cancelled && m_options.includeUncertainty)
+        addUncertaintySheets(m_book, m_wb, m_res, m_options, m_taken);
     // libxlsxwriter has no way to drop a workbook but to write it: a cancelled one is written
     // into the private temporary folder and thrown away with it.
     const lxw_error result = workbook_close(m_book);

@@ -2,6 +2,7 @@
 
 #include "leverchart.h"
 #include "tornadochart.h"
+#include "uncertaintycharts.h"
 
 #include "finance.h"
 
@@ -487,6 +488,27 @@ void drawComparison(QCustomPlot &plot, const ChartInput &in)
     placeLegend(plot);
 }
 
+/// A Monte Carlo chart: the workbook's own set-up run on this thread, on the chart's scenario
+/// (the report draws these from the run its section made instead, see ReportChart::draw).
+void drawSimulated(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
+{
+    MonteCarloOptions options = MonteCarloOptions::fromWorkbook(*input.workbook);
+    options.scenario = input.results->scenarios[static_cast<std::size_t>(input.scenario)];
+    options.keepFan = kind == ChartKind::UncertaintyFan;
+    std::string why;
+    const auto summary = runMonteCarlo(*input.workbook, options, &why);
+    if (!summary) {
+        addTitle(plot, chartTitle(kind),
+                 QStringLiteral("No simulation: %1").arg(QString::fromStdString(why)));
+        plot.legend->setVisible(false);
+        return;
+    }
+    drawUncertaintyChart(
+        plot,
+        kind == ChartKind::UncertaintyFan ? UncertaintyChart::Fan : UncertaintyChart::Histogram,
+        *summary, input.useCase < 0 ? 0 : input.useCase + 1, input.format.currency());
+}
+
 } // namespace
 
 QString chartTitle(ChartKind kind)
@@ -506,6 +528,10 @@ QString chartTitle(ChartKind kind)
         return QStringLiteral("Tornado");
     case ChartKind::SavingsWaterfall:
         return QStringLiteral("Savings waterfall");
+    case ChartKind::UncertaintyFan:
+        return uncertaintyChartTitle(UncertaintyChart::Fan);
+    case ChartKind::UncertaintyHistogram:
+        return uncertaintyChartTitle(UncertaintyChart::Histogram);
     }
     return {};
 }
@@ -527,6 +553,10 @@ QString chartId(ChartKind kind)
         return QStringLiteral("tornado");
     case ChartKind::SavingsWaterfall:
         return QStringLiteral("savings-waterfall");
+    case ChartKind::UncertaintyFan:
+        return QStringLiteral("uncertainty-fan");
+    case ChartKind::UncertaintyHistogram:
+        return QStringLiteral("uncertainty-histogram");
     }
     return {};
 }
@@ -610,7 +640,8 @@ void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
         break;
     case ChartKind::Tornado: {
         // Recomputed from the workbook: the same tornado the report's table lists.
-        const TornadoOptions options = defaultTornadoOptions(*input.workbook);
+        const TornadoOptions options =
+            defaultTornadoOptions(*input.workbook, {input.useCase, input.scenario});
         const TornadoResult t = tornado(*input.workbook, {input.useCase, input.scenario}, options);
         drawTornado(plot, t, input.format, subjectName(input), tornadoRangeText(options));
         break;
@@ -621,6 +652,10 @@ void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
                           ? input.results->portfolio[static_cast<std::size_t>(input.scenario)]
                           : input.results->at(input.useCase, input.scenario),
                       input.format);
+        break;
+    case ChartKind::UncertaintyFan:
+    case ChartKind::UncertaintyHistogram:
+        drawSimulated(plot, kind, input);
         break;
     }
 }

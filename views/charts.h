@@ -21,7 +21,11 @@ enum class ChartKind {
     Adoption,          // adoption ramp and handled units
     Comparison,        // use cases side by side: NPV, TCO, hard benefit
     Tornado,           // the NPV's sensitivity to each input (reports; not in kAllChartKinds)
-    SavingsWaterfall   // savings levers: baseline → each lever → optimised (leverchart.h)
+    SavingsWaterfall,  // savings levers: baseline → each lever → optimised (leverchart.h)
+    // Monte Carlo (reports; not in kAllChartKinds): drawn from the workbook's uncertainty
+    // set-up on the chart's scenario, see uncertaintycharts.h.
+    UncertaintyFan,      // P10/P50/P90 of cumulative net per month
+    UncertaintyHistogram // NPV histogram with P10/P50/P90 and break-even marked
 };
 // The window's chart tabs and the chart command; the waterfall lives on the Levers tab.
 inline constexpr ChartKind kAllChartKinds[] = {ChartKind::CumulativeNet, ChartKind::CostVsBenefit,

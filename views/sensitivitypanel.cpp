@@ -1,5 +1,7 @@
 #include "sensitivitypanel.h"
 
+#include "analytics/tornadorange.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,6 +30,7 @@ SensitivityPanel::SensitivityPanel(QWidget *parent)
     m_metric->addItem(tr("NPV"), static_cast<int>(SensitivityMetric::Npv));
     m_metric->addItem(tr("ROI %"), static_cast<int>(SensitivityMetric::Roi));
     m_range->addItem(tr("Worst to Best values"), 0.0);
+    m_range->addItem(tr("P10 to P90 of the uncertainty set-up"), kPercentileRange);
     m_range->addItem(tr("±10%"), 0.10);
     m_range->addItem(tr("±20%"), 0.20);
     m_range->addItem(tr("±30%"), 0.30);
@@ -65,6 +68,8 @@ SensitivityPanel::SensitivityPanel(QWidget *parent)
     for (QComboBox *c : {m_subject, m_metric, m_range}) {
         connect(c, &QComboBox::currentIndexChanged, this, [this] { recompute(); });
     }
+    // A range chosen in the combo stays (defaultRange() sets it with signals blocked).
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this] { m_rangeChosen = true; });
 }
 
 void SensitivityPanel::fillSubjects()
@@ -80,6 +85,17 @@ void SensitivityPanel::fillSubjects()
     m_subject->setCurrentIndex(std::max(0, at));
 }
 
+void SensitivityPanel::defaultRange()
+{
+    // As the tornado command: P10 to P90 when the workbook has an uncertainty set-up, else the
+    // Worst and Best values; a range the user picked stays.
+    if (m_rangeChosen)
+        return;
+    const QSignalBlocker block(m_range);
+    m_range->setCurrentIndex(
+        m_range->findData(m_workbook.uncertainty.inputs.empty() ? 0.0 : kPercentileRange));
+}
+
 void SensitivityPanel::setData(const Workbook &workbook, int useCase, int scenario)
 {
     m_workbook = workbook;
@@ -89,6 +105,7 @@ void SensitivityPanel::setData(const Workbook &workbook, int useCase, int scenar
         const QSignalBlocker block(m_subject);
         m_subject->setCurrentIndex(std::max(0, m_subject->findData(useCase)));
     }
+    defaultRange();
     recompute();
 }
 
@@ -98,6 +115,7 @@ void SensitivityPanel::setWorkbook(const Workbook &workbook)
     m_scenario = std::min<int>(m_scenario,
                                std::max<int>(0, static_cast<int>(workbook.scenarios.size()) - 1));
     fillSubjects();
+    defaultRange();
     recompute();
 }
 
@@ -106,12 +124,20 @@ void SensitivityPanel::recompute()
     const int useCase = m_subject->currentData().toInt();
     const auto metric = static_cast<SensitivityMetric>(m_metric->currentData().toInt());
     const double pct = m_range->currentData().toDouble();
+    const bool percentiles = pct == kPercentileRange;
     TornadoOptions o;
     o.metric = metric;
     o.range = pct > 0 ? TornadoRange::Percent : TornadoRange::WorstBest;
     o.percent = pct > 0 ? pct : 0.2;
     const ProbeTarget target{useCase, m_scenario};
-    m_tornado = tornado(m_workbook, target, o);
+    std::string rangeError;
+    if (percentiles && !setPercentileRange(m_workbook, target, o, &rangeError)) {
+        m_tornado = TornadoResult();
+        m_tornado.metric = metric;
+        m_tornado.error = "P10 to P90: " + rangeError;
+    } else {
+        m_tornado = tornado(m_workbook, target, o);
+    }
     const NumberFormat fmt(QString::fromStdString(m_workbook.settings.currency));
     const QString scenario =
         m_workbook.scenarios.empty()
@@ -119,8 +145,10 @@ void SensitivityPanel::recompute()
             : QString::fromStdString(
                 m_workbook.scenarios[static_cast<std::size_t>(m_scenario)].name);
     const QString subject = tr("%1, %2 scenario").arg(m_subject->currentText(), scenario);
-    const QString rangeText = pct > 0 ? tr("each input alone at ±%1%").arg(pct * 100)
-                                      : tr("each input alone at its Worst and Best values");
+    const QString rangeText =
+        percentiles ? tr("each uncertain input alone at the P10 and P90 of its distribution")
+        : pct > 0   ? tr("each input alone at ±%1%").arg(pct * 100)
+                    : tr("each input alone at its Worst and Best values");
     m_tornadoChart->showTornado(m_tornado, fmt, subject, rangeText);
 
     SpiderOptions so;

@@ -38,11 +38,16 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
 
 private:
+    /// The range combo's value for "P10 to P90" (the others are 0: Worst/Best, or a fraction).
+    static constexpr double kPercentileRange = -1.0;
+
     void fillSubjects();
+    void defaultRange();
     void recompute();
 
     Workbook m_workbook;
     int m_scenario = 0;
+    bool m_rangeChosen = false; // the user picked a range: keep it
     TornadoResult m_tornado;
     QComboBox *m_subject;
     QComboBox *m_metric;

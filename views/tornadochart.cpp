@@ -1,5 +1,7 @@
 #include "tornadochart.h"
 
+#include "analytics/tornadorange.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -125,9 +127,12 @@ QString elided(const QString &s, int max = 46)
 
 } // namespace
 
-TornadoOptions defaultTornadoOptions(const Workbook &wb)
+TornadoOptions defaultTornadoOptions(const Workbook &wb, const ProbeTarget &target)
 {
     TornadoOptions o;
+    if (!wb.uncertainty.inputs.empty() && setPercentileRange(wb, target, o))
+        return o;
+    o = TornadoOptions();
     bool worst = false;
     bool best = false;
     for (const Scenario &s : wb.scenarios) {
@@ -141,9 +146,15 @@ TornadoOptions defaultTornadoOptions(const Workbook &wb)
 
 QString tornadoRangeText(const TornadoOptions &o)
 {
-    return o.range == TornadoRange::WorstBest
-               ? QStringLiteral("each input alone at its Worst and Best values")
-               : QStringLiteral("each input alone at ±%1%").arg(o.percent * 100);
+    switch (o.range) {
+    case TornadoRange::WorstBest:
+        return QStringLiteral("each input alone at its Worst and Best values");
+    case TornadoRange::Custom:
+        return QStringLiteral("each uncertain input alone at the P10 and P90 of its distribution");
+    case TornadoRange::Percent:
+        break;
+    }
+    return QStringLiteral("each input alone at ±%1%").arg(o.percent * 100);
 }
 
 QString inputValueText(const VariedInput &input, double value, const NumberFormat &f)

@@ -21,9 +21,11 @@ void drawTornado(QCustomPlot &plot, const TornadoResult &tornado, const NumberFo
 void drawSpider(QCustomPlot &plot, const SpiderResult &spider, const NumberFormat &format,
                 const QString &subject, int maxLines = 8);
 
-/// The tornado the report and the chart command draw: each input Worst and Best move, at its
-/// Worst and Best values when the workbook has both scenarios, else at ±20%, on the NPV.
-TornadoOptions defaultTornadoOptions(const Workbook &workbook);
+/// The tornado the report and the chart command draw for `target`, on the NPV: when the
+/// workbook has an uncertainty set-up, each uncertain input between the P10 and the P90 of its
+/// distribution (as the tornado command does); else each input Worst and Best move, at its Worst
+/// and Best values when the workbook has both scenarios, else at ±20%.
+TornadoOptions defaultTornadoOptions(const Workbook &workbook, const ProbeTarget &target);
 /// Words for the range of those options: "each input alone at its Worst and Best values".
 QString tornadoRangeText(const TornadoOptions &options);
 

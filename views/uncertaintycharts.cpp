@@ -43,12 +43,19 @@ void reset(QCustomPlot &plot)
     plot.clearPlottables();
     plot.clearItems();
     plot.clearGraphs();
-    // Drop the title rows a previous draw added (the axis rect is the last row).
-    while (plot.plotLayout()->rowCount() > 1) {
-        plot.plotLayout()->removeAt(0);
-        plot.plotLayout()->simplify();
+    // Drop the title and legend rows a previous draw added (this one's or another chart's, as
+    // a report draws every chart on one plot) and park the legend in the axis rect.
+    QCPLayoutGrid *layout = plot.plotLayout();
+    if (plot.legend->layout())
+        plot.legend->layout()->take(plot.legend);
+    for (int i = layout->elementCount() - 1; i >= 0; --i) {
+        if (layout->elementAt(i) && layout->elementAt(i) != plot.axisRect())
+            layout->removeAt(i);
     }
+    layout->simplify();
+    plot.axisRect()->insetLayout()->addElement(plot.legend, Qt::AlignTop | Qt::AlignLeft);
     plot.legend->setVisible(false);
+    plot.yAxis2->setVisible(false);
     plot.xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     plot.yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     plot.xAxis->setLabel({});
@@ -137,7 +144,16 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
     const SeriesSummary &ss = summary.series[static_cast<std::size_t>(series)];
     const NumberFormat format(currency);
     auto money = QSharedPointer<MoneyAxis>::create(format);
-    title(plot, uncertaintyChartTitle(chart), subtitleOf(summary, series));
+    QString subtitle = subtitleOf(summary, series);
+    const auto &edges = ss.npvHistogramEdges;
+    if (chart == UncertaintyChart::Histogram && !edges.empty()
+        && (edges.front() > 0 || edges.back() < 0)) {
+        // Break-even off the chart still says where it is, so no one looks for the line.
+        subtitle += QStringLiteral(" · break-even (%1) %2 every trial")
+                        .arg(format.compactMoney(0),
+                             edges.front() > 0 ? QStringLiteral("below") : QStringLiteral("above"));
+    }
+    title(plot, uncertaintyChartTitle(chart), subtitle);
     const OutputStats &npv = ss.stats(Metric::Npv);
     switch (chart) {
     case UncertaintyChart::Fan: {
@@ -174,7 +190,6 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
         break;
     }
     case UncertaintyChart::Histogram: {
-        const auto &edges = ss.npvHistogramEdges;
         const auto &counts = ss.npvHistogramCounts;
         if (counts.empty())
             break;
@@ -206,8 +221,9 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
                                                          format.compactMoney(k.value)),
                              0.02 + 0.07 * i);
         }
-        if (edges.front() <= 0 && edges.back() >= 0)
+        if (edges.front() <= 0 && edges.back() >= 0) {
             verticalLine(plot, 0, kRed, QStringLiteral("break-even"), 0.3);
+        }
         break;
     }
     case UncertaintyChart::Cdf: {

@@ -181,8 +181,13 @@ UncertaintyPane::UncertaintyPane(QWidget *parent)
     m_trials->setObjectName(QStringLiteral("trials"));
     m_seed = new QSpinBox;
     m_seed->setRange(0, 2147483647);
+    m_seed->setObjectName(QStringLiteral("seed"));
     m_sampling = new QComboBox;
     m_sampling->addItems({tr("Latin Hypercube"), tr("Random")});
+    m_scenario = new QComboBox;
+    m_scenario->setObjectName(QStringLiteral("uncertaintyScenario"));
+    m_scenario->setToolTip(tr("The scenario the simulation starts from: its adjustments apply "
+                              "to every trial (the command line's analyze --scenario)"));
     m_run = new QPushButton(tr("Run"));
     m_run->setObjectName(QStringLiteral("runSimulation"));
     m_cancel = new QPushButton(tr("Cancel"));
@@ -193,6 +198,8 @@ UncertaintyPane::UncertaintyPane(QWidget *parent)
     runRow->addWidget(new QLabel(tr("Seed")));
     runRow->addWidget(m_seed);
     runRow->addWidget(m_sampling);
+    runRow->addWidget(new QLabel(tr("Scenario")));
+    runRow->addWidget(m_scenario);
     runRow->addWidget(m_run);
     runRow->addWidget(m_cancel);
     runRow->addWidget(m_progress, 1);
@@ -312,9 +319,19 @@ UncertaintyPane::UncertaintyPane(QWidget *parent)
         s.sampling = index == 1 ? SamplingMethod::Random : SamplingMethod::LatinHypercube;
         Q_EMIT setupEdited(s, tr("Change sampling method"), {});
     });
+    connect(m_scenario, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating)
+            Q_EMIT scenarioChanged();
+    });
     connect(m_run, &QPushButton::clicked, this, &UncertaintyPane::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &UncertaintyPane::cancelRequested);
     connect(m_series, &QComboBox::currentIndexChanged, this, [this] { showResults(); });
+}
+
+std::string UncertaintyPane::scenario() const
+{
+    return m_scenario->count() > 0 ? m_scenario->currentText().toStdString()
+                                   : std::string(kBaseScenario);
 }
 
 UncertaintySetup UncertaintyPane::visibleSetup() const
@@ -333,6 +350,19 @@ void UncertaintyPane::setWorkbook(const Workbook &workbook)
     m_seed->setValue(
         static_cast<int>(std::min<std::uint32_t>(workbook.settings.monteCarloSeed, 2147483647u)));
     m_sampling->setCurrentIndex(workbook.uncertainty.sampling == SamplingMethod::Random ? 1 : 0);
+    // The scenarios as the workbook names them now; the choice stays while its name does.
+    const QString chosen = m_scenario->count() > 0
+                               ? m_scenario->currentText()
+                               : QString::fromUtf8(kBaseScenario.data(), kBaseScenario.size());
+    m_scenario->clear();
+    for (const Scenario &sc : workbook.scenarios)
+        m_scenario->addItem(QString::fromStdString(sc.name));
+    if (m_scenario->count() == 0)
+        m_scenario->addItem(QString::fromUtf8(kBaseScenario.data(), kBaseScenario.size()));
+    int at = m_scenario->findText(chosen);
+    if (at < 0)
+        at = m_scenario->findText(QString::fromUtf8(kBaseScenario.data(), kBaseScenario.size()));
+    m_scenario->setCurrentIndex(std::max(0, at));
     m_addInput->clear();
     for (const UseCase &uc : workbook.useCases) {
         for (const std::string &name : listInputs(uc, workbook.priceBook)) {

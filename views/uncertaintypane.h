@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <string>
 
 class QComboBox;
 class QLabel;
@@ -48,15 +49,22 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_progress; }
     QSpinBox *trialsBox() const { return m_trials; }
+    QSpinBox *seedBox() const { return m_seed; }
     QLabel *statusLabel() const { return m_status; }
     QCustomPlot *chart(int index) const { return m_charts[index]; }
     QComboBox *seriesBox() const { return m_series; }
+    QComboBox *scenarioBox() const { return m_scenario; }
+    /// The scenario the next run simulates (a run option like `analyze --scenario`, not part
+    /// of the stored set-up): Base unless the user picked another.
+    std::string scenario() const;
 
 Q_SIGNALS:
     void setupEdited(const roi::UncertaintySetup &setup, const QString &text,
                      const QString &mergeKey);
     void settingsEdited(const roi::Settings &settings, const QString &text,
                         const QString &mergeKey);
+    /// The user picked another scenario to simulate: the results no longer match it.
+    void scenarioChanged();
     void runRequested();
     void cancelRequested();
 
@@ -85,6 +93,7 @@ private:
     QSpinBox *m_trials;
     QSpinBox *m_seed;
     QComboBox *m_sampling;
+    QComboBox *m_scenario;
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

@@ -2,6 +2,8 @@
 // the engine's values), XLSX (sheets, numeric cells, sanitised sheet names) and JSON; and the
 // failures that must leave nothing behind.
 #include "exporttestutil.h"
+
+#include "analytics/montecarlo.h"
 #include "reportexporter.h"
 #include "xlsxexport.h"
 
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void csvNeutralisesFormulas();
     void csvNumbersParseBack();
     void csvScenarioFilter();
+    void csvUncertaintyTables();
+    void xlsxUncertaintySheets();
     void xlsxSheetsAndNumbers();
     void xlsxSheetNames_data();
     void xlsxSheetNames();
@@ -78,10 +82,12 @@ QString TestExportData::readText(const QString &path)
 
 void TestExportData::csvWritesThreeFiles()
 {
+    // The three files of the model, and the Monte Carlo percentiles beside them.
     const QStringList written = exportTo(m_support, ReportFormat::Csv, QStringLiteral("sa.csv"));
     QCOMPARE(written, QStringList({m_dir.filePath(QStringLiteral("sa.csv")),
                                    m_dir.filePath(QStringLiteral("sa-kpis.csv")),
-                                   m_dir.filePath(QStringLiteral("sa-detail.csv"))}));
+                                   m_dir.filePath(QStringLiteral("sa-detail.csv")),
+                                   m_dir.filePath(QStringLiteral("sa-uncertainty.csv"))}));
     QCOMPARE(csvOutputPaths(QStringLiteral("/x/out")),
              QStringList({QStringLiteral("/x/out"), QStringLiteral("/x/out-kpis.csv"),
                           QStringLiteral("/x/out-detail.csv")}));
@@ -103,8 +109,12 @@ void TestExportData::csvNeutralisesFormulas()
     Workbook wb = m_support;
     wb.useCases[0].name = "=HYPERLINK(\"http://x\")";
     const QStringList written = exportTo(wb, ReportFormat::Csv, QStringLiteral("evil.csv"));
-    QCOMPARE(written.size(), 3);
-    for (const QString &file : written) {
+    QCOMPARE(written.size(), 4);
+    const QString uncertainty = readText(written[3]);
+    QVERIFY(uncertainty.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\"")));
+    for (const QString &line : uncertainty.split(QStringLiteral("\r\n")))
+        QVERIFY2(!line.startsWith(QLatin1Char('=')), qPrintable(line));
+    for (const QString &file : written.mid(0, 3)) {
         const QString text = readText(file);
         // Quoted, with the leading apostrophe that makes a spreadsheet show it as text.
         QVERIFY(text.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\"")));
@@ -120,7 +130,7 @@ void TestExportData::csvNumbersParseBack()
     const Results res = computeAsOfReportDay(m_portfolio);
     const QStringList written =
         exportTo(m_portfolio, ReportFormat::Csv, QStringLiteral("numbers.csv"));
-    QCOMPARE(written.size(), 3);
+    QCOMPARE(written.size(), 4);
     const auto kpis = parseCsv(readText(written[1]));
     const QStringList header = kpis[0];
     const int tco = static_cast<int>(header.indexOf(QStringLiteral("tco")));
@@ -215,6 +225,88 @@ void TestExportData::csvScenarioFilter()
         QCOMPARE(rows[r][1], QStringLiteral("Worst"));
 }
 
+void TestExportData::csvUncertaintyTables()
+{
+    // The percentile table is the model's run of the workbook's set-up on Base (the export of
+    // every scenario has Base as its headline), number for number.
+    const auto s = runMonteCarlo(m_portfolio, MonteCarloOptions::fromWorkbook(m_portfolio));
+    QVERIFY(s);
+    ReportOptions options;
+    options.today = reportDay();
+    options.outputPath = m_dir.filePath(QStringLiteral("mc.csv"));
+    options.includeTrialSamples = true;
+    QString error;
+    QStringList written;
+    QVERIFY2(exportReport(m_portfolio, computeAsOfReportDay(m_portfolio), ReportFormat::Csv,
+                          options, &error, &written),
+             qPrintable(error));
+    QCOMPARE(written.mid(3), QStringList({m_dir.filePath(QStringLiteral("mc-uncertainty.csv")),
+                                          m_dir.filePath(QStringLiteral("mc-trials.csv"))}));
+    const auto table = parseCsv(readText(written[3]));
+    QCOMPARE(
+        table[0].mid(0, 9),
+        QStringList({QStringLiteral("series"), QStringLiteral("statistic"), QStringLiteral("mean"),
+                     QStringLiteral("sd"), QStringLiteral("P5"), QStringLiteral("P10"),
+                     QStringLiteral("P50"), QStringLiteral("P90"), QStringLiteral("P95")}));
+    const SeriesSummary &portfolio = s->series[0];
+    QCOMPARE(table[1][0], QString::fromStdString(portfolio.name));
+    QCOMPARE(table[1][1], QStringLiteral("NPV"));
+    for (int p = 0; p < 5; ++p)
+        QCOMPARE(table[1][4 + p].toDouble(),
+                 portfolio.stats(Metric::Npv).percentiles[static_cast<std::size_t>(p)].value);
+    // One row per trial: the trial number, five outputs per series (portfolio and each use
+    // case), then each drawn input.
+    const auto trials = parseCsv(readText(written[4]));
+    QCOMPARE(trials.size(), 1 + m_portfolio.settings.monteCarloTrials);
+    QCOMPARE(trials[0].size(), 1 + 5 * (1 + static_cast<qsizetype>(m_portfolio.useCases.size()))
+                                   + static_cast<qsizetype>(s->inputs.size()));
+    QCOMPARE(trials.last()[0], QString::number(m_portfolio.settings.monteCarloTrials));
+    // Nothing uncertain (Base only, no set-up): the model's three files only.
+    Workbook plain = m_support;
+    plain.scenarios.resize(1);
+    QCOMPARE(exportTo(plain, ReportFormat::Csv, QStringLiteral("plain.csv")).size(), 3);
+}
+
+void TestExportData::xlsxUncertaintySheets()
+{
+    if (!haveTool(QStringLiteral("unzip")))
+        QFAIL("unzip is needed to read the archive (tools/install-deps.sh installs it)");
+    ReportOptions options;
+    options.today = reportDay();
+    options.outputPath = m_dir.filePath(QStringLiteral("mc.xlsx"));
+    options.includeTrialSamples = true;
+    QString error;
+    QVERIFY2(exportReport(m_portfolio, computeAsOfReportDay(m_portfolio), ReportFormat::Xlsx,
+                          options, &error),
+             qPrintable(error));
+    const QString book =
+        QString::fromUtf8(unzipMember(options.outputPath, QStringLiteral("xl/workbook.xml")));
+    QVERIFY(book.contains(QStringLiteral("<sheet name=\"Model checks\" sheetId=\"7\"")));
+    QVERIFY(book.contains(QStringLiteral("<sheet name=\"Uncertainty\" sheetId=\"8\"")));
+    QVERIFY(book.contains(QStringLiteral("<sheet name=\"Trial samples\" sheetId=\"9\"")));
+    const QString strings =
+        QString::fromUtf8(unzipMember(options.outputPath, QStringLiteral("xl/sharedStrings.xml")));
+    for (const char *text : {"Percentiles", "P(ROI &gt; 0)", "What drives NPV", "Trial"})
+        QVERIFY2(strings.contains(QLatin1String(text)), text);
+    QVERIFY(strings.contains(
+        QStringLiteral("%1 trials, seed %2, Latin Hypercube sampling, scenario Base")
+            .arg(m_portfolio.settings.monteCarloTrials)
+            .arg(m_portfolio.settings.monteCarloSeed)));
+    // The trial sheet: title, note, header, then one row per trial.
+    const QString trials = QString::fromUtf8(
+        unzipMember(options.outputPath, QStringLiteral("xl/worksheets/sheet9.xml")));
+    const int last = 3 + m_portfolio.settings.monteCarloTrials;
+    QVERIFY(trials.contains(QStringLiteral("<row r=\"%1\"").arg(last)));
+    QVERIFY(!trials.contains(QStringLiteral("<row r=\"%1\"").arg(last + 1)));
+    // Without the option, no trial sheet.
+    options.includeTrialSamples = false;
+    options.outputPath = m_dir.filePath(QStringLiteral("mc2.xlsx"));
+    QVERIFY(exportReport(m_portfolio, computeAsOfReportDay(m_portfolio), ReportFormat::Xlsx,
+                         options, &error));
+    QVERIFY(!QString::fromUtf8(unzipMember(options.outputPath, QStringLiteral("xl/workbook.xml")))
+                 .contains(QStringLiteral("Trial samples")));
+}
+
 void TestExportData::xlsxSheetsAndNumbers()
 {
     if (!haveTool(QStringLiteral("unzip")))
@@ -232,7 +324,7 @@ void TestExportData::xlsxSheetsAndNumbers()
              QStringList({QStringLiteral("Summary"), QStringLiteral("Run rate"),
                           QStringLiteral("Support assistant"), QStringLiteral("Lead qualification"),
                           QStringLiteral("Contract review"), QStringLiteral("Portfolio"),
-                          QStringLiteral("Model checks")}));
+                          QStringLiteral("Model checks"), QStringLiteral("Uncertainty")}));
 
     // Numbers are numeric cells (no t attribute), not text.
     auto numeric = [](const QString &xml, const QString &value) {

@@ -328,7 +328,10 @@ void TestReport::htmlEmbedsChartsAsSvg()
         QVERIFY(decoded.contains("</svg>"));
         ++charts;
     }
-    QCOMPARE(charts, 4); // cumulative net, invoice vs true cost, cost by category, tornado
+    // Cumulative net, invoice vs true cost, cost by category; the uncertainty section's fan
+    // chart and NPV histogram; the tornado.
+    QCOMPARE(charts, 6);
+    QVERIFY(html.contains(QStringLiteral("alt=\"Cumulative net: P10–P90 range\"")));
 }
 
 void TestReport::htmlLogoIsReencoded()

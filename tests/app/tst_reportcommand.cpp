@@ -41,6 +41,7 @@ private Q_SLOTS:
     void badArguments_data();
     void badArguments();
     void missingFile();
+    void trialSamples();
     void computeStartsNoApplication();
 
 private:
@@ -209,6 +210,18 @@ void TestReportCommand::badArguments_data()
                                                      QStringLiteral("--scenario"),
                                                      QStringLiteral("Optimistic")}
                                       << QStringLiteral("no scenario named 'Optimistic'");
+    QTest::newRow("trial samples in a pdf")
+        << QStringList{QStringLiteral("report"),
+                       kSupport,
+                       format,
+                       QStringLiteral("pdf"),
+                       o,
+                       out,
+                       QStringLiteral("--trial-samples")}
+        << QStringLiteral("--trial-samples is for --format csv or xlsx");
+    QTest::newRow("trial samples outside report")
+        << QStringList{QStringLiteral("compute"), kSupport, QStringLiteral("--trial-samples")}
+        << QStringLiteral("--trial-samples belongs to the report command");
     QTest::newRow("report with --chart") << QStringList{QStringLiteral("report"),
                                                         kSupport,
                                                         format,
@@ -256,6 +269,35 @@ void TestReportCommand::badArguments()
     QVERIFY(o.out.isEmpty());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.pdf"))));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("c.png"))));
+}
+
+void TestReportCommand::trialSamples()
+{
+    // CSV: the Monte Carlo percentiles beside the three files, and every trial on request (one
+    // row per trial of the workbook's run, plus the header).
+    const QString out = m_dir.filePath(QStringLiteral("mc.csv"));
+    const RunResult o =
+        tool({QStringLiteral("report"), kPortfolio, QStringLiteral("--format"),
+              QStringLiteral("csv"), QStringLiteral("-o"), out, QStringLiteral("--trial-samples")});
+    QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+    for (const char *name : {"mc-uncertainty.csv", "mc-trials.csv"}) {
+        const QString path = m_dir.filePath(QLatin1String(name));
+        QVERIFY2(o.out.contains(QStringLiteral("wrote ") + path), qPrintable(o.out));
+    }
+    QFile trials(m_dir.filePath(QStringLiteral("mc-trials.csv")));
+    QVERIFY(trials.open(QIODevice::ReadOnly));
+    const auto rows = parseCsv(QString::fromUtf8(trials.readAll()));
+    QCOMPARE(rows.size(), 1 + example("portfolio").settings.monteCarloTrials);
+    QCOMPARE(rows[0][0], QStringLiteral("trial"));
+    QCOMPARE(rows[1][0], QStringLiteral("1"));
+    // Without the option: no trials file.
+    const QString plain = m_dir.filePath(QStringLiteral("plain.csv"));
+    QCOMPARE(tool({QStringLiteral("report"), kPortfolio, QStringLiteral("--format"),
+                   QStringLiteral("csv"), QStringLiteral("-o"), plain})
+                 .exitCode,
+             0);
+    QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("plain-uncertainty.csv"))));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("plain-trials.csv"))));
 }
 
 void TestReportCommand::missingFile()

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void goalSeekSharedInputAndUnreachable();
     void goalSeekPortfolioIsOneUndoStep();
     void tornadoWindowRanksBars();
+    void tornadoWindowDefaultsToPercentiles();
     void npvTileSaysSeveralIrrs();
     void screenshots();
 
@@ -232,6 +233,39 @@ void TestSensitivityUi::tornadoWindowRanksBars()
     m_window->document()->setUseCase(0, uc, QStringLiteral("Halve volume"));
     QCOMPARE(panel->tornadoChart()->barLabels().first(), QStringLiteral("baseline.volume"));
     QCOMPARE(panel->table()->item(0, 5)->text(), QStringLiteral("$1,004,070"));
+}
+
+void TestSensitivityUi::tornadoWindowDefaultsToPercentiles()
+{
+    openSteady();
+    Document *doc = m_window->document();
+    // No uncertainty set-up: Worst to Best, as the tornado command.
+    m_window->sensitivity()->tornadoAction()->trigger();
+    SensitivityPanel *panel = m_window->sensitivity()->panel();
+    QVERIFY(panel);
+    QCOMPARE(panel->rangeCombo()->currentText(), QStringLiteral("Worst to Best values"));
+    // One uncertain input, the volume uniform on 40,000..60,000 (P10 42,000, P90 58,000): the
+    // window follows to P10 to P90 of the set-up, the command's default for such a workbook.
+    UncertaintySetup setup;
+    UncertainInput volume;
+    volume.input = "baseline.volume";
+    volume.distribution.kind = DistributionKind::Uniform;
+    volume.distribution.min = 40000;
+    volume.distribution.max = 60000;
+    setup.inputs.push_back(volume);
+    doc->setUncertainty(setup, QStringLiteral("Uncertain volume"), {});
+    QCOMPARE(panel->rangeCombo()->currentText(),
+             QStringLiteral("P10 to P90 of the uncertainty set-up"));
+    QVERIFY2(panel->tornadoResult().ok(), panel->tornadoResult().error.c_str());
+    QCOMPARE(panel->tornadoChart()->barLabels(), QStringList{QStringLiteral("baseline.volume")});
+    QCOMPARE(panel->table()->rowCount(), 1);
+    QCOMPARE(panel->table()->item(0, 1)->text(), QStringLiteral("42,000"));
+    QCOMPARE(panel->table()->item(0, 2)->text(), QStringLiteral("58,000"));
+    // A range the user picks stays through later edits.
+    panel->rangeCombo()->setCurrentIndex(panel->rangeCombo()->findText(QStringLiteral("±10%")));
+    doc->undoStack()->undo();
+    doc->undoStack()->redo();
+    QCOMPARE(panel->rangeCombo()->currentText(), QStringLiteral("±10%"));
 }
 
 void TestSensitivityUi::npvTileSaysSeveralIrrs()

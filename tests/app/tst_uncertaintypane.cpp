@@ -10,6 +10,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMainWindow>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void runMatchesCommandLine();
     void cancelMidRun();
     void distributionEditIsOneUndo();
+    void scenarioChoice();
     void screenshot();
 
 private:
@@ -167,6 +169,56 @@ void TestUncertaintyPane::distributionEditIsOneUndo()
     table->item(0, 3)->setText(QString::number(newMax * 10));
     QCOMPARE(m_doc->undoStack()->count(), afterRedo);
     QVERIFY(pane->statusLabel()->text().contains(QStringLiteral("must be")));
+}
+
+void TestUncertaintyPane::scenarioChoice()
+{
+    // The pane offers every scenario of the workbook, Base first chosen; picking another is a
+    // run option (like analyze --scenario), not an edit of the workbook: nothing goes on the
+    // undo stack and the file is unchanged.
+    UncertaintyPane *pane = m_analysis->pane();
+    QComboBox *scenario = pane->scenarioBox();
+    QCOMPARE(scenario->count(), static_cast<int>(m_doc->workbook().scenarios.size()));
+    QCOMPARE(scenario->currentText(), QStringLiteral("Base"));
+    const int worst = scenario->findText(QStringLiteral("Worst"));
+    QVERIFY(worst >= 0);
+    pane->trialsBox()->setValue(1000);
+    QSignalSpy done(m_analysis, &AnalysisController::runFinished);
+    QTest::mouseClick(pane->runButton(), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    QCOMPARE(pane->summary()->scenario, std::string("Base"));
+    const double baseP50 = pane->summary()->series[0].stats(Metric::Npv).percentiles[2].value;
+    const int commands = m_doc->undoStack()->count();
+    const bool clean = m_doc->undoStack()->isClean();
+    done.clear();
+    scenario->setCurrentIndex(worst);
+    QCOMPARE(m_doc->undoStack()->count(), commands);
+    QCOMPARE(m_doc->undoStack()->isClean(), clean);
+    // The Base results are now stale and say so; a small run re-runs by itself on Worst.
+    QVERIFY(m_analysis->isStale());
+    QVERIFY2(pane->statusLabel()->text().contains(QStringLiteral("for the Base scenario")),
+             qPrintable(pane->statusLabel()->text()));
+    QVERIFY(done.wait(60000));
+    QCOMPARE(done.last().first().toBool(), true);
+    QCOMPARE(pane->summary()->scenario, std::string("Worst"));
+    QVERIFY(pane->statusLabel()->text().contains(QStringLiteral("scenario Worst")));
+    // The command line gives the same figure for --scenario Worst.
+    std::ostringstream out, err;
+    QCOMPARE(
+        runCommandLine({"analyze", example("portfolio.roiwb").toStdString(), "--trials", "1000",
+                        "--seed", std::to_string(m_doc->workbook().settings.monteCarloSeed),
+                        "--scenario", "Worst", "--format", "json"},
+                       out, err),
+        0);
+    const double worstP50 = nlohmann::json::parse(out.str())["series"][0]["npv"]["p50"];
+    QCOMPARE(pane->summary()->series[0].stats(Metric::Npv).percentiles[2].value, worstP50);
+    QVERIFY(worstP50 < baseP50); // the Worst scenario is worse
+    // An edit of the workbook keeps the choice (the name still exists).
+    pane->trialsBox()->setValue(900);
+    QCOMPARE(pane->scenarioBox()->currentText(), QStringLiteral("Worst"));
+    QVERIFY(done.wait(60000));
+    QCOMPARE(pane->summary()->scenario, std::string("Worst"));
+    QCOMPARE(pane->summary()->trials, 900);
 }
 
 void TestUncertaintyPane::screenshot()

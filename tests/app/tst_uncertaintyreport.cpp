@@ -3,12 +3,16 @@
 // is nothing uncertain.
 #include "uncertaintyreport.h"
 
+#include "engine.h"
+#include "reportcontent.h"
+
 #include "analytics/montecarlo.h"
 #include "format.h"
 #include "workbookfile.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -21,6 +25,7 @@ class TestUncertaintyReport : public QObject
 private Q_SLOTS:
     void figuresMatchTheModel();
     void nothingUncertain();
+    void chartsAndTornadoOfTheSetUp();
 };
 
 void TestUncertaintyReport::figuresMatchTheModel()
@@ -35,7 +40,7 @@ void TestUncertaintyReport::figuresMatchTheModel()
     wb.settings.monteCarloSeed = 77;
     const QString html = uncertaintySectionHtml(wb, QLocale(QLocale::English));
     QVERIFY(html.contains(QStringLiteral("Uncertainty and sensitivity")));
-    QVERIFY(html.contains(QStringLiteral("1500 trials (seed 77, Latin Hypercube sampling")));
+    QVERIFY(html.contains(QStringLiteral("1,500 trials (seed 77, Latin Hypercube sampling")));
     QVERIFY(html.contains(QStringLiteral("analyze FILE --trials 1500 --seed 77 --sampling lhs")));
     const auto s = runMonteCarlo(wb, MonteCarloOptions::fromWorkbook(wb));
     QVERIFY(s);
@@ -59,6 +64,51 @@ void TestUncertaintyReport::nothingUncertain()
     wb.useCases.push_back(uc);
     const QString html = uncertaintySectionHtml(wb, QLocale(QLocale::English));
     QVERIFY(html.contains(QStringLiteral("No simulation: no input is uncertain")));
+}
+
+void TestUncertaintyReport::chartsAndTornadoOfTheSetUp()
+{
+    // The steady support assistant with one uncertain input of its own: the volume, uniform on
+    // 40,000..60,000 (P10 42,000, P90 58,000). The section places the fan chart and the NPV
+    // histogram (drawn from its own run, not by chart kind), and the tornado after it moves the
+    // volume between its P10 and P90, as `tornado` does for a workbook with a set-up.
+    std::ifstream in(ROI_SOURCE_DIR "/tests/data/sensitivity/steady-support.roiwb",
+                     std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const LoadResult r = readWorkbook(bytes.str());
+    QVERIFY(r.ok());
+    Workbook wb = *r.workbook;
+    UncertainInput volume;
+    volume.input = "baseline.volume";
+    volume.distribution.kind = DistributionKind::Uniform;
+    volume.distribution.min = 40000;
+    volume.distribution.max = 60000;
+    wb.uncertainty.inputs = {volume};
+    wb.settings.monteCarloTrials = 500;
+    const Results res = compute(wb, ComputeOptions{Date{2026, 11, 23}, true});
+    ReportOptions options;
+    options.includeAppendix = false;
+    const ReportContent c = buildReportContent(wb, res, options, 700);
+    std::vector<ChartKind> kinds;
+    for (const ReportChart &chart : c.charts)
+        kinds.push_back(chart.kind);
+    const auto at = std::find(kinds.begin(), kinds.end(), ChartKind::UncertaintyFan);
+    QVERIFY(at != kinds.end());
+    QCOMPARE(*(at + 1), ChartKind::UncertaintyHistogram);
+    QCOMPARE(*(at + 2), ChartKind::Tornado);
+    QVERIFY(c.charts[static_cast<std::size_t>(at - kinds.begin())].draw);
+    QVERIFY(!c.charts[static_cast<std::size_t>(at - kinds.begin()) + 2].draw);
+    QVERIFY(c.body.contains(QStringLiteral("500 trials (seed 42, Latin Hypercube sampling")));
+    QVERIFY(c.body.contains(QStringLiteral("to the P10 and to the P90 of its distribution")));
+    QVERIFY(c.body.contains(QStringLiteral(">NPV at P10</th>")));
+    QVERIFY(c.body.contains(QStringLiteral(">42,000</td>")));
+    QVERIFY(c.body.contains(QStringLiteral(">58,000</td>")));
+    // The charts come after the section's heading, the tornado after the charts.
+    const qsizetype section = c.body.indexOf(QStringLiteral("Uncertainty and sensitivity"));
+    const qsizetype fan = c.body.indexOf(QStringLiteral("roi-chart:%1\"").arg(at - kinds.begin()));
+    const qsizetype tornado = c.body.indexOf(QStringLiteral("Sensitivity (tornado)"));
+    QVERIFY(section >= 0 && section < fan && fan < tornado);
 }
 
 QTEST_GUILESS_MAIN(TestUncertaintyReport)
