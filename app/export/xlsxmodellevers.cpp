@@ -3,6 +3,8 @@
 // saving, own cost and net, and the layer's cost after levers.
 #include "xlsxmodelcore.h"
 
+#include "xlsxformulamodel.h"
+
 #include "levers/levers.h"
 
 #include <array>
@@ -214,7 +216,7 @@ int writeLeverRows(Context &c, RowWriter &w, int u, int i, int before, int handl
             [&](int m) { return w.at(gross, m) - w.at(cost, m); }, nullptr, true));
     }
     return w.row(
-        l.name + " (token usage, after levers)", c.fmt.money,
+        xlsxlabels::layer(l), c.fmt.money,
         [&](int m) {
             E cost = w.at(before, m);
             for (int n : nets)

@@ -2,6 +2,8 @@
 // effective inputs, in the engine's order of operations (model/engine.cpp, computeCase).
 #include "xlsxmodelcore.h"
 
+#include "xlsxformulamodel.h"
+
 #include "enums.h"
 #include "hurdle.h"
 
@@ -98,7 +100,7 @@ void MonthlyWriter::volumeRows()
     const E growth = ramp("volumeGrowth");
     m_rows.units = w.next(); // the row refers to itself, the month before
     w.row(
-        "Eligible units (volume with growth)", m_c.fmt.number,
+        xlsxlabels::kUnits, m_c.fmt.number,
         [&](int m) {
             return m == 0 ? base("volume") : w.at(m_rows.units, m - 1) * (num(1) + growth);
         },
@@ -107,7 +109,7 @@ void MonthlyWriter::volumeRows()
     const E months = ramp("rampMonths");
     const E curve = m_c.in(inputKey(m_u, "ramp", -1, "curve"));
     const int adoption = w.row(
-        "Adoption (share handled by the AI)", m_c.fmt.share,
+        xlsxlabels::kAdoption, m_c.fmt.share,
         [&](int m) {
             const E t = w.month(m);
             const std::string x = "MIN(MAX((" + t.f + "-" + gl.f + "+1)/" + months.f + ",0),1)";
@@ -124,15 +126,15 @@ void MonthlyWriter::volumeRows()
         return iff(cmp(steady, ">", num(0)), a / steady, num(0));
     });
     m_rows.handled = w.row(
-        "Units handled by the AI", m_c.fmt.number,
+        xlsxlabels::kHandled, m_c.fmt.number,
         [&](int m) { return w.at(m_rows.units, m) * w.at(adoption, m); }, engine(Row::Handled),
         true);
     m_rows.outcomes = w.row(
-        "Outcomes (" + m_uc.outcome.name + ")", m_c.fmt.number,
+        xlsxlabels::kOutcomes, m_c.fmt.number,
         [&](int m) { return w.at(m_rows.handled, m) * in("outcome", -1, "perUnit"); },
         engine(Row::Outcomes), true);
     m_calls = w.row(
-        "Model calls", m_c.fmt.number,
+        xlsxlabels::kCalls, m_c.fmt.number,
         [&](int m) {
             E sum = num(0);
             bool first = true;
@@ -163,7 +165,7 @@ void MonthlyWriter::costRows()
         const CostLayer &l = m_uc.layers[li];
         const int i = static_cast<int>(li);
         const double *eng = m_r.layerCost(i).data();
-        const std::string label = l.name + " (" + std::string(enumLabel(l.type)) + ")";
+        const std::string label = xlsxlabels::layer(l);
         int row = -1;
         switch (l.type) {
         case LayerType::TokenUsage: {
@@ -185,7 +187,7 @@ void MonthlyWriter::costRows()
                                          spend, m_c.fmt.number);
             const bool levers = l.levers.anyEnabled();
             row = w.row(
-                levers ? label + " before levers" : label, m_c.fmt.money,
+                levers ? l.name + " (token usage, before levers)" : label, m_c.fmt.money,
                 [&](int m) {
                     return w.at(m_rows.handled, m) * layer(i, "callsPerUnit") * perCall / num(1e6)
                            * (num(1) + layer(i, "overhead")) * w.at(m_priceFactor, m);
@@ -240,7 +242,7 @@ void MonthlyWriter::costRows()
         m_layerRows.push_back(row);
     }
     m_rows.cost = w.row(
-        "Total cost (TCO)", m_c.fmt.moneyBold,
+        xlsxlabels::kCost, m_c.fmt.moneyBold,
         [&](int m) {
             if (m_layerRows.empty())
                 return num(0);
@@ -326,9 +328,7 @@ void MonthlyWriter::valueRows()
             };
             break;
         }
-        const bool hard = d.hard && d.kind != DriverKind::SoftValue;
-        const std::string label =
-            d.name + " (" + std::string(enumLabel(d.kind)) + (hard ? ", hard" : ", soft") + ")";
+        const std::string label = xlsxlabels::driver(d);
         m_driverRows.push_back(w.row(label, m_c.fmt.money, f, m_r.driverGross(i).data(), true));
     }
 
@@ -364,7 +364,7 @@ void MonthlyWriter::valueRows()
         return isHard(d) && splitsCashable(d);
     };
     m_rows.hardGross = w.row(
-        "Hard benefit, gross (cashable part of labor and capacity)", m_c.fmt.money,
+        xlsxlabels::kHardGross, m_c.fmt.money,
         [&](int m) {
             return sum(m, isHard, [&](int i, const E &v) {
                 return splitsCashable(m_uc.drivers[static_cast<std::size_t>(i)]) ? v * cash(i) : v;
@@ -372,23 +372,23 @@ void MonthlyWriter::valueRows()
         },
         engine(Row::HardGross), true);
     m_rows.hardNet = w.row(
-        "Hard benefit after the risk discount", m_c.fmt.money,
+        xlsxlabels::kHardNet, m_c.fmt.money,
         [&](int m) { return w.at(m_rows.hardGross, m) * risk; }, engine(Row::HardNet), true);
     m_rows.cashable = w.row(
-        "Cashable value (labor and capacity, after risk)", m_c.fmt.money,
+        xlsxlabels::kCashable, m_c.fmt.money,
         [&](int m) {
             return sum(m, isSplit, [&](int i, const E &v) { return v * cash(i) * risk; });
         },
         engine(Row::Cashable), true);
     m_rows.capacity = w.row(
-        "Capacity-only value (apart, after risk)", m_c.fmt.money,
+        xlsxlabels::kCapacity, m_c.fmt.money,
         [&](int m) {
             return sum(m, isSplit,
                        [&](int i, const E &v) { return v * (num(1) - cash(i)) * risk; });
         },
         engine(Row::Capacity), true);
     m_rows.soft = w.row(
-        "Soft value (apart)", m_c.fmt.money,
+        xlsxlabels::kSoft, m_c.fmt.money,
         [&](int m) {
             return sum(
                 m, [&](const ValueDriver &d) { return !isHard(d); },
@@ -398,19 +398,19 @@ void MonthlyWriter::valueRows()
     const E softIn = m_c.in(inputKey(-1, "settings", -1, "softValueInHeadline"));
     const E capIn = m_c.in(inputKey(-1, "settings", -1, "capacityInHeadline"));
     m_rows.benefit = w.row(
-        "Headline benefit", m_c.fmt.moneyBold,
+        xlsxlabels::kBenefit, m_c.fmt.moneyBold,
         [&](int m) {
             return w.at(m_rows.hardNet, m) + iff(softIn, w.at(m_rows.soft, m), num(0))
                    + iff(capIn, w.at(m_rows.capacity, m), num(0));
         },
         engine(Row::Benefit), true);
     m_rows.net = w.row(
-        "Net cash flow (benefit - cost)", m_c.fmt.moneyBold,
+        xlsxlabels::kNet, m_c.fmt.moneyBold,
         [&](int m) { return w.at(m_rows.benefit, m) - w.at(m_rows.cost, m); }, engine(Row::Net),
         true);
     m_rows.cumulative = w.next();
     w.row(
-        "Cumulative net", m_c.fmt.money,
+        xlsxlabels::kCumulative, m_c.fmt.money,
         [&](int m) {
             return m == 0 ? w.at(m_rows.net, 0)
                           : w.at(m_rows.cumulative, m - 1) + w.at(m_rows.net, m);
@@ -439,3 +439,18 @@ void writeMonthlySheet(Context &c, lxw_worksheet *ws, int useCase)
 }
 
 } // namespace roi::xlsxmodel
+
+namespace roi::xlsxlabels {
+
+std::string layer(const CostLayer &l)
+{
+    return l.name + " (" + std::string(enumLabel(l.type)) + ")";
+}
+
+std::string driver(const ValueDriver &d)
+{
+    const bool hard = d.hard && d.kind != DriverKind::SoftValue;
+    return d.name + " (" + std::string(enumLabel(d.kind)) + (hard ? ", hard" : ", soft") + ")";
+}
+
+} // namespace roi::xlsxlabels

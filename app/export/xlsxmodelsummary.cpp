@@ -5,6 +5,8 @@
 // shows the engine's words, never an error value.
 #include "xlsxmodelcore.h"
 
+#include "xlsxformulamodel.h"
+
 #include <cmath>
 
 namespace roi::xlsxmodel {
@@ -73,20 +75,20 @@ void writePortfolioSheet(Context &c, lxw_worksheet *ws)
             p.row(engineRow).data(), true);
         rows.*member = r;
     };
-    sumOf(&MonthlyRows::units, Row::Units, "Eligible units", c.fmt.number);
-    sumOf(&MonthlyRows::handled, Row::Handled, "Units handled by the AI", c.fmt.number);
-    sumOf(&MonthlyRows::outcomes, Row::Outcomes, "Outcomes (of different kinds)", c.fmt.number);
-    sumOf(&MonthlyRows::cost, Row::Cost, "Total cost (TCO)", c.fmt.moneyBold);
-    sumOf(&MonthlyRows::hardGross, Row::HardGross, "Hard benefit, gross", c.fmt.money);
-    sumOf(&MonthlyRows::hardNet, Row::HardNet, "Hard benefit after the risk discount", c.fmt.money);
-    sumOf(&MonthlyRows::cashable, Row::Cashable, "Cashable value", c.fmt.money);
-    sumOf(&MonthlyRows::capacity, Row::Capacity, "Capacity-only value (apart)", c.fmt.money);
-    sumOf(&MonthlyRows::soft, Row::Soft, "Soft value (apart)", c.fmt.money);
-    sumOf(&MonthlyRows::benefit, Row::Benefit, "Headline benefit", c.fmt.moneyBold);
-    sumOf(&MonthlyRows::net, Row::Net, "Net cash flow", c.fmt.moneyBold);
+    sumOf(&MonthlyRows::units, Row::Units, xlsxlabels::kUnits, c.fmt.number);
+    sumOf(&MonthlyRows::handled, Row::Handled, xlsxlabels::kHandled, c.fmt.number);
+    sumOf(&MonthlyRows::outcomes, Row::Outcomes, xlsxlabels::kOutcomes, c.fmt.number);
+    sumOf(&MonthlyRows::cost, Row::Cost, xlsxlabels::kCost, c.fmt.moneyBold);
+    sumOf(&MonthlyRows::hardGross, Row::HardGross, xlsxlabels::kHardGross, c.fmt.money);
+    sumOf(&MonthlyRows::hardNet, Row::HardNet, xlsxlabels::kHardNet, c.fmt.money);
+    sumOf(&MonthlyRows::cashable, Row::Cashable, xlsxlabels::kCashable, c.fmt.money);
+    sumOf(&MonthlyRows::capacity, Row::Capacity, xlsxlabels::kCapacity, c.fmt.money);
+    sumOf(&MonthlyRows::soft, Row::Soft, xlsxlabels::kSoft, c.fmt.money);
+    sumOf(&MonthlyRows::benefit, Row::Benefit, xlsxlabels::kBenefit, c.fmt.moneyBold);
+    sumOf(&MonthlyRows::net, Row::Net, xlsxlabels::kNet, c.fmt.moneyBold);
     rows.cumulative = w.next();
     w.row(
-        "Cumulative net", c.fmt.money,
+        xlsxlabels::kCumulative, c.fmt.money,
         [&](int m) {
             return m == 0 ? w.at(rows.net, 0) : w.at(rows.cumulative, m - 1) + w.at(rows.net, m);
         },
@@ -156,22 +158,13 @@ void writeSummarySheet(Context &c, lxw_worksheet *ws)
         CostPerOutcome,
         Count
     };
-    const char *labels[] = {"TCO (total cost of ownership)",
-                            "Hard benefit before the risk discount",
-                            "Risk discount",
-                            "Hard benefit (after the risk discount)",
-                            "Soft value (apart, not in the headline unless set)",
-                            "Capacity-only value (apart)",
-                            "Headline benefit",
-                            "Net value (headline benefit - TCO)",
-                            "ROI % = (benefit - TCO) / TCO x 100",
-                            "NPV at the discount rate",
-                            "NPV at the hurdle rate",
-                            "IRR (annualised: (1 + monthly IRR)^12 - 1)",
-                            "Last month ending below zero",
-                            "Payback month",
-                            "Outcomes delivered",
-                            "Cost per outcome"};
+    using namespace xlsxlabels;
+    const char *labels[] = {kTco,           kHardBenefitGross, kRiskDiscount,
+                            kHardBenefit,   kSoftValue,        kCapacityValue,
+                            kHeadline,      kNetValue,         kRoi,
+                            kNpv,           kNpvHurdle,        kIrr,
+                            kLastNegative,  kPayback,          kOutcomesTotal,
+                            kCostPerOutcome};
     lxw_format *formats[] = {c.fmt.moneyBold,     c.fmt.money,     c.fmt.money,  c.fmt.moneyBold,
                              c.fmt.money,         c.fmt.money,     c.fmt.money,  c.fmt.moneyBold,
                              c.fmt.percentNumber, c.fmt.moneyBold, c.fmt.money,  c.fmt.share,
