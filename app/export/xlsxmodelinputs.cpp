@@ -91,6 +91,10 @@ public:
         for (int i = 0; i < 6; ++i)
             writeText(m_ws, 3, i, headers[i], m_c.fmt.header);
         worksheet_freeze_panes(m_ws, 4, 1);
+        // Printed: landscape, one page wide, the header on every page.
+        worksheet_set_landscape(m_ws);
+        worksheet_fit_to_pages(m_ws, 1, 0);
+        worksheet_repeat_rows(m_ws, 3, 3);
         m_row = 4;
         settingsSection();
         priceSection();

@@ -60,7 +60,7 @@ private:
 void MonthlyWriter::header()
 {
     const int months = m_c.months;
-    worksheet_set_column(m_ws, 0, 0, 44, nullptr);
+    worksheet_set_column(m_ws, 0, 0, 54, nullptr);
     worksheet_set_column(m_ws, 1, 1, 16, nullptr);
     worksheet_set_column(m_ws, kFirstMonthCol, kFirstMonthCol + months - 1, 13, nullptr);
     writeText(m_ws, 0, 0, m_uc.name + ": monthly model", m_c.fmt.title);
@@ -81,6 +81,10 @@ void MonthlyWriter::header()
                   m_c.fmt.note);
     }
     worksheet_freeze_panes(m_ws, 5, 2);
+    // Printed: A3 landscape, the month header on every page.
+    worksheet_set_landscape(m_ws);
+    worksheet_set_paper(m_ws, 8);
+    worksheet_repeat_rows(m_ws, 3, 4);
 }
 
 void MonthlyWriter::volumeRows()

@@ -56,6 +56,9 @@ void writePortfolioSheet(Context &c, lxw_worksheet *ws)
         worksheet_write_number(ws, 3, static_cast<lxw_col_t>(kFirstMonthCol + m), m + 1,
                                c.fmt.monthHeader);
     worksheet_freeze_panes(ws, 4, 2);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 8);
+    worksheet_repeat_rows(ws, 3, 3);
     RowWriter w(c, ws, c.portfolioSheet, 5);
     MonthlyRows &rows = c.portfolioRows;
     auto sumOf = [&](int MonthlyRows::*member, Row engineRow, const std::string &label,
@@ -137,6 +140,8 @@ void writeSummarySheet(Context &c, lxw_worksheet *ws)
         writeText(ws, headerRow, col + 1, name, c.fmt.header);
     }
     worksheet_freeze_panes(ws, headerRow + 1, 1);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
     const int first = headerRow + 1;
     // KPI rows, in this order.
     enum K {
