@@ -353,6 +353,29 @@ void TestXlsxFormulaModel::initTestCase()
         addCase(u"edge-empty"_s, empty, 0);
     }
 
+    // Scenario adjustments the engine clamps to the input's range (adoption 1.0 x 1.5 -> 1,
+    // review share set to 1.4 -> 1, a negative price -> 0) or rounds (go-live delay 2.6 -> 3),
+    // one that reaches one use case only (its prices), and one on the settings (discount rate).
+    {
+        Workbook wb = example("portfolio");
+        QVERIFY(wb.useCases.size() >= 2);
+        Scenario stretch{"Stretch", "Pushes inputs past their range", {}};
+        stretch.adjustments = {
+            {"ramp.steadyAdoption", AdjustmentOp::Multiply, 1.5, ""},
+            {"ramp.goLiveDelay", AdjustmentOp::Add, 2.6, ""},
+            {"layers[*].share", AdjustmentOp::Set, 1.4, wb.useCases[0].name},
+            {"prices[*].input", AdjustmentOp::Multiply, -1, wb.useCases[1].name},
+            {"prices[*].output", AdjustmentOp::Multiply, 2, wb.useCases[1].name},
+            {"settings.discountRate", AdjustmentOp::Set, 0.2, ""},
+            {"settings.hurdleRate", AdjustmentOp::Add, 5, ""},
+        };
+        wb.scenarios.push_back(stretch);
+        const int s = static_cast<int>(wb.scenarios.size()) - 1;
+        const Results res = computeAsOfReportDay(wb);
+        QCOMPARE(res.at(0, s).kpis.hurdleRate, 1.0); // 0.12 + 5, clamped to 1
+        addCase(u"clamped-scenario"_s, wb, s);
+    }
+
     // The exported file edited as a CFO would: one input cell, or the scenario cell.
     const Workbook support = example("support-assistant");
     QVERIFY(!support.useCases.empty());
