@@ -205,7 +205,9 @@ void createFormats(Context &c)
     f.bold = add(nullptr);
     format_set_bold(f.bold);
     f.text = add(nullptr);
-    f.inNumber = input("#,##0.######");
+    // General rather than #,##0.###### (which Excel shows as "50,000." with a trailing point).
+    f.inNumber = input(nullptr);
+    f.general = add(nullptr);
     f.inMoney = input(money);
     f.inShare = input("0.00%");
     f.inText = input(nullptr);

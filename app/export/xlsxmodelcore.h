@@ -66,6 +66,7 @@ struct Formats
     lxw_format *inText = nullptr;
     lxw_format *inMonth = nullptr;
     // Formula cells.
+    lxw_format *general = nullptr; // as typed: 50000, 0.0004
     lxw_format *number = nullptr;
     lxw_format *money = nullptr;
     lxw_format *moneyBold = nullptr;

@@ -125,7 +125,7 @@ private:
             return m_c.fmt.share;
         if ((u == ValueUnit::Money || u == ValueUnit::MoneyPerHour) && (v == 0 || std::abs(v) >= 1))
             return m_c.fmt.money;
-        return m_c.fmt.factor;
+        return m_c.fmt.general;
     }
 
     void defineName(const std::string &name, int row)
@@ -397,12 +397,12 @@ private:
                 writeText(m_ws, m_row, kColPath, priceInput(e.model, field), m_c.fmt.label);
                 writeText(m_ws, m_row, kColLabel, std::string(f.info.label) + " (this use case)",
                           m_c.fmt.label);
-                writeFormula(m_c, m_ws, m_row, kColValue, base, m_c.fmt.factor);
+                writeFormula(m_c, m_ws, m_row, kColValue, base, m_c.fmt.general);
                 writeText(m_ws, m_row, kColUnit, unitText(f.info.unit, m_c.wb.settings.currency),
                           m_c.fmt.note);
                 const E eff =
                     effective(base, f.info, n, InputSection::Prices, j, e.model, field, true);
-                writeFormula(m_c, m_ws, m_row, kColEffective, eff, m_c.fmt.factor);
+                writeFormula(m_c, m_ws, m_row, kColEffective, eff, m_c.fmt.general);
                 m_c.cells[inputKey(u, "prices", j, field)] =
                     ref("Inputs!" + cellRef(m_row, kColEffective, true), eff.v);
                 ++m_row;
