@@ -42,8 +42,11 @@ constexpr const char *kUsage =
     "                                             and each savings lever's saving, cost, net,\n"
     "                                             payback and ROI (scenario Base by default)\n"
     "  roi-workbench validate FILE                print every problem of FILE with its path\n"
-    "  roi-workbench report FILE --format pdf|html|csv|xlsx|json -o OUT [--scenario NAME]\n"
+    "  roi-workbench report FILE --format pdf|html|csv|xlsx|xlsx-values|json -o OUT\n"
+    "             [--scenario NAME]\n"
     "                                             write a report (same as Export in the window)\n"
+    "                                             (xlsx: a working model with formulas;\n"
+    "                                             xlsx-values: the values-only workbook)\n"
     "                                             (memo: the one-page decision memo, PDF)\n"
     "                                             (csv: series in OUT, KPIs in OUT-kpis.csv,\n"
     "                                             layers and drivers in OUT-detail.csv,\n"
@@ -482,7 +485,7 @@ int runReport(const Options &o, std::ostream &out, std::ostream &err)
     const auto format = reportFormatFromName(QString::fromStdString(o.format));
     if (!memo && !format) {
         err << "roi-workbench: unknown report format '" << o.format
-            << "' (use pdf, html, csv, xlsx or json)\n";
+            << "' (use pdf, html, csv, xlsx, xlsx-values or json)\n";
         return ExitUsage;
     }
     if (o.useCaseGiven || !o.chart.empty()) {

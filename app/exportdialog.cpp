@@ -132,7 +132,7 @@ ExportDialog::ExportDialog(const Workbook &workbook, const QString &workbookPath
     const auto remembered = reportFormatFromName(settings.value(lastFormatKey()).toString());
     m_shownFormat = remembered.value_or(ReportFormat::Pdf);
     m_format->setCurrentIndex(m_format->findData(static_cast<int>(m_shownFormat)));
-    m_path->setText(QDir(folder).filePath(m_baseName + u'.' + reportFormatName(m_shownFormat)));
+    m_path->setText(QDir(folder).filePath(m_baseName + u'.' + reportFormatSuffix(m_shownFormat)));
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
     connect(m_scenario, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
@@ -215,11 +215,11 @@ void ExportDialog::formatChanged()
 {
     // Follow the format with the suffix when the path still has the previous one.
     const ReportFormat now = format();
-    const QString oldSuffix = u'.' + reportFormatName(m_shownFormat);
+    const QString oldSuffix = u'.' + reportFormatSuffix(m_shownFormat);
     QString path = m_path->text();
     if (path.endsWith(oldSuffix, Qt::CaseInsensitive)) {
         path.chop(oldSuffix.size());
-        m_path->setText(path + u'.' + reportFormatName(now));
+        m_path->setText(path + u'.' + reportFormatSuffix(now));
     }
     m_shownFormat = now;
     updateState();
@@ -232,7 +232,7 @@ void ExportDialog::browse()
         QFileDialog::getSaveFileName(this, tr("Export as"), outputPath(), reportFormatFilter(f));
     if (chosen.isEmpty())
         return;
-    const QString suffix = u'.' + reportFormatName(f);
+    const QString suffix = u'.' + reportFormatSuffix(f);
     m_path->setText(chosen.endsWith(suffix, Qt::CaseInsensitive) ? chosen : chosen + suffix);
 }
 
@@ -265,6 +265,12 @@ void ExportDialog::updateState()
         break;
     }
     case ReportFormat::Xlsx:
+        note = tr("A working model: named inputs, a scenario selector, every monthly figure and "
+                  "KPI a formula; change an input and it recomputes. With the Monte Carlo "
+                  "percentiles%1.")
+                   .arg(m_trialSamples->isChecked() ? tr(" and every trial") : QString());
+        break;
+    case ReportFormat::XlsxValues:
         note = tr("A Summary sheet, the run rate, one sheet of monthly series per use case, "
                   "the model checks and the Monte Carlo percentiles%1.")
                    .arg(m_trialSamples->isChecked() ? tr(" with every trial") : QString());

@@ -8,6 +8,7 @@
 #include "reportcontent.h"
 #include "resultsexport.h"
 #include "xlsxexport.h"
+#include "export/xlsxformulamodel.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -70,8 +71,15 @@ QString reportFormatName(ReportFormat format)
         return u"xlsx"_s;
     case ReportFormat::Json:
         return u"json"_s;
+    case ReportFormat::XlsxValues:
+        return u"xlsx-values"_s;
     }
     return {};
+}
+
+QString reportFormatSuffix(ReportFormat format)
+{
+    return format == ReportFormat::XlsxValues ? u"xlsx"_s : reportFormatName(format);
 }
 
 QString reportFormatLabel(ReportFormat format)
@@ -84,16 +92,18 @@ QString reportFormatLabel(ReportFormat format)
     case ReportFormat::Csv:
         return u"CSV files (series and KPIs)"_s;
     case ReportFormat::Xlsx:
-        return u"Excel workbook (XLSX)"_s;
+        return u"Excel model with formulas (XLSX)"_s;
     case ReportFormat::Json:
         return u"JSON data"_s;
+    case ReportFormat::XlsxValues:
+        return u"Excel workbook, values only (XLSX)"_s;
     }
     return {};
 }
 
 QString reportFormatFilter(ReportFormat format)
 {
-    return u"%1 (*.%2)"_s.arg(reportFormatLabel(format), reportFormatName(format));
+    return u"%1 (*.%2)"_s.arg(reportFormatLabel(format), reportFormatSuffix(format));
 }
 
 std::optional<ReportFormat> reportFormatFromName(const QString &name)
@@ -121,7 +131,7 @@ QStringList csvOutputPaths(const QString &outputPath)
 QString suggestedReportFileName(const Workbook &workbook, ReportFormat format)
 {
     return safeBaseName(QString::fromStdString(workbook.settings.name)) + u'.'
-           + reportFormatName(format);
+           + reportFormatSuffix(format);
 }
 
 QByteArray reportBytes(const Workbook &workbook, const Results &results, ReportFormat format,
@@ -140,6 +150,8 @@ QByteArray reportBytes(const Workbook &workbook, const Results &results, ReportF
         return renderHtmlReport(content, workbook, results, options, error);
     }
     case ReportFormat::Xlsx:
+        return renderXlsxFormulaModel(workbook, results, options, error);
+    case ReportFormat::XlsxValues:
         return renderXlsx(workbook, results, options, error);
     case ReportFormat::Json:
         return QByteArray::fromStdString(resultsJson(workbook, results, options.scenario));

@@ -20,13 +20,16 @@
 
 namespace roi {
 
-enum class ReportFormat { Pdf, Html, Csv, Xlsx, Json };
-inline constexpr ReportFormat kAllReportFormats[] = {ReportFormat::Pdf, ReportFormat::Html,
-                                                     ReportFormat::Csv, ReportFormat::Xlsx,
-                                                     ReportFormat::Json};
+/// Xlsx: the formula model (export/xlsxformulamodel.h); XlsxValues: the values-only workbook.
+enum class ReportFormat { Pdf, Html, Csv, Xlsx, Json, XlsxValues };
+inline constexpr ReportFormat kAllReportFormats[] = {
+    ReportFormat::Pdf,  ReportFormat::Html,      ReportFormat::Csv,
+    ReportFormat::Xlsx, ReportFormat::XlsxValues, ReportFormat::Json};
 
-/// The command-line name and file suffix: "pdf", "html", "csv", "xlsx", "json".
+/// The command-line name: "pdf", "html", "csv", "xlsx", "xlsx-values", "json".
 QString reportFormatName(ReportFormat format);
+/// The file suffix: the name, but "xlsx" for both Excel formats.
+QString reportFormatSuffix(ReportFormat format);
 /// For menus and dialogs: "PDF report", "Excel workbook (XLSX)", ...
 QString reportFormatLabel(ReportFormat format);
 /// A file-dialog filter: "PDF report (*.pdf)".

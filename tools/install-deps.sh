@@ -8,7 +8,7 @@ apt-get install -y -q --no-install-recommends \
     qt6-base-dev qt6-svg-dev qt6-tools-dev libqt6svg6 libgl-dev \
     libqcustomplot-dev nlohmann-json3-dev libxlsxwriter-dev libbenchmark-dev libcsv-dev zlib1g-dev \
     clang libclang-rt-14-dev \
-    xvfb xauth imagemagick poppler-utils unzip \
+    xvfb xauth imagemagick poppler-utils unzip zip libreoffice-calc-nogui \
     desktop-file-utils appstream strace \
     fonts-dejavu-core \
     postgresql libqt6sql6-psql

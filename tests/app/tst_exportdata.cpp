@@ -312,7 +312,7 @@ void TestExportData::xlsxSheetsAndNumbers()
     if (!haveTool(QStringLiteral("unzip")))
         QFAIL("unzip is needed to read the archive (tools/install-deps.sh installs it)");
     const QStringList written =
-        exportTo(m_portfolio, ReportFormat::Xlsx, QStringLiteral("portfolio.xlsx"));
+        exportTo(m_portfolio, ReportFormat::XlsxValues, QStringLiteral("portfolio.xlsx"));
     QCOMPARE(written.size(), 1);
     const QString book =
         QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/workbook.xml")));
@@ -405,7 +405,8 @@ void TestExportData::xlsxUseCasesNamedLikeSheets()
     wb.useCases[0].name = "Summary";
     wb.useCases[1].name = "Model checks: [draft] */?";
     wb.useCases[2].name = "=cmd|' /C calc'!A0";
-    const QStringList written = exportTo(wb, ReportFormat::Xlsx, QStringLiteral("names.xlsx"));
+    const QStringList written =
+        exportTo(wb, ReportFormat::XlsxValues, QStringLiteral("names.xlsx"));
     QCOMPARE(written.size(), 1);
     const QString book =
         QString::fromUtf8(unzipMember(written[0], QStringLiteral("xl/workbook.xml")));
@@ -484,7 +485,7 @@ void TestExportData::formatNames()
     for (ReportFormat f : kAllReportFormats) {
         QCOMPARE(reportFormatFromName(reportFormatName(f)), f);
         QCOMPARE(reportFormatFromName(reportFormatName(f).toUpper()), f);
-        QVERIFY(reportFormatFilter(f).contains(QStringLiteral("*.") + reportFormatName(f)));
+        QVERIFY(reportFormatFilter(f).contains(QStringLiteral("*.") + reportFormatSuffix(f)));
     }
     QVERIFY(!reportFormatFromName(QStringLiteral("docx")));
     Workbook wb;
@@ -493,6 +494,7 @@ void TestExportData::formatNames()
              QStringLiteral("Q3_Q4_ _AI_ _plan__.pdf"));
     wb.settings.name = " ... ";
     QCOMPARE(suggestedReportFileName(wb, ReportFormat::Xlsx), QStringLiteral("report.xlsx"));
+    QCOMPARE(suggestedReportFileName(wb, ReportFormat::XlsxValues), QStringLiteral("report.xlsx"));
 }
 
 QTEST_MAIN(TestExportData)

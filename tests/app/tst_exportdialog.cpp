@@ -67,7 +67,7 @@ void TestExportDialog::defaults()
     QCOMPARE(dialog.outputPath(), m_dir.filePath(QStringLiteral("Support assistant.pdf")));
     auto *format = dialog.findChild<QComboBox *>(QStringLiteral("format"));
     QVERIFY(format);
-    QCOMPARE(format->count(), 5);
+    QCOMPARE(format->count(), 6); // PDF, HTML, CSV, XLSX model, XLSX values, JSON
     QVERIFY(exportButton(dialog)->isEnabled());
     QCOMPARE(exportButton(dialog)->text(), QStringLiteral("Export"));
     const QByteArray dir = qgetenv("ROI_SCREENSHOT_DIR");

@@ -559,7 +559,7 @@ void TestMainWindow::exportMenuPicksTheFormat()
         QCOMPARE(shown, int(format));
         ++formats;
     }
-    QCOMPARE(formats, 5);
+    QCOMPARE(formats, 6);
 }
 
 void TestMainWindow::newWorkbookHasThePriceBook()

@@ -98,6 +98,9 @@ void TestReportCommand::everyFormat_data()
                          << QByteArray("useCase,scenario,");
     QTest::newRow("xlsx") << QStringLiteral("xlsx") << QStringList{QStringLiteral("out.xlsx")}
                           << QByteArray("PK\x03\x04");
+    QTest::newRow("xlsx-values") << QStringLiteral("xlsx-values")
+                                 << QStringList{QStringLiteral("out.xlsx-values")}
+                                 << QByteArray("PK\x03\x04");
     QTest::newRow("json") << QStringLiteral("json") << QStringList{QStringLiteral("out.json")}
                           << QByteArray("{");
 }
@@ -200,7 +203,8 @@ void TestReportCommand::badArguments_data()
         << QStringLiteral("report needs --format and -o OUT");
     QTest::newRow("unknown format")
         << QStringList{QStringLiteral("report"), kSupport, format, QStringLiteral("docx"), o, out}
-        << QStringLiteral("unknown report format 'docx' (use pdf, html, csv, xlsx or json)");
+        << QStringLiteral(
+               "unknown report format 'docx' (use pdf, html, csv, xlsx, xlsx-values or json)");
     QTest::newRow("unknown scenario") << QStringList{QStringLiteral("report"),
                                                      kSupport,
                                                      format,
@@ -320,7 +324,7 @@ void TestReportCommand::computeStartsNoApplication()
     QVERIFY(o.out.contains(QStringLiteral("$5,037.50")));
     o = tool({QStringLiteral("validate"), kSupport}, bogus);
     QVERIFY2(o.exitCode == 0, qPrintable(o.err));
-    for (const char *format : {"csv", "xlsx", "json"}) {
+    for (const char *format : {"csv", "xlsx", "xlsx-values", "json"}) {
         o = tool({QStringLiteral("report"), kSupport, QStringLiteral("--format"),
                   QString::fromLatin1(format), QStringLiteral("-o"),
                   m_dir.filePath(QStringLiteral("nogui.") + QString::fromLatin1(format))},
