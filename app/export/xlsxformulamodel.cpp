@@ -2,6 +2,7 @@
 
 #include "xlsxexport.h"
 #include "xlsxmodelcore.h"
+#include "uncertaintyexport.h"
 
 #include <QFile>
 #include <QSet>
@@ -36,7 +37,8 @@ bool writeModel(const Workbook &wb, const Results &res, const ReportOptions &opt
     workbook_set_properties(book, &properties);
     createFormats(c);
 
-    QSet<QString> taken{u"Summary"_s, u"Inputs"_s, u"Scenarios"_s, u"Portfolio"_s};
+    // Lower case: sheetName() compares names case-insensitively, as Excel does.
+    QSet<QString> taken{u"summary"_s, u"inputs"_s, u"scenarios"_s, u"portfolio"_s};
     lxw_worksheet *summary = workbook_add_worksheet(book, "Summary");
     lxw_worksheet *inputs = workbook_add_worksheet(book, "Inputs");
     lxw_worksheet *scenarios = workbook_add_worksheet(book, "Scenarios");
@@ -62,6 +64,8 @@ bool writeModel(const Workbook &wb, const Results &res, const ReportOptions &opt
         writePortfolioSheet(c, portfolio);
         writeSummarySheet(c, summary);
         worksheet_activate(summary);
+        if (options.includeUncertainty)
+            addUncertaintySheets(book, wb, res, options, taken);
     }
     const lxw_error result = workbook_close(book);
     if (cancelled) {
