@@ -120,6 +120,12 @@ ActualsController::ActualsController(Document *document, QMainWindow *window)
             tr("Removed the import of %1 — Undo (Ctrl+Z) brings it back.").arg(name), 8000);
     });
     connect(m_doc, &Document::changed, this, &ActualsController::workbookChanged);
+    connect(m_doc, &Document::changed, this, [this](Change change) {
+        if (change == Change::Everything && isImporting()) {
+            m_workbookReplaced = true;
+            m_runner->cancel();
+        }
+    });
 }
 
 ActualsController::~ActualsController()
@@ -180,6 +186,7 @@ bool ActualsController::startImport(const QString &path, const actuals::ImportOp
     if (!m_runner->start(m_doc->workbook(), request))
         return false;
     m_saveMapping = std::move(saveMapping);
+    m_workbookReplaced = false;
     m_importAction->setEnabled(false);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
@@ -211,6 +218,14 @@ void ActualsController::finished(const ActualsImportOutcome &outcome)
     m_cancel->hide();
     m_importAction->setEnabled(true);
     const QString file = QFileInfo(m_runner->request().path).fileName();
+    if (m_workbookReplaced) {
+        m_workbookReplaced = false;
+        const QString message =
+            tr("Import of %1 cancelled: another workbook was opened meanwhile.").arg(file);
+        m_window->statusBar()->showMessage(message, 10000);
+        Q_EMIT importFinished(false, message);
+        return;
+    }
     if (outcome.cancelled) {
         const QString message = tr("Import of %1 cancelled; nothing changed.").arg(file);
         m_window->statusBar()->showMessage(message, 8000);

@@ -76,6 +76,9 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     bool m_stale = true;
+    // Set when the Document is reset (another workbook opened, File > New) while an import runs:
+    // its rows were read for the workbook that is gone, so they must not land in the new one.
+    bool m_workbookReplaced = false;
     // The mapping the running import saves with it.
     std::optional<actuals::ColumnMapping> m_saveMapping;
 };

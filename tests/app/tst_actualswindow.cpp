@@ -98,6 +98,7 @@ private Q_SLOTS:
     void emptyPageShowsHint();
     void importThroughDialogSavesAndReusesMapping();
     void cancelMidImportChangesNothing();
+    void workbookReplacedMidImportGetsNothing();
     void importIsOneUndoableEdit();
     void otherCurrencyAsksForARate();
     void overlapAsksTheUser_data();
@@ -304,6 +305,59 @@ void TestActualsWindow::cancelMidImportChangesNothing()
     QCOMPARE(doc->undoStack()->count(), commands);
     QVERIFY(!doc->isModified());
     QVERIFY(!actuals()->progressBar()->isVisible());
+    actuals()->runner()->setWorkerProgressHook({});
+}
+
+void TestActualsWindow::workbookReplacedMidImportGetsNothing()
+{
+    // The rows of an import belong to the workbook they were started for: when another workbook
+    // replaces it (File > Open, File > New) before the worker ends, they are not applied to it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("big.csv"));
+    {
+        // Large enough for the importer to report progress before it ends.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray text = "Day,Model Name,Prompt Tokens,Completion Tokens,Calls,Spend USD\n";
+        for (int i = 0; i < 200000; ++i)
+            text += "2026-03-" + QByteArray::number(1 + i % 28).rightJustified(2, '0')
+                    + ",gpt-4o-mini,1000,200,1,0.00027\n";
+        QVERIFY(f.write(text) == text.size());
+    }
+    Document *doc = m_window->document();
+    QSemaphore atProgress, release;
+    std::atomic<bool> first{true};
+    actuals()->runner()->setWorkerProgressHook([&](std::uint64_t done, std::uint64_t total) {
+        if (first.exchange(false) && done < total) {
+            atProgress.release();
+            release.acquire();
+        }
+    });
+    actuals::ImportOptions options;
+    options.format = actuals::SourceFormat::MappedCsv;
+    actuals::ColumnMapping m;
+    m.name = "big";
+    m.date = "Day";
+    m.model = "Model Name";
+    m.uncachedInput = "Prompt Tokens";
+    m.outputTokens = "Completion Tokens";
+    m.requests = "Calls";
+    m.cost = "Spend USD";
+    options.mapping = m;
+    QSignalSpy done(actuals(), &ActualsController::importFinished);
+    QVERIFY(actuals()->startImport(path, options, std::nullopt));
+    QVERIFY(atProgress.tryAcquire(1, 10000));
+    Workbook other = newWorkbook();
+    other.settings.name = "Another workbook";
+    doc->reset(other);
+    release.release();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.first().at(0).toBool(), false);
+    QVERIFY(done.first().at(1).toString().contains(QStringLiteral("another workbook")));
+    QCOMPARE(doc->workbook().settings.name, std::string("Another workbook"));
+    QVERIFY(doc->workbook().actuals.imports.empty());
+    QCOMPARE(doc->undoStack()->count(), 0);
     actuals()->runner()->setWorkerProgressHook({});
 }
 
