@@ -276,8 +276,17 @@ void TestExportData::xlsxUncertaintySheets()
     options.outputPath = m_dir.filePath(QStringLiteral("mc.xlsx"));
     options.includeTrialSamples = true;
     QString error;
+    // The formula model carries the same two sheets after its own.
     QVERIFY2(exportReport(m_portfolio, computeAsOfReportDay(m_portfolio), ReportFormat::Xlsx,
                           options, &error),
+             qPrintable(error));
+    const QString model =
+        QString::fromUtf8(unzipMember(options.outputPath, QStringLiteral("xl/workbook.xml")));
+    QVERIFY(model.contains(QStringLiteral("<sheet name=\"Portfolio\"")));
+    QVERIFY(model.contains(QStringLiteral("<sheet name=\"Uncertainty\"")));
+    QVERIFY(model.contains(QStringLiteral("<sheet name=\"Trial samples\"")));
+    QVERIFY2(exportReport(m_portfolio, computeAsOfReportDay(m_portfolio),
+                          ReportFormat::XlsxValues, options, &error),
              qPrintable(error));
     const QString book =
         QString::fromUtf8(unzipMember(options.outputPath, QStringLiteral("xl/workbook.xml")));
