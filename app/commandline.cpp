@@ -1,11 +1,11 @@
 #include "commandline.h"
 
 #include "actualscommand.h"
-#include "planactual/planactualreport.h"
 #include "analyzecommand.h"
 #include "export/memo.h"
 #include "filebytes.h"
 #include "leverscommand.h"
+#include "planactual/planactualreport.h"
 #include "reportexporter.h"
 #include "sensitivitycommands.h"
 

@@ -2,13 +2,13 @@
 
 #include "export/uncertaintyexport.h"
 
+#include "export/xlsxformulamodel.h"
 #include "filebytes.h"
 #include "htmlreport.h"
 #include "pdfreport.h"
 #include "reportcontent.h"
 #include "resultsexport.h"
 #include "xlsxexport.h"
-#include "export/xlsxformulamodel.h"
 
 #include <QApplication>
 #include <QFileInfo>

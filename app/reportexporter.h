@@ -22,9 +22,9 @@ namespace roi {
 
 /// Xlsx: the formula model (export/xlsxformulamodel.h); XlsxValues: the values-only workbook.
 enum class ReportFormat { Pdf, Html, Csv, Xlsx, Json, XlsxValues };
-inline constexpr ReportFormat kAllReportFormats[] = {
-    ReportFormat::Pdf,  ReportFormat::Html,      ReportFormat::Csv,
-    ReportFormat::Xlsx, ReportFormat::XlsxValues, ReportFormat::Json};
+inline constexpr ReportFormat kAllReportFormats[] = {ReportFormat::Pdf,        ReportFormat::Html,
+                                                     ReportFormat::Csv,        ReportFormat::Xlsx,
+                                                     ReportFormat::XlsxValues, ReportFormat::Json};
 
 /// The command-line name: "pdf", "html", "csv", "xlsx", "xlsx-values", "json".
 QString reportFormatName(ReportFormat format);

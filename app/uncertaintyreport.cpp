@@ -89,27 +89,26 @@ void appendUncertaintySection(QString &out, std::vector<ReportChart> &charts,
     const MonteCarloSummary &s = *shared;
     const std::string cur = workbook.settings.currency;
     const NumberFormat nf(QString::fromStdString(cur), locale);
-    out +=
-        QStringLiteral(
-            "<p>A Monte Carlo simulation of %9 trials (seed %2, %3 sampling, scenario %4) "
-            "draws %5 uncertain inputs%6. These figures are reproduced by</p>\n"
-            "<p style=\"font-family: monospace; margin-left: 16px\">roi-workbench analyze FILE "
-            "--trials %1 --seed %2 --sampling %7%8</p>\n")
-            .arg(s.trials)
-            .arg(s.seed)
-            .arg(s.sampling == SamplingMethod::Random ? QStringLiteral("random")
-                                                      : QStringLiteral("Latin Hypercube"))
-            .arg(esc(s.scenario))
-            .arg(s.inputs.size())
-            .arg(workbook.uncertainty.inputs.empty()
-                     ? QStringLiteral(", each a PERT from its Worst, Base and Best values")
-                     : QString())
-            .arg(QString::fromUtf8(name(s.sampling).data(),
-                                   static_cast<qsizetype>(name(s.sampling).size())),
-                 s.scenario == kBaseScenario
-                     ? QString()
-                     : QStringLiteral(" --scenario \"%1\"").arg(esc(s.scenario)))
-            .arg(nf.number(s.trials, 0));
+    out += QStringLiteral(
+               "<p>A Monte Carlo simulation of %9 trials (seed %2, %3 sampling, scenario %4) "
+               "draws %5 uncertain inputs%6. These figures are reproduced by</p>\n"
+               "<p style=\"font-family: monospace; margin-left: 16px\">roi-workbench analyze FILE "
+               "--trials %1 --seed %2 --sampling %7%8</p>\n")
+               .arg(s.trials)
+               .arg(s.seed)
+               .arg(s.sampling == SamplingMethod::Random ? QStringLiteral("random")
+                                                         : QStringLiteral("Latin Hypercube"))
+               .arg(esc(s.scenario))
+               .arg(s.inputs.size())
+               .arg(workbook.uncertainty.inputs.empty()
+                        ? QStringLiteral(", each a PERT from its Worst, Base and Best values")
+                        : QString())
+               .arg(QString::fromUtf8(name(s.sampling).data(),
+                                      static_cast<qsizetype>(name(s.sampling).size())),
+                    s.scenario == kBaseScenario
+                        ? QString()
+                        : QStringLiteral(" --scenario \"%1\"").arg(esc(s.scenario)))
+               .arg(nf.number(s.trials, 0));
     if (s.correlation.repaired)
         out += QStringLiteral("<p>The rank correlations set up cannot hold together; the "
                               "nearest valid matrix was used (Frobenius distance %1).</p>\n")
@@ -153,13 +152,12 @@ void appendUncertaintySection(QString &out, std::vector<ReportChart> &charts,
         appendChart(out, charts, shared, ChartKind::UncertaintyHistogram, static_cast<int>(i),
                     contentWidth, 330);
         if (!ss.sensitivity.empty()) {
-            out += QStringLiteral(
-                "<h3>What drives NPV</h3>\n<table class=\"grid\" width=\"100%\" "
-                "cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr>"
-                "<th align=\"left\" width=\"60%\">Uncertain input</th>"
-                "<th align=\"right\" width=\"20%\">Rank correlation with NPV</th>"
-                "<th align=\"right\" width=\"20%\">Share of variance</th>"
-                "</tr></thead>\n<tbody>\n");
+            out += QStringLiteral("<h3>What drives NPV</h3>\n<table class=\"grid\" width=\"100%\" "
+                                  "cellspacing=\"0\" cellpadding=\"4\">\n<thead><tr>"
+                                  "<th align=\"left\" width=\"60%\">Uncertain input</th>"
+                                  "<th align=\"right\" width=\"20%\">Rank correlation with NPV</th>"
+                                  "<th align=\"right\" width=\"20%\">Share of variance</th>"
+                                  "</tr></thead>\n<tbody>\n");
             const std::size_t shown = std::min<std::size_t>(ss.sensitivity.size(), 6);
             for (std::size_t k = 0; k < shown; ++k) {
                 const InputSensitivity &e = ss.sensitivity[k];

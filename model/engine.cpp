@@ -794,7 +794,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
         decltype(clampAt) *at;
     } clampContext{&options, &out, &clampAt};
     const ClampReport onClamp = [c = &clampContext](const std::string &path, double requested,
-                                                     double kept) {
+                                                    double kept) {
         if (!c->options->checks)
             return;
         const std::string &scenarioName = *c->at->scenario;

@@ -7,8 +7,8 @@
 #include "calendar.h"
 #include "enums.h"
 #include "snapshots/snapshot.h"
-#include "warehouse/warehouseconnection.h"
 #include "usecase.h"
+#include "warehouse/warehouseconnection.h"
 
 #include <cstdint>
 #include <span>

@@ -5,9 +5,9 @@
 #include "inputs.h"
 #include "levers/leverfields.h"
 #include "migratecashable.h"
+#include "results.h"
 #include "snapshots/snapshotjson.h"
 #include "warehouse/warehousejson.h"
-#include "results.h"
 
 #include <nlohmann/json.hpp>
 

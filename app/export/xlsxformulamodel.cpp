@@ -1,8 +1,8 @@
 #include "xlsxformulamodel.h"
 
+#include "uncertaintyexport.h"
 #include "xlsxexport.h"
 #include "xlsxmodelcore.h"
-#include "uncertaintyexport.h"
 
 #include <QFile>
 #include <QSet>

@@ -285,8 +285,8 @@ void TestExportData::xlsxUncertaintySheets()
     QVERIFY(model.contains(QStringLiteral("<sheet name=\"Portfolio\"")));
     QVERIFY(model.contains(QStringLiteral("<sheet name=\"Uncertainty\"")));
     QVERIFY(model.contains(QStringLiteral("<sheet name=\"Trial samples\"")));
-    QVERIFY2(exportReport(m_portfolio, computeAsOfReportDay(m_portfolio),
-                          ReportFormat::XlsxValues, options, &error),
+    QVERIFY2(exportReport(m_portfolio, computeAsOfReportDay(m_portfolio), ReportFormat::XlsxValues,
+                          options, &error),
              qPrintable(error));
     const QString book =
         QString::fromUtf8(unzipMember(options.outputPath, QStringLiteral("xl/workbook.xml")));

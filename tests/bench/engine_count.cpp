@@ -19,11 +19,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -67,9 +67,9 @@ void repeat(int n, bool timed, const std::function<void()> &body)
         const auto start = std::chrono::steady_clock::now();
         body();
         if (timed) {
-            g_times.push_back(std::chrono::duration<double, std::milli>(
-                                  std::chrono::steady_clock::now() - start)
-                                  .count());
+            g_times.push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count());
         }
     }
 }
@@ -129,8 +129,9 @@ int main(int argc, char **argv)
         roi::TornadoOptions o;
         o.range = roi::TornadoRange::Percent;
         o.inputs = twentyInputs(wb);
-        repeat(n, timed,
-               [&] { sink += static_cast<double>(roi::tornado(wb, {-1, 0}, o).bars.size()); });
+        repeat(n, timed, [&] {
+            sink += static_cast<double>(roi::tornado(wb, {-1, 0}, o).bars.size());
+        });
     } else if (w == "goalseek") {
         const roi::Workbook wb = example("support-assistant.roiwb");
         const auto in = roi::resolveInput(wb, 0, "ramp.steadyAdoption");

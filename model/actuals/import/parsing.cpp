@@ -195,7 +195,7 @@ std::optional<double> parseNumber(std::string_view text)
             }
         }
         if (plain && digitCount > 0 && digitCount <= 15) {
-            static constexpr double kPowers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6, 1e7,
+            static constexpr double kPowers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                                  1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
             const double v = static_cast<double>(digitsValue);
             return decimals > 0 ? v / kPowers[decimals] : v;
