@@ -113,6 +113,9 @@ private:
     void importSamples();
     bool importNow(const QString &path, const actuals::ImportOptions &options);
     static actuals::ColumnMapping gatewayMapping();
+    // A 200,000-row gateway CSV: large enough for the importer to report progress many times.
+    static bool writeBigCsv(const QString &path);
+    static actuals::ColumnMapping bigMapping();
     /// Imports `file` through the dialog; `setUp` adjusts the dialog before Import is clicked.
     bool importThroughDialog(const QString &file,
                              const std::function<void(ImportActualsDialog *)> &setUp);
@@ -250,21 +253,38 @@ void TestActualsWindow::importThroughDialogSavesAndReusesMapping()
     QCOMPARE(doc->undoStack()->count(), 2);
 }
 
+bool TestActualsWindow::writeBigCsv(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    QByteArray text = "Day,Model Name,Prompt Tokens,Completion Tokens,Calls,Spend USD\n";
+    for (int i = 0; i < 200000; ++i)
+        text += "2026-03-" + QByteArray::number(1 + i % 28).rightJustified(2, '0')
+                + ",gpt-4o-mini,1000,200,1,0.00027\n";
+    return f.write(text) == text.size();
+}
+
+actuals::ColumnMapping TestActualsWindow::bigMapping()
+{
+    actuals::ColumnMapping m;
+    m.name = "big";
+    m.date = "Day";
+    m.model = "Model Name";
+    m.uncachedInput = "Prompt Tokens";
+    m.outputTokens = "Completion Tokens";
+    m.requests = "Calls";
+    m.cost = "Spend USD";
+    return m;
+}
+
 void TestActualsWindow::cancelMidImportChangesNothing()
 {
     // A file large enough for the importer to report progress many times.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("big.csv"));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        QByteArray text = "Day,Model Name,Prompt Tokens,Completion Tokens,Calls,Spend USD\n";
-        for (int i = 0; i < 200000; ++i)
-            text += "2026-03-" + QByteArray::number(1 + i % 28).rightJustified(2, '0')
-                    + ",gpt-4o-mini,1000,200,1,0.00027\n";
-        QVERIFY(f.write(text) == text.size());
-    }
+    QVERIFY(writeBigCsv(path));
     Document *doc = m_window->document();
     const Workbook before = doc->workbook();
     const int commands = doc->undoStack()->count();
@@ -280,14 +300,7 @@ void TestActualsWindow::cancelMidImportChangesNothing()
     });
     actuals::ImportOptions options;
     options.format = actuals::SourceFormat::MappedCsv;
-    actuals::ColumnMapping m;
-    m.name = "big";
-    m.date = "Day";
-    m.model = "Model Name";
-    m.uncachedInput = "Prompt Tokens";
-    m.outputTokens = "Completion Tokens";
-    m.requests = "Calls";
-    m.cost = "Spend USD";
+    const actuals::ColumnMapping m = bigMapping();
     options.mapping = m;
     QSignalSpy done(actuals(), &ActualsController::importFinished);
     QVERIFY(actuals()->startImport(path, options, m));
@@ -315,16 +328,7 @@ void TestActualsWindow::workbookReplacedMidImportGetsNothing()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("big.csv"));
-    {
-        // Large enough for the importer to report progress before it ends.
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        QByteArray text = "Day,Model Name,Prompt Tokens,Completion Tokens,Calls,Spend USD\n";
-        for (int i = 0; i < 200000; ++i)
-            text += "2026-03-" + QByteArray::number(1 + i % 28).rightJustified(2, '0')
-                    + ",gpt-4o-mini,1000,200,1,0.00027\n";
-        QVERIFY(f.write(text) == text.size());
-    }
+    QVERIFY(writeBigCsv(path));
     Document *doc = m_window->document();
     QSemaphore atProgress, release;
     std::atomic<bool> first{true};
@@ -336,14 +340,7 @@ void TestActualsWindow::workbookReplacedMidImportGetsNothing()
     });
     actuals::ImportOptions options;
     options.format = actuals::SourceFormat::MappedCsv;
-    actuals::ColumnMapping m;
-    m.name = "big";
-    m.date = "Day";
-    m.model = "Model Name";
-    m.uncachedInput = "Prompt Tokens";
-    m.outputTokens = "Completion Tokens";
-    m.requests = "Calls";
-    m.cost = "Spend USD";
+    const actuals::ColumnMapping m = bigMapping();
     options.mapping = m;
     QSignalSpy done(actuals(), &ActualsController::importFinished);
     QVERIFY(actuals()->startImport(path, options, std::nullopt));
