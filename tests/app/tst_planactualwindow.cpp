@@ -3,7 +3,9 @@
 // figures of buildPlanActual; the tolerance, the recalibration switch and applying a suggested
 // recalibration are each one undo command, and undo restores the pane.
 //
-// The workbook (tests/data/migration/v3-planactual-approved-case.roiwb): one use case "Case",
+// The workbook (tests/data/planactual/approved-case.roiwb): one use case "Case" over 12 months
+// from January 2026 — 1,000 units a month, a token layer of $0.40 a call (80,000 input tokens at
+// $2.50/M + 20,000 output at $10/M), a platform fee of $600 a month and $1,500 a month avoided;
 // the snapshot "Approved" of 1,000 a month (tokens 400) and actual token cost 400, 520, 600 in
 // January to March 2026, so actual cost 1,000, 1,120, 1,200: variance 0, +120 (+12%), +200
 // (+20%). Requests 1,000, 1,200, 1,440: growth (1,440 / 1,000)^(1/2) − 1 = 20% a month.
@@ -40,7 +42,7 @@ using namespace roi;
 namespace {
 
 const QString kWorkbook =
-    QStringLiteral(ROI_SOURCE_DIR "/tests/data/migration/v3-planactual-approved-case.roiwb");
+    QStringLiteral(ROI_SOURCE_DIR "/tests/data/planactual/approved-case.roiwb");
 
 /// Values of the plottable named `name` (a graph or bars), by key.
 QMap<double, double> seriesValues(QCustomPlot *plot, const QString &name)
@@ -200,8 +202,13 @@ void TestPlanActualWindow::recalibrationShowsActualToDate()
     QCOMPARE(pane()->tile(1)->value(), f.money(rc.benefit, 0));
     QCOMPARE(pane()->tile(2)->value(), f.money(rc.net, 0));
     QCOMPARE(pane()->tile(3)->value(), f.kpi(rc.roiPercent, NumberFormat::Kind::Percent));
-    // Actual to date: the live forecast's cost with January to March replaced by the actuals
-    // (the live forecast's other layers as planned), so TCO moves by the token variance.
+    // Actual to date + forecast: 12 months of 1,000 with January to March replaced by 1,000,
+    // 1,120 and 1,200 (tokens as measured, the $600 platform as planned): TCO 12,320; benefit
+    // 12 × 1,500 = 18,000; net 5,680; ROI 5,680 / 12,320 = 46.10%.
+    ROI_COMPARE_NEAR(rc.tco, 12320.0, 1e-6);
+    ROI_COMPARE_NEAR(rc.benefit, 18000.0, 1e-6);
+    ROI_COMPARE_NEAR(rc.net, 5680.0, 1e-6);
+    ROI_COMPARE_NEAR(rc.roiPercent.value, 5680.0 / 12320.0 * 100, 1e-9);
     const QString months = actualMonthsText(rc, m_doc->workbook().settings.startMonth);
     QCOMPARE(months, QStringLiteral("Jan") + QChar(0x2013) + QStringLiteral("Mar 2026"));
     QVERIFY(pane()->tile(0)->range().contains(months + QStringLiteral(" actual")));

@@ -399,8 +399,13 @@ void PlanActualPane::refreshRecalibration()
 
 void PlanActualPane::refreshSuggestions()
 {
+    // Later, not now: this may run inside the clicked signal of an Apply button it removes.
     while (QLayoutItem *item = m_suggestionLayout->takeAt(0)) {
-        delete item->widget();
+        if (QWidget *w = item->widget()) {
+            w->hide();
+            w->setParent(nullptr);
+            w->deleteLater();
+        }
         delete item;
     }
     const bool useCase =

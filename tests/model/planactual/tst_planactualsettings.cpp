@@ -56,6 +56,7 @@ private Q_SLOTS:
     void storedToleranceDrivesFindings();
     void storedBasisPicksTheSnapshot();
     void renamesFollow();
+    void recalibratedWorkbookByHand();
 };
 
 void TestPlanActualSettings::v3MigratesToDefaults()
@@ -248,6 +249,35 @@ void TestPlanActualSettings::renamesFollow()
     QVERIFY(s.basis.empty());
     s.setRecalibrates("A2", false);
     QVERIFY(s.recalibrated.empty());
+}
+
+void TestPlanActualSettings::recalibratedWorkbookByHand()
+{
+    // tests/data/planactual/approved-case.roiwb (the window's test workbook): the same case over
+    // 12 months with a $0.40-a-call token layer (1,000 calls a month), a $600 platform fee and
+    // $1,500 a month avoided. Recalibrated: 12 × 1,000 with January to March at 1,000, 1,120 and
+    // 1,200: TCO 12,320, benefit 18,000, net 5,680, ROI 46.10%. Growth suggested: 20% a month.
+    const LoadResult r = readWorkbook(
+        readText(std::string(ROI_SOURCE_DIR) + "/tests/data/planactual/approved-case.roiwb"));
+    QVERIFY(r.ok());
+    for (const Diagnostic &d : r.diagnostics)
+        qWarning("%s: %s", d.path.c_str(), d.message.c_str());
+    QVERIFY(r.diagnostics.empty());
+    const Workbook &wb = *r.workbook;
+    const Results res = compute(wb, noChecks());
+    ROI_COMPARE_NEAR(res.at(0, 0).kpis.tco, 12000.0, 1e-6);
+    const PlanActualReport pa = buildPlanActual(wb, res);
+    QCOMPARE(pa.recalibrated.size(), std::size_t(1));
+    const Recalibrated &rc = pa.recalibrated[0];
+    QCOMPARE(rc.actualMonths, 3);
+    ROI_COMPARE_NEAR(rc.tco, 12320.0, 1e-6);
+    ROI_COMPARE_NEAR(rc.benefit, 18000.0, 1e-6);
+    ROI_COMPARE_NEAR(rc.net, 5680.0, 1e-6);
+    ROI_COMPARE_NEAR(rc.roiPercent.value, 5680.0 / 12320.0 * 100, 1e-9);
+    QCOMPARE(pa.suggestions.size(), std::size_t(1));
+    QCOMPARE(pa.suggestions[0].size(), std::size_t(1));
+    QCOMPARE(pa.suggestions[0][0].input, std::string("ramp.volumeGrowth"));
+    ROI_COMPARE_NEAR(pa.suggestions[0][0].suggested, 0.20, 1e-9);
 }
 
 QTEST_APPLESS_MAIN(TestPlanActualSettings)
