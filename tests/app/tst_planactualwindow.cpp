@@ -167,16 +167,16 @@ void TestPlanActualWindow::toleranceIsUndoable()
     QLabel *findings = pane()->findingsLabel();
     QVERIFY(findings->isVisible());
     QVERIFY(findings->text().contains(QStringLiteral("above")));
-    const int before = m_doc->undoStack()->count();
+    const int before = m_doc->undoStack()->index();
     // 25%: February (+12%) and March (+20%) are both inside the band, no finding.
     pane()->toleranceBox()->setValue(25);
     QCOMPARE(m_doc->workbook().planActual.tolerance, 0.25);
-    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(m_doc->undoStack()->index(), before + 1);
     QVERIFY(!findings->isVisible());
     QVERIFY(seriesValues(pane()->chart(), QString::fromLatin1(kActualAboveSeries)).isEmpty());
     // 15%: only March above; one month is no run, still no finding.
     pane()->toleranceBox()->setValue(15);
-    QCOMPARE(m_doc->undoStack()->count(), before + 1); // spin-box steps merge
+    QCOMPARE(m_doc->undoStack()->index(), before + 1); // spin-box steps merge
     QVERIFY(!findings->isVisible());
     m_doc->undoStack()->undo();
     QCOMPARE(m_doc->workbook().planActual.tolerance, 0.10);
@@ -250,12 +250,12 @@ void TestPlanActualWindow::suggestionAppliesAsOneEdit()
     ROI_COMPARE_NEAR(list[static_cast<std::size_t>(growth)].suggested, 0.20, 1e-9);
     QCOMPARE(pane()->applyButtons().size(), static_cast<int>(list.size()));
     const double was = m_doc->workbook().useCases[0].ramp.volumeGrowth;
-    const int before = m_doc->undoStack()->count();
+    const int before = m_doc->undoStack()->index();
     auto *apply = pane()->findChild<QPushButton *>(QStringLiteral("applySuggestion%1").arg(growth));
     QVERIFY(apply);
     apply->click();
     ROI_COMPARE_NEAR(m_doc->workbook().useCases[0].ramp.volumeGrowth, 0.20, 1e-9);
-    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(m_doc->undoStack()->index(), before + 1);
     m_doc->undoStack()->undo();
     QCOMPARE(m_doc->workbook().useCases[0].ramp.volumeGrowth, was);
 
@@ -266,7 +266,7 @@ void TestPlanActualWindow::suggestionAppliesAsOneEdit()
     tokens.suggested = 1.5;
     const Workbook old = m_doc->workbook();
     QVERIFY(applySuggestion(m_doc, 0, tokens));
-    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(m_doc->undoStack()->index(), before + 1);
     bool scaled = false;
     for (std::size_t i = 0; i < old.useCases[0].layers.size(); ++i) {
         const CostLayer &a = old.useCases[0].layers[i];
@@ -287,7 +287,7 @@ void TestPlanActualWindow::suggestionAppliesAsOneEdit()
     QString error;
     QVERIFY(!applySuggestion(m_doc, 0, bad, &error));
     QVERIFY(error.contains(QStringLiteral("not an input of a use case")));
-    QCOMPARE(m_doc->undoStack()->count(), before);
+    QCOMPARE(m_doc->undoStack()->index(), before);
 }
 
 void TestPlanActualWindow::screenshot()
