@@ -14,11 +14,13 @@
 #include "numberformat.h"
 #include "planactualcontroller.h"
 #include "resultspanel.h"
+#include "snapshotcommands.h"
 #include "tablemodel.h"
 
 #include "planactual/planactualchart.h"
 #include "planactual/planactualpane.h"
 #include "planactual/planactualreport.h"
+#include "workbookfile.h"
 
 #include <qcustomplot.h>
 
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void toleranceIsUndoable();
     void recalibrationShowsActualToDate();
     void suggestionAppliesAsOneEdit();
+    void renamesAndDeletesFollowInOneStep();
     void screenshot();
 
 private:
@@ -288,6 +291,41 @@ void TestPlanActualWindow::suggestionAppliesAsOneEdit()
     QVERIFY(!applySuggestion(m_doc, 0, bad, &error));
     QVERIFY(error.contains(QStringLiteral("not an input of a use case")));
     QCOMPARE(m_doc->undoStack()->index(), before);
+}
+
+void TestPlanActualWindow::renamesAndDeletesFollowInOneStep()
+{
+    PlanActualSettings s;
+    s.basis = "Approved";
+    s.setRecalibrates("Case", true);
+    m_doc->setPlanActual(s, QStringLiteral("set up"));
+    QUndoStack *stack = m_doc->undoStack();
+    const int start = stack->index();
+    // Renaming the basis snapshot renames the basis, in one step; the file still reads.
+    QString error;
+    QVERIFY(renameSnapshot(m_doc, 0, QStringLiteral("Board pack"), &error));
+    QCOMPARE(stack->index(), start + 1);
+    QCOMPARE(m_doc->workbook().planActual.basis, std::string("Board pack"));
+    QVERIFY(readWorkbook(writeWorkbook(m_doc->workbook()).text).ok());
+    // Renaming the use case carries its recalibration switch along.
+    UseCase uc = m_doc->workbook().useCases[0];
+    uc.name = "Support";
+    m_doc->setUseCase(0, uc, QStringLiteral("Rename"));
+    QCOMPARE(stack->index(), start + 2);
+    QCOMPARE(m_doc->workbook().planActual.recalibrated, std::vector<std::string>{"Support"});
+    QVERIFY(readWorkbook(writeWorkbook(m_doc->workbook()).text).ok());
+    // Deleting the snapshot and the use case drops them from the settings.
+    QVERIFY(deleteSnapshot(m_doc, 0));
+    QVERIFY(m_doc->workbook().planActual.basis.empty());
+    m_doc->removeUseCase(0);
+    QCOMPARE(stack->index(), start + 4);
+    QVERIFY(m_doc->workbook().planActual.recalibrated.empty());
+    QVERIFY(readWorkbook(writeWorkbook(m_doc->workbook()).text).ok());
+    for (int i = 0; i < 4; ++i)
+        stack->undo();
+    QCOMPARE(m_doc->workbook().planActual, s);
+    QCOMPARE(m_doc->workbook().snapshots.at(0).label, std::string("Approved"));
+    QCOMPARE(m_doc->workbook().useCases.at(0).name, std::string("Case"));
 }
 
 void TestPlanActualWindow::screenshot()
