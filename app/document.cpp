@@ -260,7 +260,10 @@ void Document::setUseCase(int index, const UseCase &useCase, const QString &text
                 rulesRenamed = true;
             }
         }
-        if (renamed || rulesRenamed) {
+        // ... and so does the recalibration switch of plan vs actual.
+        PlanActualSettings planActual = m_workbook.planActual;
+        const bool planRenamed = planActual.renameUseCase(current.name, useCase.name);
+        if (renamed || rulesRenamed || planRenamed) {
             m_undoStack->beginMacro(text);
             m_undoStack->push(new ChangeValueCommand<UseCase>(
                 this, MergeUseCase, index, current, useCase, text, {},
@@ -269,6 +272,8 @@ void Document::setUseCase(int index, const UseCase &useCase, const QString &text
                 setScenarios(scenarios, text);
             if (rulesRenamed)
                 setActuals(acts, text);
+            if (planRenamed)
+                setPlanActual(planActual, text);
             m_undoStack->endMacro();
             return;
         }
@@ -285,7 +290,33 @@ void Document::insertUseCase(int index, const UseCase &useCase, const QString &t
 
 void Document::removeUseCase(int index)
 {
+    // A deleted use case leaves the recalibration list in the same step.
+    PlanActualSettings planActual = m_workbook.planActual;
+    if (planActual.forgetUseCase(m_workbook.useCases.at(static_cast<std::size_t>(index)).name)) {
+        auto *remove = new RemoveUseCaseCommand(this, index);
+        m_undoStack->beginMacro(remove->text());
+        m_undoStack->push(remove);
+        setPlanActual(planActual, remove->text());
+        m_undoStack->endMacro();
+        return;
+    }
     m_undoStack->push(new RemoveUseCaseCommand(this, index));
+}
+
+void Document::setPlanActual(const PlanActualSettings &settings, const QString &text,
+                             const QString &mergeKey)
+{
+    if (settings == m_workbook.planActual)
+        return;
+    m_undoStack->push(new ChangeValueCommand<PlanActualSettings>(
+        this, MergePlanActual, 0, m_workbook.planActual, settings, text, mergeKey,
+        [](Document &d, int, const PlanActualSettings &v) { d.assignPlanActual(v); }));
+}
+
+void Document::assignPlanActual(const PlanActualSettings &settings)
+{
+    m_workbook.planActual = settings;
+    touched(Change::Settings, -1);
 }
 
 void Document::moveUseCase(int from, int to)

@@ -70,6 +70,9 @@ public:
     /// The imported actuals, rules and mappings (app/actualscommands.h builds these edits).
     void setActuals(const actuals::Actuals &actuals, const QString &text,
                     const QString &mergeKey = {});
+    /// The plan-vs-actual settings (tolerance, basis, recalibration); notifies as Settings.
+    void setPlanActual(const PlanActualSettings &settings, const QString &text,
+                       const QString &mergeKey = {});
     void insertUseCase(int index, const UseCase &useCase, const QString &text);
     void removeUseCase(int index);
     void moveUseCase(int from, int to);
@@ -82,6 +85,7 @@ public:
     void assignUncertainty(const UncertaintySetup &setup);
     void assignSnapshots(const std::vector<Snapshot> &snapshots); // notifies as Settings
     void assignActuals(const actuals::Actuals &actuals);
+    void assignPlanActual(const PlanActualSettings &settings); // notifies as Settings
     void insertUseCaseNow(int index, const UseCase &useCase);
     void removeUseCaseNow(int index);
     void moveUseCaseNow(int from, int to);

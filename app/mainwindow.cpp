@@ -6,6 +6,7 @@
 #include "export/memo.h"
 #include "exportdialog.h"
 #include "exportrunner.h"
+#include "planactualcontroller.h"
 #include "recovery.h"
 #include "reportexporter.h"
 #include "resourcelocator.h"
@@ -111,6 +112,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_analysis = new AnalysisController(m_doc, this);
     m_actuals = new ActualsController(m_doc, this);
     m_modes->addWidget(m_actuals->page());
+    m_planActual = new PlanActualController(m_doc, this);
     createActions();
 
     m_fileStatus = new QLabel(this);
@@ -321,6 +323,7 @@ void MainWindow::createActions()
     connect(m_compareAction, &QAction::toggled, this, &MainWindow::setCompare);
     view->addAction(m_actuals->showAction());
     connect(m_actuals->showAction(), &QAction::toggled, this, &MainWindow::setActualsView);
+    view->addAction(m_planActual->showAction());
     m_presentAction = view->addAction(tr("&Present"));
     m_presentAction->setCheckable(true);
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -459,6 +462,7 @@ void MainWindow::refreshResults()
         m_comparison->setData(wb, res, m_scenario);
     else
         m_results->setData(wb, res, useCase, m_scenario, m_allScenarios);
+    m_planActual->decorateResults(m_results, useCase, m_scenario);
     m_health->setData(wb, res, useCase);
     if (m_navigator->currentPage() == UseCaseNavigator::Page::Portfolio) {
         const NumberFormat fmt(QString::fromStdString(wb.settings.currency));

@@ -23,6 +23,7 @@ class QUndoView;
 namespace roi {
 
 class ActualsController;
+class PlanActualController;
 class AnalysisController;
 class CaseHealthPanel;
 class SensitivityController;
@@ -70,6 +71,7 @@ public:
     int currentScenario() const { return m_scenario; }
     SensitivityController *sensitivity() const { return m_sensitivity; }
     ActualsController *actuals() const { return m_actuals; }
+    PlanActualController *planActual() const { return m_planActual; }
 
     /// Saves to the current file or asks for one. Returns false if not saved.
     bool save();
@@ -112,6 +114,7 @@ private:
     Document *m_doc;
     AnalysisController *m_analysis = nullptr;
     ActualsController *m_actuals = nullptr;
+    PlanActualController *m_planActual = nullptr;
     int m_scenario = 0;
     bool m_allScenarios = false;
 

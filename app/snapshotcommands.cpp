@@ -92,10 +92,19 @@ bool renameSnapshot(Document *doc, int index, const QString &label, QString *err
     if (!checkLabel(list, label, index, error))
         return false;
     std::vector<Snapshot> after = list;
+    const std::string from = after[static_cast<std::size_t>(index)].label;
     after[static_cast<std::size_t>(index)].label = label.trimmed().toStdString();
-    doc->undoStack()->push(
-        new SetSnapshotsCommand(doc, list, std::move(after),
-                                QObject::tr("Rename snapshot to \"%1\"").arg(label.trimmed())));
+    const QString text = QObject::tr("Rename snapshot to \"%1\"").arg(label.trimmed());
+    // The plan-vs-actual basis follows the rename, in the same step.
+    PlanActualSettings planActual = doc->workbook().planActual;
+    const bool basis = planActual.renameSnapshot(from, label.trimmed().toStdString());
+    if (basis)
+        doc->undoStack()->beginMacro(text);
+    doc->undoStack()->push(new SetSnapshotsCommand(doc, list, std::move(after), text));
+    if (basis) {
+        doc->setPlanActual(planActual, text);
+        doc->undoStack()->endMacro();
+    }
     return true;
 }
 
@@ -107,8 +116,17 @@ bool deleteSnapshot(Document *doc, int index)
     std::vector<Snapshot> after = list;
     const QString label = QString::fromStdString(after[static_cast<std::size_t>(index)].label);
     after.erase(after.begin() + index);
-    doc->undoStack()->push(new SetSnapshotsCommand(
-        doc, list, std::move(after), QObject::tr("Delete snapshot \"%1\"").arg(label)));
+    const QString text = QObject::tr("Delete snapshot \"%1\"").arg(label);
+    // A deleted basis falls back to the latest snapshot, in the same step.
+    PlanActualSettings planActual = doc->workbook().planActual;
+    const bool basis = planActual.forgetSnapshot(label.toStdString());
+    if (basis)
+        doc->undoStack()->beginMacro(text);
+    doc->undoStack()->push(new SetSnapshotsCommand(doc, list, std::move(after), text));
+    if (basis) {
+        doc->setPlanActual(planActual, text);
+        doc->undoStack()->endMacro();
+    }
     return true;
 }
 

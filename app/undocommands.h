@@ -16,7 +16,8 @@ enum MergeId {
     MergeScenarios,
     MergeUseCase,
     MergeUncertainty,
-    MergeActuals
+    MergeActuals,
+    MergePlanActual
 };
 
 template<typename T>

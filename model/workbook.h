@@ -6,6 +6,7 @@
 #include "analytics/uncertainty.h"
 #include "calendar.h"
 #include "enums.h"
+#include "planactual/planactualsettings.h"
 #include "snapshots/snapshot.h"
 #include "usecase.h"
 #include "warehouse/warehouseconnection.h"
@@ -80,6 +81,7 @@ struct Workbook
     actuals::Actuals actuals;     // imported usage and cost, rolled up by month
     std::vector<Snapshot> snapshots; // frozen forecasts of approved cases (format version 3)
     WarehouseConnection warehouse;   // where actuals are read from, if anywhere (version 3)
+    PlanActualSettings planActual;   // tolerance, approved basis, recalibration (version 4)
 
     /// The model's current entry (the latest validFrom), as projections use it.
     const PriceEntry *findPrice(std::string_view model) const;

@@ -5,6 +5,7 @@
 #include "inputs.h"
 #include "levers/leverfields.h"
 #include "migratecashable.h"
+#include "planactual/planactualjson.h"
 #include "results.h"
 #include "snapshots/snapshotjson.h"
 #include "warehouse/warehousejson.h"
@@ -226,6 +227,7 @@ Json toJson(const Workbook &wb)
     j["snapshots"] = snapshotsToJson(wb.snapshots);
     if (wb.warehouse.isSet())
         j["warehouse"] = warehouseToJson(wb.warehouse);
+    j["planActual"] = planActualToJson(wb.planActual);
     if (!wb.actuals.isEmpty())
         j["actuals"] = actuals::actualsToJson(wb.actuals);
     return j;
@@ -341,6 +343,15 @@ public:
             migrateSnapshotsToV3(migrated);
             m_actualsKnown = false;
         }
+        if (m_version < 4) {
+            if (doc != &migrated) {
+                migrated = root;
+                doc = &migrated;
+            }
+            // A "planActual" key in an older file was unknown to its reader: still reported so.
+            m_planActualKnown = !migrated.contains("planActual");
+            migratePlanActualToV4(migrated);
+        }
 
         Workbook wb;
         for (auto it = doc->begin(); it != doc->end(); ++it) {
@@ -378,6 +389,11 @@ public:
             } else if (key == "warehouse" && m_warehouseKnown) {
                 readWarehouse(
                     *it, path, wb.warehouse,
+                    [&](const std::string &p, const std::string &m) { error(p, m); },
+                    [&](const std::string &p) { unknown(p); });
+            } else if (key == "planActual" && m_planActualKnown) {
+                readPlanActual(
+                    *it, path, wb.planActual,
                     [&](const std::string &p, const std::string &m) { error(p, m); },
                     [&](const std::string &p) { unknown(p); });
             } else if (key == "snapshots" && m_snapshotsKnown) {
@@ -435,6 +451,7 @@ private:
     bool m_leversKnown = true;
     bool m_snapshotsKnown = true;
     bool m_warehouseKnown = true;
+    bool m_planActualKnown = true; // false for files before version 4
     bool m_actualsKnown = true; // false for files before version 3
 
     /// One entry per model and validFrom: a model may have several rates, each from a day.
@@ -1065,6 +1082,7 @@ private:
         uniquePrices(wb.priceBook);
         actuals::validateActuals(wb,
                                  [&](const std::string &p, const std::string &m) { error(p, m); });
+        validatePlanActual(wb, [&](const std::string &p, const std::string &m) { error(p, m); });
         uniqueNames(wb.scenarios, "/scenarios", [](const Scenario &s) { return s.name; });
         for (std::size_t s = 0; s < wb.scenarios.size(); ++s) {
             const auto &adjustments = wb.scenarios[s].adjustments;

@@ -1,5 +1,6 @@
 #include "charts.h"
 
+#include "chartstyle.h"
 #include "leverchart.h"
 #include "tornadochart.h"
 #include "uncertaintycharts.h"
@@ -590,7 +591,7 @@ QColor categoryColor(CostCategory category)
     return Qt::gray;
 }
 
-void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
+void resetChart(QCustomPlot &plot)
 {
     plot.clearPlottables();
     plot.clearItems();
@@ -615,6 +616,31 @@ void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
     plot.yAxis->setLabel({});
     plot.yAxis->grid()->setVisible(true);
     styleAxes(plot);
+}
+
+void addChartTitle(QCustomPlot &plot, const QString &title, const QString &subtitle)
+{
+    addTitle(plot, title, subtitle);
+}
+
+void placeChartLegend(QCustomPlot &plot)
+{
+    placeLegend(plot);
+}
+
+QSharedPointer<QCPAxisTicker> moneyTicker(const NumberFormat &format)
+{
+    return QSharedPointer<MoneyTicker>::create(format);
+}
+
+void setPaddedRange(QCPAxis *axis, double lo, double hi)
+{
+    setRange(axis, lo, hi);
+}
+
+void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
+{
+    resetChart(plot);
     if (!input.workbook || !input.results || input.results->scenarios.empty()
         || (input.useCase >= input.results->useCaseCount)
         || (kind == ChartKind::Comparison && input.results->useCaseCount == 0)) {

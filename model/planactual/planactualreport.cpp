@@ -35,11 +35,24 @@ std::string pct(const Kpi &k)
 
 } // namespace
 
-PlanActualReport buildPlanActual(const Workbook &wb, const Results &res,
-                                 const PlanActualOptions &options)
+PlanActualOptions effectiveOptions(const Workbook &wb, const PlanActualOptions &options)
 {
+    PlanActualOptions o = options;
+    if (o.snapshot.empty())
+        o.snapshot = wb.planActual.basis;
+    if (!o.tolerance)
+        o.tolerance = wb.planActual.tolerance;
+    return o;
+}
+
+PlanActualReport buildPlanActual(const Workbook &wb, const Results &res,
+                                 const PlanActualOptions &given)
+{
+    const PlanActualOptions options = effectiveOptions(wb, given);
+    const double tolerance = *options.tolerance;
     PlanActualReport out;
     out.currency = wb.settings.currency;
+    out.tolerance = tolerance;
     if (wb.actuals.isEmpty())
         return out;
     const actuals::UseCaseActuals ua = actuals::actualsByUseCase(wb);
@@ -68,20 +81,27 @@ PlanActualReport buildPlanActual(const Workbook &wb, const Results &res,
         const int inSnap = snap.findUseCase(wb.useCases[u].name);
         if (inSnap >= 0 && !months.empty()) {
             PlanActual pa = planVsActual(snap, snap.useCases[static_cast<std::size_t>(inSnap)],
-                                         months, options.tolerance);
+                                         months, tolerance);
             for (Finding &f : overrunFindings(pa, static_cast<int>(u)))
                 out.findings.push_back(std::move(f));
             out.useCases.push_back(std::move(pa));
         }
         const int inLive = live.findUseCase(wb.useCases[u].name);
-        if (inLive >= 0)
-            out.recalibrated.push_back(
-                recalibrate(live, live.useCases[static_cast<std::size_t>(inLive)], months));
+        if (inLive >= 0) {
+            const SnapshotCase &lc = live.useCases[static_cast<std::size_t>(inLive)];
+            out.recalibrated.push_back(recalibrate(live, lc, months));
+            out.suggestions.push_back(suggestRecalibrations(lc, live, months,
+                                                            wb.useCases[u].ramp.volumeGrowth,
+                                                            wb.useCases[u].ramp.steadyAdoption));
+        } else {
+            out.recalibrated.emplace_back();
+            out.suggestions.emplace_back();
+        }
         all.insert(all.end(), months.begin(), months.end());
     }
     for (std::size_t m = 0; m < ua.months.size() && m < ua.unallocated.size(); ++m)
         all.push_back(toActual(ua.months[m], ua.unallocated[m]));
-    out.portfolio = planVsActual(snap, snap.portfolio(), all, options.tolerance);
+    out.portfolio = planVsActual(snap, snap.portfolio(), all, tolerance);
     for (Finding &f : overrunFindings(out.portfolio, -1))
         out.findings.push_back(std::move(f));
 

@@ -6,6 +6,7 @@
 
 #include "planvsactual.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,11 +14,14 @@ namespace roi {
 
 struct Workbook;
 
+/// What the caller overrides; the rest comes from the workbook's stored settings
+/// (Workbook::planActual: tolerance, basis).
 struct PlanActualOptions
 {
-    std::string snapshot; // a snapshot's label; empty: the latest snapshot, else the live forecast
+    std::string snapshot; // a snapshot's label; empty: the stored basis (empty there: the latest
+                          // snapshot, else the live forecast)
     int scenario = 0;     // the live forecast's scenario (index into the results)
-    double tolerance = 0.10;
+    std::optional<double> tolerance; // unset: the stored tolerance (10% by default)
 };
 
 struct PlanActualReport
@@ -28,13 +32,18 @@ struct PlanActualReport
     std::vector<PlanActual> useCases;       // the workbook's order, those with a forecast
     PlanActual portfolio;                   // every use case, unallocated cost included
     std::vector<Recalibrated> recalibrated; // per use case, from the live forecast
+    std::vector<std::vector<Suggestion>> suggestions; // per use case (the workbook's order)
     std::vector<Finding> findings;
     std::vector<ExecutivePeriod> executive; // by month, over all usage
     std::string premiumModel;               // the price-book model the baseline is priced at
+    double tolerance = 0.10;                // the band used
 };
 
 PlanActualReport buildPlanActual(const Workbook &workbook, const Results &results,
                                  const PlanActualOptions &options = {});
+
+/// The workbook's stored basis and tolerance, unless `options` overrides them.
+PlanActualOptions effectiveOptions(const Workbook &workbook, const PlanActualOptions &options);
 
 /// The plain-text section for `compute` and `report` ("Plan vs actual").
 std::string planActualText(const PlanActualReport &report);

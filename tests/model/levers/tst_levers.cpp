@@ -542,6 +542,10 @@ void TestLevers::migrationFromV1()
     // Version 3 (snapshots of approved cases) starts with none.
     QVERIFY(after["snapshots"] == nlohmann::json::array());
     after.erase("snapshots");
+    // Version 4 (plan-vs-actual settings) starts with the defaults.
+    QVERIFY(after.contains("planActual"));
+    QCOMPARE(after["planActual"]["tolerance"].get<double>(), 0.10);
+    after.erase("planActual");
     // The writer spells out the version-2 setting the migration leaves at its default.
     before["settings"]["capacityInHeadline"] = false;
     QVERIFY(after.contains("uncertainty"));
