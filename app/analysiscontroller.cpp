@@ -37,16 +37,6 @@ AnalysisController::AnalysisController(Document *document, QMainWindow *window)
                 m_doc->setSettings(settings, text, key);
             });
     connect(m_pane, &UncertaintyPane::runRequested, this, &AnalysisController::run);
-    connect(m_pane, &UncertaintyPane::scenarioChanged, this, [this] {
-        m_stale = true;
-        if (const auto shown = m_pane->summary())
-            m_pane->setStale(true, tr("The results below are for the %1 scenario; run again for "
-                                      "%2.")
-                                       .arg(QString::fromStdString(shown->scenario),
-                                            QString::fromStdString(m_pane->scenario())));
-        if (m_pane->summary() && m_doc->workbook().settings.monteCarloTrials <= kAutoRunTrials)
-            m_autoRun->start();
-    });
     connect(m_pane, &UncertaintyPane::cancelRequested, this, &AnalysisController::cancel);
     connect(m_doc, &Document::changed, this, &AnalysisController::workbookChanged);
     connect(m_watcher, &QFutureWatcherBase::progressValueChanged, this,
@@ -165,6 +155,10 @@ void AnalysisController::workbookChanged()
     m_pane->setWorkbook(m_doc->workbook());
     m_stale = true;
     m_pane->setStale(true);
+    if (const auto shown = m_pane->summary(); shown && shown->scenario != m_pane->scenario())
+        m_pane->setStale(true, tr("The results below are for the %1 scenario; run again for %2.")
+                                   .arg(QString::fromStdString(shown->scenario),
+                                        QString::fromStdString(m_pane->scenario())));
     // Small runs keep up with the edits; larger ones wait for Run.
     if (m_pane->summary() && m_doc->workbook().settings.monteCarloTrials <= kAutoRunTrials)
         m_autoRun->start();

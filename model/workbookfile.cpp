@@ -296,6 +296,20 @@ void migrateToV3(Json &root)
     root["version"] = 3;
 }
 
+/// Version 3 -> 4 (the analysis scenario): version 4 stores the scenario the Monte Carlo
+/// analysis starts from as "uncertainty"/"scenario". A version 3 file has none, so it simulates
+/// Base, as the version 3 program did by default. A "scenario" key in a version 3 file's
+/// "uncertainty" was unknown to its reader: taken out here and returned true, for the reader to
+/// report it as unknown (never used, never dropped silently).
+bool migrateAnalysisScenarioToV4(Json &root)
+{
+    bool stray = false;
+    if (const auto u = root.find("uncertainty"); u != root.end() && u->is_object())
+        stray = u->erase("scenario") > 0;
+    root["version"] = 4;
+    return stray;
+}
+
 /// Converts JSON to a workbook, collecting every problem with its path.
 class Reader
 {
@@ -340,6 +354,14 @@ public:
             migrateToV3(migrated);
             migrateSnapshotsToV3(migrated);
             m_actualsKnown = false;
+        }
+        bool strayAnalysisScenario = false;
+        if (m_version < 4) {
+            if (doc != &migrated) {
+                migrated = root;
+                doc = &migrated;
+            }
+            strayAnalysisScenario = migrateAnalysisScenarioToV4(migrated);
         }
 
         Workbook wb;
@@ -389,6 +411,8 @@ public:
                 unknown(path);
             }
         }
+        if (strayAnalysisScenario)
+            unknown("/uncertainty/scenario");
         if (doc->find("useCases") == doc->end())
             error("/useCases", "is missing");
         crossCheck(wb);
