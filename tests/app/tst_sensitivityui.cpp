@@ -275,14 +275,14 @@ void TestSensitivityUi::goalSeekSimulatedP10()
     QVERIFY2(dialog->answerLabel()->text().contains(QStringLiteral("P10 of NPV there: $0")),
              qPrintable(dialog->answerLabel()->text()));
     QVERIFY(dialog->applyButton()->isEnabled());
+    if (const QString dir = qEnvironmentVariable("ROI_SCREENSHOT_DIR"); !dir.isEmpty())
+        dialog->grab().save(dir + QStringLiteral("/goal-seek-p10.png"));
 
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     QCOMPARE(doc->undoStack()->count(), steps + 1);
     QCOMPARE(doc->workbook().useCases[0].ramp.steadyAdoption, dialog->result().value);
     doc->undoStack()->undo();
     QCOMPARE(doc->workbook(), before);
-    if (const QString dir = qEnvironmentVariable("ROI_SCREENSHOT_DIR"); !dir.isEmpty())
-        dialog->grab().save(dir + QStringLiteral("/goal-seek-p10.png"));
 }
 
 void TestSensitivityUi::tornadoWindowRanksBars()
