@@ -37,15 +37,9 @@ AnalysisController::AnalysisController(Document *document, QMainWindow *window)
                 m_doc->setSettings(settings, text, key);
             });
     connect(m_pane, &UncertaintyPane::runRequested, this, &AnalysisController::run);
-    connect(m_pane, &UncertaintyPane::scenarioChanged, this, [this] {
-        m_stale = true;
-        if (const auto shown = m_pane->summary())
-            m_pane->setStale(true, tr("The results below are for the %1 scenario; run again for "
-                                      "%2.")
-                                       .arg(QString::fromStdString(shown->scenario),
-                                            QString::fromStdString(m_pane->scenario())));
-        if (m_pane->summary() && m_doc->workbook().settings.monteCarloTrials <= kAutoRunTrials)
-            m_autoRun->start();
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            showWorkbook();
     });
     connect(m_pane, &UncertaintyPane::cancelRequested, this, &AnalysisController::cancel);
     connect(m_doc, &Document::changed, this, &AnalysisController::workbookChanged);
@@ -89,6 +83,7 @@ void AnalysisController::run()
         m_runAgain = true;
         return;
     }
+    showWorkbook();
     // Drawing the samples takes a while for large runs: off the UI thread too.
     const Workbook wb = m_doc->workbook();
     const std::string scenario = m_pane->scenario();
@@ -162,12 +157,28 @@ void AnalysisController::endRun(bool completed)
 
 void AnalysisController::workbookChanged()
 {
-    m_pane->setWorkbook(m_doc->workbook());
+    // The pane lists every uncertain input (a row, a combo box and a density preview each: a
+    // thousand at 200 use cases): rebuilt only while it is on screen, else when it is shown.
+    m_paneOutdated = !m_dock->isVisible();
+    if (!m_paneOutdated)
+        m_pane->setWorkbook(m_doc->workbook());
     m_stale = true;
     m_pane->setStale(true);
+    if (const auto shown = m_pane->summary(); shown && shown->scenario != m_pane->scenario())
+        m_pane->setStale(true, tr("The results below are for the %1 scenario; run again for %2.")
+                                   .arg(QString::fromStdString(shown->scenario),
+                                        QString::fromStdString(m_pane->scenario())));
     // Small runs keep up with the edits; larger ones wait for Run.
     if (m_pane->summary() && m_doc->workbook().settings.monteCarloTrials <= kAutoRunTrials)
         m_autoRun->start();
+}
+
+void AnalysisController::showWorkbook() const
+{
+    if (!m_paneOutdated)
+        return;
+    m_paneOutdated = false;
+    m_pane->setWorkbook(m_doc->workbook());
 }
 
 } // namespace roi

@@ -33,7 +33,12 @@ public:
 
     /// Fills the Analysis menu.
     void populateMenu(QMenu *menu);
-    UncertaintyPane *pane() const { return m_pane; }
+    /// The pane, up to date with the workbook (see showWorkbook).
+    UncertaintyPane *pane() const
+    {
+        showWorkbook();
+        return m_pane;
+    }
     QDockWidget *dock() const { return m_dock; }
     bool isRunning() const
     {
@@ -53,6 +58,8 @@ private:
     void planReady();
     void finished();
     void endRun(bool completed);
+    /// Brings the pane up to the workbook when edits came while it was hidden.
+    void showWorkbook() const;
 
     Document *m_doc;
     UncertaintyPane *m_pane;
@@ -64,6 +71,7 @@ private:
     bool m_cancelRequested = false;
     bool m_stale = true;
     bool m_runAgain = false;
+    mutable bool m_paneOutdated = false; // edits came while the pane was hidden
 };
 
 } // namespace roi

@@ -18,6 +18,8 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace roi {
 
 namespace {
@@ -50,6 +52,7 @@ Document::Document(QObject *parent)
     , m_undoStack(new QUndoStack(this))
     , m_autosaveTimer(new QTimer(this))
     , m_autosaver(std::make_unique<Autosaver>())
+    , m_completeTimer(new QTimer(this))
 {
     qRegisterMetaType<roi::Change>();
     m_workbook = newWorkbook();
@@ -61,6 +64,10 @@ Document::Document(QObject *parent)
     m_autosaveTimer->setSingleShot(true);
     m_autosaveTimer->setInterval(500);
     connect(m_autosaveTimer, &QTimer::timeout, this, &Document::flushAutosaveAsync);
+    // The other scenarios after the visible one: once the event loop has painted it.
+    m_completeTimer->setSingleShot(true);
+    m_completeTimer->setInterval(0);
+    connect(m_completeTimer, &QTimer::timeout, this, &Document::completeResults);
     connect(m_autosaver.get(), &Autosaver::written, this, [this](bool ok, const QString &error) {
         if (ok) {
             m_lastAutosave = QDateTime::currentDateTime();
@@ -228,6 +235,29 @@ void Document::setScenarios(const std::vector<Scenario> &scenarios, const QStrin
 {
     if (scenarios == m_workbook.scenarios)
         return;
+    // The analysis scenario follows a rename of its scenario (same place in the list) and goes
+    // back to Base when its scenario goes, in the same step of the history.
+    const std::string &analysed = m_workbook.uncertainty.scenario;
+    const auto named = [&](const std::string &n) {
+        return std::any_of(scenarios.begin(), scenarios.end(),
+                           [&](const Scenario &s) { return s.name == n; });
+    };
+    if (!analysed.empty() && !named(analysed)) {
+        UncertaintySetup setup = m_workbook.uncertainty;
+        setup.scenario.clear();
+        for (std::size_t i = 0; i < m_workbook.scenarios.size() && i < scenarios.size(); ++i)
+            if (m_workbook.scenarios[i].name == analysed
+                && scenarios.size() == m_workbook.scenarios.size()
+                && scenarios[i].name != kBaseScenario)
+                setup.scenario = scenarios[i].name;
+        m_undoStack->beginMacro(text);
+        m_undoStack->push(new ChangeValueCommand<std::vector<Scenario>>(
+            this, MergeScenarios, 0, m_workbook.scenarios, scenarios, text, {},
+            [](Document &d, int, const std::vector<Scenario> &v) { d.assignScenarios(v); }));
+        setUncertainty(setup, text);
+        m_undoStack->endMacro();
+        return;
+    }
     m_undoStack->push(new ChangeValueCommand<std::vector<Scenario>>(
         this, MergeScenarios, 0, m_workbook.scenarios, scenarios, text, mergeKey,
         [](Document &d, int, const std::vector<Scenario> &v) { d.assignScenarios(v); }));
@@ -392,7 +422,8 @@ void Document::moveUseCaseNow(int from, int to)
 
 void Document::touched(Change change, int useCase)
 {
-    recompute();
+    if (!recomputeVisibleFirst(change))
+        recompute();
     Q_EMIT changed(change, useCase);
     Q_EMIT resultsChanged();
     scheduleAutosave();
@@ -404,6 +435,60 @@ void Document::recompute()
     timer.start();
     compute(m_workbook, computeOptions(), m_results);
     m_lastComputeMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    m_resultsComplete = true;
+    m_completeTimer->stop();
+}
+
+bool Document::recomputeVisibleFirst(Change change)
+{
+    const Workbook &wb = m_workbook;
+    const std::size_t sc = wb.scenarios.size();
+    const int v = m_visibleScenario;
+    if (v < 0 || sc < 2 || static_cast<std::size_t>(v) >= sc
+        || (change != Change::UseCase && change != Change::PriceBook && change != Change::Settings))
+        return false;
+    // Only the visible scenario is replaced: the results must keep their shape (use cases,
+    // scenarios, months), else the other scenarios could not stay as they were for a moment.
+    const Results &r = m_results;
+    const std::size_t n = wb.useCases.size();
+    if (r.useCaseCount != static_cast<int>(n) || r.months != wb.settings.horizonMonths
+        || !(r.startMonth == wb.settings.startMonth) || r.scenarios.size() != sc
+        || r.cases.size() != n * sc || r.portfolio.size() != sc)
+        return false;
+    for (std::size_t s = 0; s < sc; ++s) {
+        if (r.scenarios[s] != wb.scenarios[s].name)
+            return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    ComputeOptions options = computeOptions();
+    options.onlyScenario = v;
+    compute(wb, options, m_visibleResults);
+    const std::size_t vs = static_cast<std::size_t>(v);
+    for (std::size_t u = 0; u < n; ++u)
+        m_results.cases[u * sc + vs] = m_visibleResults.cases[u * sc + vs];
+    m_results.portfolio[vs] = m_visibleResults.portfolio[vs];
+    m_lastComputeMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    m_resultsComplete = false;
+    m_completeTimer->start();
+    return true;
+}
+
+void Document::setVisibleScenario(int scenario)
+{
+    if (scenario == m_visibleScenario)
+        return;
+    // The newly visible scenario must be up to date before anyone draws it.
+    completeResults();
+    m_visibleScenario = scenario;
+}
+
+void Document::completeResults()
+{
+    if (m_resultsComplete)
+        return;
+    recompute();
+    Q_EMIT resultsCompleted();
 }
 
 void Document::setRecoveryDirectory(const QString &directory)

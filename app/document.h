@@ -102,9 +102,23 @@ public:
     /// Milliseconds the last recompute took.
     double lastComputeMs() const { return m_lastComputeMs; }
 
+    /// Visible scenario first (the window turns it on; off by default, so that every edit
+    /// computes every scenario): an edit of a use case, the price book or the settings computes
+    /// only `scenario` (ComputeOptions::onlyScenario), so the views repaint at once, and the
+    /// other scenarios on the next turn of the event loop (then resultsCompleted()). Between the
+    /// two, results() holds the visible scenario up to date and the others (and the findings)
+    /// as before the edit. -1: every scenario at once (e.g. all scenarios on screen).
+    void setVisibleScenario(int scenario);
+    /// Whether results() matches the workbook in every scenario.
+    bool resultsComplete() const { return m_resultsComplete; }
+    /// Computes the scenarios an edit left for later now (nothing when complete).
+    void completeResults();
+
 Q_SIGNALS:
     void changed(roi::Change change, int useCase);
     void resultsChanged();
+    /// The scenarios an edit left for later are computed: results() is whole again.
+    void resultsCompleted();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
     void autosaved(const QDateTime &when);
@@ -113,6 +127,9 @@ Q_SIGNALS:
 private:
     void touched(Change change, int useCase);
     void recompute();
+    /// The visible-scenario-first recompute of an edit; false when it does not apply (a full
+    /// recompute is needed: the results' shape changes, or it is off).
+    bool recomputeVisibleFirst(Change change);
     void scheduleAutosave();
     void flushAutosaveAsync();
     QByteArray recoveryInfo() const;
@@ -127,6 +144,10 @@ private:
     std::unique_ptr<RecoverySlot> m_recovery;
     QDateTime m_lastAutosave;
     double m_lastComputeMs = 0;
+    int m_visibleScenario = -1;
+    bool m_resultsComplete = true;
+    Results m_visibleResults; // the visible scenario's compute (reused buffers)
+    QTimer *m_completeTimer;
 };
 
 } // namespace roi

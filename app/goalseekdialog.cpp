@@ -5,6 +5,8 @@
 #include "numberformat.h"
 #include "tornadochart.h"
 
+#include "analytics/montecarlo.h"
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -13,16 +15,110 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
+#include <QPromise>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStringListModel>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 namespace roi {
+
+namespace {
+
+struct Cancelled
+{};
+
+/// Goal seek on the P10 of NPV (of a use case, or the portfolio) over the workbook's Monte Carlo
+/// set-up, with `input` held at each value tried and every other draw as in the run without the
+/// hold (common random numbers), as `goal-seek --target p10-npv=X` does (montecarlostatistics.h):
+/// the same plan, chunks and summary, so the same answer. Runs the chunks itself to stop within
+/// one chunk when cancelled; reports each simulation as progress.
+void seekSimulatedP10(QPromise<GoalSeekResult> &promise, const Workbook &wb,
+                      const VariedInput &input, int useCase, int scenario, double target)
+{
+    MonteCarloOptions options = MonteCarloOptions::fromWorkbook(wb);
+    options.keepFan = false;
+    if (scenario >= 0 && static_cast<std::size_t>(scenario) < wb.scenarios.size())
+        options.scenario = wb.scenarios[static_cast<std::size_t>(scenario)].name;
+    FixedInput fixed;
+    fixed.input = input.path.toString();
+    if (!input.shared() && input.useCase >= 0
+        && static_cast<std::size_t>(input.useCase) < wb.useCases.size())
+        fixed.useCase = wb.useCases[static_cast<std::size_t>(input.useCase)].name;
+    const std::size_t series = useCase >= 0 ? static_cast<std::size_t>(useCase) + 1 : 0;
+    const FieldInfo *info = input.path.info();
+    GoalSeekResult r;
+    r.min = info ? info->min : 0;
+    r.max = info ? info->max : 1;
+    r.stored = storedValue(wb, input).value_or(r.min);
+    std::map<double, double> seen; // the statistic at each value tried
+    int runs = 0;
+    std::string error;
+    const auto statistic = [&](double x) {
+        if (const auto it = seen.find(x); it != seen.end())
+            return it->second;
+        MonteCarloOptions o = options;
+        FixedInput at = fixed;
+        at.value = x;
+        o.fixed.push_back(at);
+        const MonteCarloPlan plan(wb, o);
+        if (!plan.ok()) {
+            error = plan.error();
+            throw Cancelled{};
+        }
+        MonteCarloRun run(plan);
+        for (int c = 0; c < plan.chunkCount(); ++c) {
+            if (promise.isCanceled())
+                throw Cancelled{};
+            run.add(runChunk(plan, c));
+        }
+        const double p10 = run.summary().series[series].stats(Metric::Npv).percentiles[1].value;
+        seen.emplace(x, p10);
+        ++runs;
+        promise.setProgressValueAndText(
+            runs, QStringLiteral("%1 simulations of %2 trials; last: %3 = %4, P10 of NPV %5")
+                      .arg(runs)
+                      .arg(plan.trials())
+                      .arg(QString::fromStdString(fixed.input))
+                      .arg(x, 0, 'g', 6)
+                      .arg(p10, 0, 'f', 0));
+        return p10;
+    };
+    try {
+        SeekOptions o;
+        o.min = r.min;
+        o.max = r.max;
+        o.start = r.stored;
+        const SeekResult s = seekZero([&](double x) { return statistic(x) - target; }, o);
+        r.value = s.x;
+        r.meetsAbove = s.meetsAbove;
+        r.flat = s.flat;
+        r.evaluations = s.evaluations;
+        r.metric = Kpi::of(statistic(s.x));
+        r.storedMetric = Kpi::of(statistic(r.stored));
+        r.evaluations = runs; // simulations run (a value tried twice is run once)
+        // A simulated statistic can jump (e.g. the NPV at exactly zero adoption): a change of
+        // side across a jump is no answer, so the target must hold there to a small tolerance
+        // (as the command line).
+        const double scale = std::max({1.0, std::abs(target), std::abs(r.storedMetric.value)});
+        r.reached = s.reached && std::abs(r.metric.value - target) <= 1e-4 * scale;
+    } catch (const Cancelled &) {
+        if (error.empty())
+            return; // cancelled: no result
+        r.error = error;
+    }
+    promise.addResult(r);
+}
+
+} // namespace
 
 GoalSeekDialog::GoalSeekDialog(Document *doc, QWidget *parent)
     : QDialog(parent)
@@ -35,7 +131,10 @@ GoalSeekDialog::GoalSeekDialog(Document *doc, QWidget *parent)
     , m_valueUnit(new QLabel)
     , m_seekButton(new QPushButton(tr("&Find")))
     , m_applyButton(new QPushButton(tr("&Apply to Workbook")))
+    , m_cancelButton(new QPushButton(tr("Cancel")))
+    , m_progress(new QProgressBar)
     , m_answer(new QLabel)
+    , m_watcher(new QFutureWatcher<GoalSeekResult>(this))
 {
     setWindowTitle(tr("Goal Seek"));
     setObjectName(QStringLiteral("goalSeekDialog"));
@@ -47,6 +146,18 @@ GoalSeekDialog::GoalSeekDialog(Document *doc, QWidget *parent)
     m_goal->addItem(tr("NPV equals"), static_cast<int>(GoalKind::Npv));
     m_goal->addItem(tr("Payback by month"), static_cast<int>(GoalKind::Payback));
     m_goal->addItem(tr("Cost per outcome at most"), static_cast<int>(GoalKind::CostPerOutcome));
+    m_goal->addItem(tr("P10 of NPV (simulated) equals"), kSimulatedP10Npv);
+    m_goal->setItemData(m_goal->count() - 1,
+                        tr("The 10th percentile of NPV over the Monte Carlo set-up (Analysis → "
+                           "Uncertainty), every other input drawn as in the run (common random "
+                           "numbers); runs one simulation per step"),
+                        Qt::ToolTipRole);
+    m_cancelButton->setObjectName(QStringLiteral("goalSeekCancel"));
+    m_cancelButton->setEnabled(false);
+    m_progress->setObjectName(QStringLiteral("goalSeekProgress"));
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
     m_value->setRange(-1e12, 1e12);
     m_value->setDecimals(2);
     m_answer->setWordWrap(true);
@@ -67,11 +178,18 @@ GoalSeekDialog::GoalSeekDialog(Document *doc, QWidget *parent)
     form->addRow(tr("Until"), goalRow);
     auto *buttons = new QDialogButtonBox;
     buttons->addButton(m_seekButton, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_cancelButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_applyButton, QDialogButtonBox::ApplyRole);
     buttons->addButton(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_seekButton, &QPushButton::clicked, this, [this] { seek(); });
     connect(m_applyButton, &QPushButton::clicked, this, [this] { apply(); });
+    connect(m_cancelButton, &QPushButton::clicked, this, &GoalSeekDialog::cancelSeek);
+    connect(m_watcher, &QFutureWatcherBase::progressTextChanged, this, [this](const QString &text) {
+        m_answer->setText(
+            tr("<p>Seeking…</p><p style='color:#5a6370'>%1</p>").arg(text.toHtmlEscaped()));
+    });
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &GoalSeekDialog::simulatedFinished);
     connect(m_subject, &QComboBox::currentIndexChanged, this, [this] {
         updateCompleter();
         invalidate();
@@ -86,6 +204,9 @@ GoalSeekDialog::GoalSeekDialog(Document *doc, QWidget *parent)
     connect(m_doc, &Document::changed, this, [this] {
         if (m_applying)
             return;
+        // A search of the workbook as it was has no answer for this one.
+        if (isSeeking())
+            cancelSeek();
         fillFromWorkbook();
         invalidate();
     });
@@ -93,10 +214,19 @@ GoalSeekDialog::GoalSeekDialog(Document *doc, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_answer, 1);
+    layout->addWidget(m_progress);
     layout->addWidget(buttons);
     resize(560, 330);
     fillFromWorkbook();
     goalChanged();
+}
+
+GoalSeekDialog::~GoalSeekDialog()
+{
+    // The worker reads its own copy of the workbook; stop it before the dialog goes.
+    QFuture<GoalSeekResult> future = m_watcher->future();
+    future.cancel();
+    future.waitForFinished();
 }
 
 void GoalSeekDialog::fillFromWorkbook()
@@ -150,9 +280,15 @@ void GoalSeekDialog::updateCompleter()
 
 void GoalSeekDialog::goalChanged()
 {
-    const auto kind = static_cast<GoalKind>(m_goal->currentData().toInt());
     const QString currency = QString::fromStdString(m_doc->workbook().settings.currency);
     const QSignalBlocker block(m_value);
+    if (m_goal->currentData().toInt() == kSimulatedP10Npv) {
+        m_value->setDecimals(2);
+        m_value->setValue(0);
+        m_valueUnit->setText(currency);
+        return;
+    }
+    const auto kind = static_cast<GoalKind>(m_goal->currentData().toInt());
     switch (kind) {
     case GoalKind::Roi:
         m_value->setDecimals(2);
@@ -179,6 +315,8 @@ void GoalSeekDialog::goalChanged()
 
 void GoalSeekDialog::invalidate()
 {
+    if (isSeeking())
+        cancelSeek();
     m_input.reset();
     m_applyButton->setEnabled(false);
     if (!m_answer->text().isEmpty())
@@ -187,6 +325,8 @@ void GoalSeekDialog::invalidate()
 
 bool GoalSeekDialog::seek()
 {
+    if (isSeeking())
+        return false;
     const Workbook &wb = m_doc->workbook();
     const int useCase = m_subject->currentData().toInt();
     const int scenario = std::max(0, m_scenario->currentIndex());
@@ -200,6 +340,9 @@ bool GoalSeekDialog::seek()
             tr("<b>Cannot seek:</b> %1").arg(QString::fromStdString(error).toHtmlEscaped()));
         return false;
     }
+    const NumberFormat fmt(QString::fromStdString(wb.settings.currency));
+    if (m_goal->currentData().toInt() == kSimulatedP10Npv)
+        return startSimulated(*input, useCase, scenario, m_value->value());
     const Goal goal{static_cast<GoalKind>(m_goal->currentData().toInt()), m_value->value()};
     m_result = goalSeek(wb, {{useCase, scenario}, *input, goal});
     if (!m_result.ok()) {
@@ -207,17 +350,6 @@ bool GoalSeekDialog::seek()
                               .arg(QString::fromStdString(m_result.error).toHtmlEscaped()));
         return false;
     }
-    const NumberFormat fmt(QString::fromStdString(wb.settings.currency));
-    auto value = [&](double v) {
-        const FieldInfo *info = input->path.info();
-        if (info && info->unit == ValueUnit::Share)
-            return fmt.percent(v, 3);
-        if (info
-            && (info->unit == ValueUnit::Money || info->unit == ValueUnit::MoneyPerHour
-                || info->unit == ValueUnit::MoneyPerMillion))
-            return fmt.money(v, 2);
-        return fmt.number(v, std::abs(v) >= 1000 ? 1 : 4);
-    };
     auto metric = [&](Kpi k) {
         // At the answer the metric is the target up to rounding: show the target, not "-0.0%".
         if (k.ok() && goal.kind != GoalKind::Payback
@@ -236,12 +368,29 @@ bool GoalSeekDialog::seek()
         }
         return QString();
     };
-    const QString name = QString::fromStdString(input->path.toString()).toHtmlEscaped();
+    showAnswer(*input, m_goal->currentText().section(QLatin1Char(' '), 0, 1), metric);
+    return true;
+}
+
+void GoalSeekDialog::showAnswer(const VariedInput &input, const QString &goalText,
+                                const std::function<QString(const Kpi &)> &metric)
+{
+    const NumberFormat fmt(QString::fromStdString(m_doc->workbook().settings.currency));
+    auto value = [&](double v) {
+        const FieldInfo *info = input.path.info();
+        if (info && info->unit == ValueUnit::Share)
+            return fmt.percent(v, 3);
+        if (info
+            && (info->unit == ValueUnit::Money || info->unit == ValueUnit::MoneyPerHour
+                || info->unit == ValueUnit::MoneyPerMillion))
+            return fmt.money(v, 2);
+        return fmt.number(v, std::abs(v) >= 1000 ? 1 : 4);
+    };
+    const QString name = QString::fromStdString(input.path.toString()).toHtmlEscaped();
     if (m_result.reached) {
         m_answer->setText(tr("<p><b>%1 = %2</b> (now %3)</p><p>%4 there: %5 (now %6). The target "
                              "holds for values %7 this one.</p>")
-                              .arg(name, value(m_result.value), value(m_result.stored),
-                                   m_goal->currentText().section(QLatin1Char(' '), 0, 1),
+                              .arg(name, value(m_result.value), value(m_result.stored), goalText,
                                    metric(m_result.metric), metric(m_result.storedMetric),
                                    m_result.meetsAbove ? tr("above") : tr("below")));
         m_input = input;
@@ -255,7 +404,86 @@ bool GoalSeekDialog::seek()
                      m_result.flat ? tr(" This input does not move the metric at all.")
                                    : QString()));
     }
+}
+
+bool GoalSeekDialog::startSimulated(const VariedInput &input, int useCase, int scenario,
+                                    double target)
+{
+    const Workbook &wb = m_doc->workbook();
+    // Say at once what cannot run rather than after a worker's round trip.
+    MonteCarloOptions options = MonteCarloOptions::fromWorkbook(wb);
+    if (static_cast<std::size_t>(scenario) < wb.scenarios.size())
+        options.scenario = wb.scenarios[static_cast<std::size_t>(scenario)].name;
+    options.keepFan = false;
+    options.trials = std::min(options.trials, kChunkTrials); // the check only: a small plan
+    if (const MonteCarloPlan plan(wb, options); !plan.ok() || plan.inputs().empty()) {
+        m_answer->setText(tr("<b>Cannot simulate:</b> %1")
+                              .arg(plan.ok()
+                                       ? tr("no input is uncertain (set one up in Analysis → "
+                                            "Uncertainty, or give the Worst and Best scenarios "
+                                            "adjustments)")
+                                       : QString::fromStdString(plan.error()).toHtmlEscaped()));
+        return false;
+    }
+    m_pending = input;
+    setSeeking(true);
+    m_answer->setText(tr("<p>Seeking: one simulation of %1 trials per step…</p>")
+                          .arg(wb.settings.monteCarloTrials));
+    m_watcher->setFuture(
+        QtConcurrent::run(&seekSimulatedP10, wb, input, useCase, scenario, target));
     return true;
+}
+
+void GoalSeekDialog::simulatedFinished()
+{
+    const QFuture<GoalSeekResult> future = m_watcher->future();
+    setSeeking(false);
+    const std::optional<VariedInput> input = std::exchange(m_pending, std::nullopt);
+    if (future.isCanceled() || future.resultCount() == 0 || !input) {
+        m_answer->setText(tr("<p><b>Cancelled.</b> Press Find to seek again.</p>"));
+        Q_EMIT seekFinished(false);
+        return;
+    }
+    m_result = future.result();
+    if (!m_result.ok()) {
+        m_answer->setText(tr("<b>Cannot simulate:</b> %1")
+                              .arg(QString::fromStdString(m_result.error).toHtmlEscaped()));
+        Q_EMIT seekFinished(false);
+        return;
+    }
+    const NumberFormat fmt(QString::fromStdString(m_doc->workbook().settings.currency));
+    const double target = m_value->value();
+    showAnswer(*input, tr("P10 of NPV"), [&](Kpi k) {
+        if (k.ok() && std::abs(k.value - target) <= 1e-4 * std::max(1.0, std::abs(target)))
+            k.value = target;
+        return k.ok() ? fmt.money(k.value, 0) : NumberFormat::stateText(k.state);
+    });
+    m_answer->setText(m_answer->text()
+                      + tr("<p style='color:#5a6370'>%1 simulations of %2 trials, seed %3, with "
+                           "common random numbers.</p>")
+                            .arg(m_result.evaluations)
+                            .arg(m_doc->workbook().settings.monteCarloTrials)
+                            .arg(m_doc->workbook().settings.monteCarloSeed));
+    Q_EMIT seekFinished(true);
+}
+
+void GoalSeekDialog::cancelSeek()
+{
+    // The future itself, not the watcher's cached state (which lags behind by an event).
+    QFuture<GoalSeekResult> future = m_watcher->future();
+    future.cancel();
+}
+
+bool GoalSeekDialog::isSeeking() const
+{
+    return m_pending.has_value();
+}
+
+void GoalSeekDialog::setSeeking(bool seeking)
+{
+    m_seekButton->setEnabled(!seeking);
+    m_cancelButton->setEnabled(seeking);
+    m_progress->setVisible(seeking);
 }
 
 bool GoalSeekDialog::apply()

@@ -154,6 +154,9 @@ MainWindow::MainWindow(QWidget *parent)
     // Document → views.
     connect(m_doc, &Document::changed, this,
             [this](Change change, int useCase) { refresh(static_cast<int>(change), useCase); });
+    // An edit computes the scenario on screen first; the others follow on the next turn.
+    connect(m_doc, &Document::resultsCompleted, this, &MainWindow::refreshResults);
+    m_doc->setVisibleScenario(m_scenario);
     connect(m_doc, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::autosaved, this, &MainWindow::updateStatus);
@@ -414,12 +417,14 @@ void MainWindow::createActions()
         if (i < 0)
             return;
         m_scenario = i;
+        m_doc->setVisibleScenario(m_allScenarios ? -1 : m_scenario);
         refreshResults();
         m_useCaseEditor->setData(m_doc->workbook(), m_doc->results(), m_navigator->currentUseCase(),
                                  m_scenario);
     });
     connect(m_allCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_allScenarios = on;
+        m_doc->setVisibleScenario(m_allScenarios ? -1 : m_scenario);
         refreshResults();
     });
 }
@@ -501,6 +506,7 @@ void MainWindow::updateScenarioSwitcher()
     }
     m_scenario = std::clamp(m_scenario, 0, static_cast<int>(names.size()) - 1);
     m_scenarioCombo->setCurrentIndex(m_scenario);
+    m_doc->setVisibleScenario(m_allScenarios ? -1 : m_scenario);
 }
 
 void MainWindow::showPage(UseCaseNavigator::Page page, int useCase)

@@ -42,8 +42,7 @@ void appendChart(QString &out, std::vector<ReportChart> &charts,
     c.kind = kind;
     c.useCase = series - 1;
     c.size = QSize(kReportChartWidth, height);
-    const UncertaintyChart chart =
-        kind == ChartKind::UncertaintyFan ? UncertaintyChart::Fan : UncertaintyChart::Histogram;
+    const UncertaintyChart chart = uncertaintyChartOf(kind);
     c.draw = [summary, chart, series](QCustomPlot &plot, const NumberFormat &format) {
         drawUncertaintyChart(plot, chart, *summary, series, format.currency());
     };
@@ -150,6 +149,8 @@ void appendUncertaintySection(QString &out, std::vector<ReportChart> &charts,
         appendChart(out, charts, shared, ChartKind::UncertaintyFan, static_cast<int>(i),
                     contentWidth, 360);
         appendChart(out, charts, shared, ChartKind::UncertaintyHistogram, static_cast<int>(i),
+                    contentWidth, 330);
+        appendChart(out, charts, shared, ChartKind::UncertaintyRoiHistogram, static_cast<int>(i),
                     contentWidth, 330);
         if (!ss.sensitivity.empty()) {
             out += QStringLiteral("<h3>What drives NPV</h3>\n<table class=\"grid\" width=\"100%\" "

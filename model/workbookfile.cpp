@@ -298,6 +298,20 @@ void migrateToV3(Json &root)
     root["version"] = 3;
 }
 
+/// Version 3 -> 4 (the analysis scenario): version 4 stores the scenario the Monte Carlo
+/// analysis starts from as "uncertainty"/"scenario". A version 3 file has none, so it simulates
+/// Base, as the version 3 program did by default. A "scenario" key in a version 3 file's
+/// "uncertainty" was unknown to its reader: taken out here and returned true, for the reader to
+/// report it as unknown (never used, never dropped silently).
+bool migrateAnalysisScenarioToV4(Json &root)
+{
+    bool stray = false;
+    if (const auto u = root.find("uncertainty"); u != root.end() && u->is_object())
+        stray = u->erase("scenario") > 0;
+    root["version"] = 4;
+    return stray;
+}
+
 /// Converts JSON to a workbook, collecting every problem with its path.
 class Reader
 {
@@ -343,6 +357,7 @@ public:
             migrateSnapshotsToV3(migrated);
             m_actualsKnown = false;
         }
+        bool strayAnalysisScenario = false;
         if (m_version < 4) {
             if (doc != &migrated) {
                 migrated = root;
@@ -351,6 +366,7 @@ public:
             // A "planActual" key in an older file was unknown to its reader: still reported so.
             m_planActualKnown = !migrated.contains("planActual");
             migratePlanActualToV4(migrated);
+            strayAnalysisScenario = migrateAnalysisScenarioToV4(migrated);
         }
 
         Workbook wb;
@@ -405,6 +421,8 @@ public:
                 unknown(path);
             }
         }
+        if (strayAnalysisScenario)
+            unknown("/uncertainty/scenario");
         if (doc->find("useCases") == doc->end())
             error("/useCases", "is missing");
         crossCheck(wb);

@@ -504,13 +504,23 @@ void drawSimulated(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
         plot.legend->setVisible(false);
         return;
     }
-    drawUncertaintyChart(
-        plot,
-        kind == ChartKind::UncertaintyFan ? UncertaintyChart::Fan : UncertaintyChart::Histogram,
-        *summary, input.useCase < 0 ? 0 : input.useCase + 1, input.format.currency());
+    drawUncertaintyChart(plot, uncertaintyChartOf(kind), *summary,
+                         input.useCase < 0 ? 0 : input.useCase + 1, input.format.currency());
 }
 
 } // namespace
+
+UncertaintyChart uncertaintyChartOf(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::UncertaintyHistogram:
+        return UncertaintyChart::Histogram;
+    case ChartKind::UncertaintyRoiHistogram:
+        return UncertaintyChart::RoiHistogram;
+    default:
+        return UncertaintyChart::Fan;
+    }
+}
 
 QString chartTitle(ChartKind kind)
 {
@@ -533,6 +543,8 @@ QString chartTitle(ChartKind kind)
         return uncertaintyChartTitle(UncertaintyChart::Fan);
     case ChartKind::UncertaintyHistogram:
         return uncertaintyChartTitle(UncertaintyChart::Histogram);
+    case ChartKind::UncertaintyRoiHistogram:
+        return uncertaintyChartTitle(UncertaintyChart::RoiHistogram);
     }
     return {};
 }
@@ -558,6 +570,8 @@ QString chartId(ChartKind kind)
         return QStringLiteral("uncertainty-fan");
     case ChartKind::UncertaintyHistogram:
         return QStringLiteral("uncertainty-histogram");
+    case ChartKind::UncertaintyRoiHistogram:
+        return QStringLiteral("uncertainty-roi-histogram");
     }
     return {};
 }
@@ -681,6 +695,7 @@ void drawChart(QCustomPlot &plot, ChartKind kind, const ChartInput &input)
         break;
     case ChartKind::UncertaintyFan:
     case ChartKind::UncertaintyHistogram:
+    case ChartKind::UncertaintyRoiHistogram:
         drawSimulated(plot, kind, input);
         break;
     }

@@ -24,8 +24,9 @@ enum class ChartKind {
     SavingsWaterfall,  // savings levers: baseline → each lever → optimised (leverchart.h)
     // Monte Carlo (reports; not in kAllChartKinds): drawn from the workbook's uncertainty
     // set-up on the chart's scenario, see uncertaintycharts.h.
-    UncertaintyFan,      // P10/P50/P90 of cumulative net per month
-    UncertaintyHistogram // NPV histogram with P10/P50/P90 and break-even marked
+    UncertaintyFan,         // P10/P50/P90 of cumulative net per month
+    UncertaintyHistogram,   // NPV histogram with P10/P50/P90 and break-even marked
+    UncertaintyRoiHistogram // ROI histogram, the same marks
 };
 // The window's chart tabs and the chart command; the waterfall lives on the Levers tab.
 inline constexpr ChartKind kAllChartKinds[] = {ChartKind::CumulativeNet, ChartKind::CostVsBenefit,
@@ -43,6 +44,9 @@ struct ChartInput
     bool allScenarios = false;
 };
 
+enum class UncertaintyChart; // uncertaintycharts.h
+/// The Monte Carlo chart an Uncertainty* kind draws (Fan for any other kind).
+UncertaintyChart uncertaintyChartOf(ChartKind kind);
 QString chartTitle(ChartKind kind);
 /// A file-name friendly identifier: "cumulative-net".
 QString chartId(ChartKind kind);

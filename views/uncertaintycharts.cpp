@@ -32,6 +32,25 @@ private:
     NumberFormat m_format;
 };
 
+class PercentAxis : public QCPAxisTicker
+{
+public:
+    explicit PercentAxis(NumberFormat format)
+        : m_format(std::move(format))
+    {
+        setTickCount(6);
+    }
+
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        return m_format.percent((std::abs(tick) < 1e-9 ? 0.0 : tick) / 100, 0);
+    }
+
+private:
+    NumberFormat m_format;
+};
+
 const QColor kInk(0x20, 0x26, 0x33);
 const QColor kBlue(0x1f, 0x5f, 0xa8);
 const QColor kBand(0x1f, 0x5f, 0xa8, 50);
@@ -125,6 +144,8 @@ QString uncertaintyChartTitle(UncertaintyChart chart)
         return QStringLiteral("Cumulative net: P10–P90 range");
     case UncertaintyChart::Histogram:
         return QStringLiteral("Distribution of NPV");
+    case UncertaintyChart::RoiHistogram:
+        return QStringLiteral("Distribution of ROI");
     case UncertaintyChart::Cdf:
         return QStringLiteral("NPV S-curve (cumulative probability)");
     case UncertaintyChart::Sensitivity:
@@ -145,14 +166,23 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
     const NumberFormat format(currency);
     auto money = QSharedPointer<MoneyAxis>::create(format);
     QString subtitle = subtitleOf(summary, series);
-    const auto &edges = ss.npvHistogramEdges;
-    if (chart == UncertaintyChart::Histogram && !edges.empty()
+    const bool roiChart = chart == UncertaintyChart::RoiHistogram;
+    const auto &edges = roiChart ? ss.roiHistogramEdges : ss.npvHistogramEdges;
+    // ROI % as a fraction for the labels (NumberFormat::percent takes fractions).
+    auto label = [&](double v) {
+        return roiChart ? format.percent(v / 100, std::abs(v) < 10 ? 1 : 0)
+                        : format.compactMoney(v);
+    };
+    if ((chart == UncertaintyChart::Histogram || roiChart) && !edges.empty()
         && (edges.front() > 0 || edges.back() < 0)) {
         // Break-even off the chart still says where it is, so no one looks for the line.
         subtitle += QStringLiteral(" · break-even (%1) %2 every trial")
-                        .arg(format.compactMoney(0),
+                        .arg(label(0),
                              edges.front() > 0 ? QStringLiteral("below") : QStringLiteral("above"));
     }
+    if (roiChart && ss.roiUndefined > 0)
+        subtitle += QStringLiteral(" · %1 of trials without a cost (no ROI) not shown")
+                        .arg(format.percent(double(ss.roiUndefined) / summary.trials));
     title(plot, uncertaintyChartTitle(chart), subtitle);
     const OutputStats &npv = ss.stats(Metric::Npv);
     switch (chart) {
@@ -189,8 +219,9 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
         plot.xAxis->setRange(0.5, months + 0.5);
         break;
     }
-    case UncertaintyChart::Histogram: {
-        const auto &counts = ss.npvHistogramCounts;
+    case UncertaintyChart::Histogram:
+    case UncertaintyChart::RoiHistogram: {
+        const auto &counts = roiChart ? ss.roiHistogramCounts : ss.npvHistogramCounts;
         if (counts.empty())
             break;
         auto *bars = new QCPBars(plot.xAxis, plot.yAxis);
@@ -206,19 +237,22 @@ void drawUncertaintyChart(QCustomPlot &plot, UncertaintyChart chart,
         bars->setWidth(width);
         bars->setPen(QPen(Qt::white, 0.5));
         bars->setBrush(QColor(0x7d, 0xa7, 0xd9));
-        plot.xAxis->setTicker(money);
+        if (roiChart)
+            plot.xAxis->setTicker(QSharedPointer<PercentAxis>::create(format));
+        else
+            plot.xAxis->setTicker(money);
         plot.yAxis->setLabel(QStringLiteral("% of trials"));
-        plot.xAxis->setLabel(QStringLiteral("NPV"));
+        plot.xAxis->setLabel(roiChart ? QStringLiteral("ROI") : QStringLiteral("NPV"));
         plot.xAxis->setRange(edges.front() - width, edges.back() + width);
         plot.yAxis->setRange(0, top * 1.25);
+        const OutputStats &stats = roiChart ? ss.stats(Metric::RoiPercent) : npv;
         const char *names[] = {"P10", "P50", "P90"};
         const int index[] = {1, 2, 3};
         for (int i = 0; i < 3; ++i) {
-            const Kpi &k = npv.percentiles[static_cast<std::size_t>(index[i])];
+            const Kpi &k = stats.percentiles[static_cast<std::size_t>(index[i])];
             if (k.ok())
                 verticalLine(plot, k.value, kBlue,
-                             QStringLiteral("%1 %2").arg(QLatin1String(names[i]),
-                                                         format.compactMoney(k.value)),
+                             QStringLiteral("%1 %2").arg(QLatin1String(names[i]), label(k.value)),
                              0.02 + 0.07 * i);
         }
         if (edges.front() <= 0 && edges.back() >= 0) {

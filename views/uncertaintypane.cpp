@@ -218,7 +218,7 @@ UncertaintyPane::UncertaintyPane(QWidget *parent)
     top->addWidget(m_series);
     resultsLayout->addLayout(top);
     m_tabs = new QTabWidget;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < kUncertaintyChartCount; ++i) {
         m_charts[i] = new QCustomPlot;
         m_charts[i]->setMinimumHeight(260);
         m_tabs->addTab(m_charts[i], uncertaintyChartTitle(kAllUncertaintyCharts[i])
@@ -320,8 +320,13 @@ UncertaintyPane::UncertaintyPane(QWidget *parent)
         Q_EMIT setupEdited(s, tr("Change sampling method"), {});
     });
     connect(m_scenario, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_updating)
-            Q_EMIT scenarioChanged();
+        if (m_updating)
+            return;
+        // Stored in the workbook's set-up (format 4): one undo command; Base is stored as none.
+        UncertaintySetup s = m_workbook.uncertainty;
+        const std::string chosen = m_scenario->currentText().toStdString();
+        s.scenario = chosen == kBaseScenario ? std::string() : chosen;
+        Q_EMIT setupEdited(s, tr("Simulate the %1 scenario").arg(m_scenario->currentText()), {});
     });
     connect(m_run, &QPushButton::clicked, this, &UncertaintyPane::runRequested);
     connect(m_cancel, &QPushButton::clicked, this, &UncertaintyPane::cancelRequested);
@@ -330,8 +335,8 @@ UncertaintyPane::UncertaintyPane(QWidget *parent)
 
 std::string UncertaintyPane::scenario() const
 {
-    return m_scenario->count() > 0 ? m_scenario->currentText().toStdString()
-                                   : std::string(kBaseScenario);
+    return m_workbook.uncertainty.scenario.empty() ? std::string(kBaseScenario)
+                                                   : m_workbook.uncertainty.scenario;
 }
 
 UncertaintySetup UncertaintyPane::visibleSetup() const
@@ -350,10 +355,8 @@ void UncertaintyPane::setWorkbook(const Workbook &workbook)
     m_seed->setValue(
         static_cast<int>(std::min<std::uint32_t>(workbook.settings.monteCarloSeed, 2147483647u)));
     m_sampling->setCurrentIndex(workbook.uncertainty.sampling == SamplingMethod::Random ? 1 : 0);
-    // The scenarios as the workbook names them now; the choice stays while its name does.
-    const QString chosen = m_scenario->count() > 0
-                               ? m_scenario->currentText()
-                               : QString::fromUtf8(kBaseScenario.data(), kBaseScenario.size());
+    // The scenarios as the workbook names them now, the stored choice selected.
+    const QString chosen = QString::fromStdString(scenario());
     m_scenario->clear();
     for (const Scenario &sc : workbook.scenarios)
         m_scenario->addItem(QString::fromStdString(sc.name));
@@ -631,7 +634,7 @@ void UncertaintyPane::showResults()
     const MonteCarloSummary &s = *m_summary;
     const int series = std::max(0, m_series->currentIndex());
     const QString currency = QString::fromStdString(m_workbook.settings.currency);
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < kUncertaintyChartCount; ++i)
         drawUncertaintyChart(*m_charts[i], kAllUncertaintyCharts[i], s, series, currency);
     const SeriesSummary &ss = s.series[static_cast<std::size_t>(series)];
     const std::string cur = m_workbook.settings.currency;

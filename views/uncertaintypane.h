@@ -1,11 +1,12 @@
 // The Uncertainty pane: the table of uncertain inputs (distribution, parameters, mean and a
 // density preview, all editable), the rank-correlation matrix with the repaired matrix shown
 // when the requested one is not valid, trials / seed / sampling, Run and Cancel with progress,
-// then the fan chart, NPV histogram, S-curve, sensitivity ranking and percentile table. Knows
-// nothing of the undo stack: edits are emitted as whole set-ups for the application to apply.
+// then the fan chart, NPV and ROI histograms, S-curve, sensitivity ranking and percentile table.
+// Knows nothing of the undo stack: edits are emitted as whole set-ups for the application to apply.
 #pragma once
 
 #include "analytics/montecarlo.h"
+#include "uncertaintycharts.h"
 #include "workbook.h"
 
 #include <QWidget>
@@ -54,8 +55,8 @@ public:
     QCustomPlot *chart(int index) const { return m_charts[index]; }
     QComboBox *seriesBox() const { return m_series; }
     QComboBox *scenarioBox() const { return m_scenario; }
-    /// The scenario the next run simulates (a run option like `analyze --scenario`, not part
-    /// of the stored set-up): Base unless the user picked another.
+    /// The scenario the next run simulates: the workbook's stored choice (uncertainty.scenario,
+    /// `analyze`'s default), Base when none.
     std::string scenario() const;
 
 Q_SIGNALS:
@@ -63,8 +64,6 @@ Q_SIGNALS:
                      const QString &mergeKey);
     void settingsEdited(const roi::Settings &settings, const QString &text,
                         const QString &mergeKey);
-    /// The user picked another scenario to simulate: the results no longer match it.
-    void scenarioChanged();
     void runRequested();
     void cancelRequested();
 
@@ -100,7 +99,7 @@ private:
     QLabel *m_status;
     QComboBox *m_series;
     QTabWidget *m_tabs;
-    QCustomPlot *m_charts[4];
+    QCustomPlot *m_charts[kUncertaintyChartCount];
     QTableWidget *m_percentiles;
 };
 

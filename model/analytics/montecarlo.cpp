@@ -276,6 +276,8 @@ MonteCarloOptions MonteCarloOptions::fromWorkbook(const Workbook &workbook)
     o.trials = workbook.settings.monteCarloTrials;
     o.seed = workbook.settings.monteCarloSeed;
     o.sampling = workbook.uncertainty.sampling;
+    if (!workbook.uncertainty.scenario.empty())
+        o.scenario = workbook.uncertainty.scenario;
     return o;
 }
 
@@ -756,17 +758,18 @@ MonteCarloSummary MonteCarloRun::summary() const
             std::sort(sorted.begin(), sorted.end());
             for (int p = 0; p <= 100; ++p)
                 ss.npvQuantiles.push_back(percentileOfSorted(sorted, p));
-            constexpr int kBins = 40;
-            const double lo = sorted.front();
-            const double hi = sorted.back() > lo ? sorted.back() : lo + 1;
-            for (int b = 0; b <= kBins; ++b)
-                ss.npvHistogramEdges.push_back(lo + (hi - lo) * b / kBins);
-            ss.npvHistogramCounts.assign(kBins, 0.0);
-            for (double v : sorted) {
-                const int b =
-                    std::clamp(static_cast<int>((v - lo) / (hi - lo) * kBins), 0, kBins - 1);
-                ss.npvHistogramCounts[static_cast<std::size_t>(b)] += 1;
-            }
+            histogramOfSorted(sorted, 40, ss.npvHistogramEdges, ss.npvHistogramCounts);
+        }
+        {
+            // ROI is undefined (NaN) in a trial without a TCO: counted, not binned.
+            std::vector<double> sorted;
+            sorted.reserve(n);
+            for (double v : roi)
+                if (std::isfinite(v))
+                    sorted.push_back(v);
+            ss.roiUndefined = static_cast<int>(n - sorted.size());
+            std::sort(sorted.begin(), sorted.end());
+            histogramOfSorted(sorted, 40, ss.roiHistogramEdges, ss.roiHistogramCounts);
         }
         // Sensitivity: Spearman of each drawn input with this series' NPV.
         const std::vector<double> npvRanks = correlation::ranks(npv);
@@ -787,6 +790,24 @@ MonteCarloSummary MonteCarloRun::summary() const
         out.series.push_back(std::move(ss));
     }
     return out;
+}
+
+void histogramOfSorted(const std::vector<double> &sorted, int kBins, std::vector<double> &edges,
+                       std::vector<double> &counts)
+{
+    edges.clear();
+    counts.clear();
+    if (sorted.empty() || kBins < 1)
+        return;
+    const double lo = sorted.front();
+    const double hi = sorted.back() > lo ? sorted.back() : lo + 1;
+    for (int b = 0; b <= kBins; ++b)
+        edges.push_back(lo + (hi - lo) * b / kBins);
+    counts.assign(static_cast<std::size_t>(kBins), 0.0);
+    for (double v : sorted) {
+        const int b = std::clamp(static_cast<int>((v - lo) / (hi - lo) * kBins), 0, kBins - 1);
+        counts[static_cast<std::size_t>(b)] += 1;
+    }
 }
 
 std::optional<MonteCarloSummary> runMonteCarlo(const Workbook &workbook,

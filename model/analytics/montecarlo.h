@@ -55,7 +55,7 @@ struct MonteCarloOptions
     /// Keep the per-month cumulative net of every trial for the fan chart.
     bool keepFan = true;
 
-    /// Trials, seed and sampling method as the workbook stores them.
+    /// Trials, seed, sampling method and scenario as the workbook stores them.
     static MonteCarloOptions fromWorkbook(const Workbook &workbook);
 };
 
@@ -173,6 +173,10 @@ struct SeriesSummary
     /// NPV distribution for the charts: 40 equal bins (41 edges, counts per bin) and the
     /// percentiles P0, P1, ..., P100 (the S-curve).
     std::vector<double> npvHistogramEdges, npvHistogramCounts, npvQuantiles;
+    /// ROI % distribution: 40 equal bins over the trials that have an ROI (a TCO); the others
+    /// (ROI undefined) are counted in roiUndefined, not binned. Empty when no trial has an ROI.
+    std::vector<double> roiHistogramEdges, roiHistogramCounts;
+    int roiUndefined = 0;
 
     const OutputStats &stats(Metric m) const { return metrics[static_cast<std::size_t>(m)]; }
 };
@@ -226,6 +230,13 @@ std::optional<double> p10NpvWithInputFixed(const Workbook &workbook,
                                            const MonteCarloOptions &options,
                                            const FixedInput &fixed, const std::string &useCase = {},
                                            std::string *error = nullptr);
+
+/// A histogram of `kBins` equal bins from the smallest to the largest of `sorted` (ascending,
+/// finite): `edges` gets kBins + 1 edges, `counts` kBins counts; a bin takes the values from its
+/// lower edge up to (not including) its upper one, the last bin its upper edge too. All values
+/// equal: one unit wide from that value. Empty input leaves both empty.
+void histogramOfSorted(const std::vector<double> &sorted, int kBins, std::vector<double> &edges,
+                       std::vector<double> &counts);
 
 /// Type-7 (linear interpolation) percentile, p in [0, 100], of sorted finite values.
 double percentileOfSorted(const std::vector<double> &sorted, double p);

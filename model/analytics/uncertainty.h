@@ -60,6 +60,9 @@ struct UncertaintySetup
     SamplingMethod sampling = SamplingMethod::LatinHypercube;
     std::vector<UncertainInput> inputs;
     std::vector<InputCorrelation> correlations;
+    /// The scenario the simulation starts from (its adjustments apply to every trial): the
+    /// Analysis pane's choice and `analyze`'s default. Empty: Base. Format version 4.
+    std::string scenario;
 
     friend bool operator==(const UncertaintySetup &, const UncertaintySetup &) = default;
 };

@@ -3,6 +3,7 @@
 #include "../inputs.h"
 #include "distribution.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace roi {
@@ -57,6 +58,8 @@ Json uncertaintyToJson(const UncertaintySetup &setup)
     for (const auto &c : setup.correlations)
         corr.push_back(Json{{"a", c.a}, {"b", c.b}, {"rho", c.rho}});
     j["correlations"] = std::move(corr);
+    if (!setup.scenario.empty())
+        j["scenario"] = setup.scenario;
     return j;
 }
 
@@ -91,6 +94,11 @@ void readUncertainty(const Json &j, const std::string &path, UncertaintySetup &s
         if (it.key() == "sampling") {
             if (!v.is_string() || !parseSamplingMethod(v.get<std::string>(), setup.sampling))
                 error(p, "must be \"lhs\" or \"random\"");
+        } else if (it.key() == "scenario") {
+            if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 200)
+                error(p, "must be the name of a scenario");
+            else
+                setup.scenario = v.get<std::string>();
         } else if (it.key() == "inputs") {
             if (!v.is_array()) {
                 error(p, "must be an array");
@@ -199,6 +207,10 @@ void validateUncertainty(const Workbook &wb, const UncertaintyError &error)
 {
     const UncertaintySetup &setup = wb.uncertainty;
     const std::string root = "/uncertainty";
+    if (!setup.scenario.empty()
+        && std::none_of(wb.scenarios.begin(), wb.scenarios.end(),
+                        [&](const Scenario &s) { return s.name == setup.scenario; }))
+        error(root + "/scenario", "names no scenario of the workbook");
     if (setup.inputs.size() > limits::kMaxUncertainInputs)
         error(root + "/inputs",
               "has more than " + std::to_string(limits::kMaxUncertainInputs) + " inputs");

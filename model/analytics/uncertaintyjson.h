@@ -5,7 +5,8 @@
 //     "sampling": "lhs",
 //     "inputs": [{"input": "ramp.steadyAdoption", "useCase": "Support assistant",
 //                 "distribution": "pert", "min": 0.5, "mode": 0.7, "max": 0.8}],
-//     "correlations": [{"a": 0, "b": 1, "rho": 0.5}]
+//     "correlations": [{"a": 0, "b": 1, "rho": 0.5}],
+//     "scenario": "Worst"          (version 4; absent: Base)
 //   }
 #pragma once
 

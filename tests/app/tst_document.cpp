@@ -3,8 +3,10 @@
 #include "document.h"
 #include "recovery.h"
 
+#include "engine.h"
 #include "workbookfile.h"
 
+#include <QDate>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -21,6 +23,7 @@ class TestDocument : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void editsAreUndoable();
+    void visibleScenarioFirst();
     void keystrokesMerge();
     void renameCarriesScenarioScope();
     void removeUseCaseRestoresScopedAdjustments();
@@ -60,6 +63,62 @@ void TestDocument::editsAreUndoable()
     QVERIFY(!doc.isModified());
     doc.undoStack()->redo();
     QCOMPARE(doc.workbook().useCases[0].baseline.volume, 100000.0);
+}
+
+void TestDocument::visibleScenarioFirst()
+{
+    // The window's scenario first: an edit computes only it (the others as they were for one
+    // turn of the event loop), then the rest; once complete the results equal a full compute,
+    // bit for bit. An edit that changes the results' shape computes everything at once.
+    Document doc;
+    QString error;
+    QVERIFY2(doc.load(example("portfolio.roiwb"), &error), qPrintable(error));
+    const QDate today = QDate::currentDate();
+    const ComputeOptions full{Date{today.year(), today.month(), today.day()}, true};
+    QVERIFY(doc.workbook().scenarios.size() >= 3);
+    doc.setVisibleScenario(2); // Worst
+    const Results before = doc.results();
+    QSignalSpy completed(&doc, &Document::resultsCompleted);
+    UseCase uc = doc.workbook().useCases[0];
+    uc.baseline.volume *= 1.5;
+    doc.setUseCase(0, uc, QStringLiteral("Edit volume"));
+    const Results expected = compute(doc.workbook(), full);
+    QVERIFY(!doc.resultsComplete());
+    const Results &now = doc.results();
+    const int n = static_cast<int>(doc.workbook().useCases.size());
+    for (int u = 0; u < n; ++u) {
+        QVERIFY(now.at(u, 2) == expected.at(u, 2)); // the visible scenario: up to date
+        QVERIFY(now.at(u, 0) == before.at(u, 0));   // Base: as before, for now
+    }
+    QVERIFY(now.portfolio[2] == expected.portfolio[2]);
+    QVERIFY(!(expected.at(0, 0) == before.at(0, 0))); // (the edit does move Base)
+    QVERIFY(now.findings == before.findings);
+    // The next turn of the event loop completes them.
+    QTRY_VERIFY(doc.resultsComplete());
+    QCOMPARE(completed.count(), 1);
+    QVERIFY(doc.results() == expected);
+
+    // Undo is an edit like any other; completeResults() finishes at once.
+    doc.undoStack()->undo();
+    QVERIFY(!doc.resultsComplete());
+    doc.completeResults();
+    QVERIFY(doc.resultsComplete());
+    QVERIFY(doc.results() == before);
+    // Switching the visible scenario completes first: the new one must be up to date.
+    doc.undoStack()->redo();
+    doc.setVisibleScenario(1);
+    QVERIFY(doc.resultsComplete());
+    QVERIFY(doc.results() == expected);
+    // A new use case changes the shape: all scenarios at once.
+    doc.insertUseCase(1, uc, QStringLiteral("Add"));
+    QVERIFY(doc.resultsComplete());
+    QVERIFY(doc.results() == compute(doc.workbook(), full));
+    // Off (-1): every edit computes every scenario.
+    doc.setVisibleScenario(-1);
+    uc.baseline.volume *= 2;
+    doc.setUseCase(0, uc, QStringLiteral("Edit volume"));
+    QVERIFY(doc.resultsComplete());
+    QVERIFY(doc.results() == compute(doc.workbook(), full));
 }
 
 void TestDocument::keystrokesMerge()

@@ -440,6 +440,9 @@ void TestMainWindow::caseHealthNavigatesToInput()
     UseCase uc = m_window->document()->workbook().useCases[0];
     uc.baseline.capturedOn = Date{2027, 6, 1};
     m_window->document()->setUseCase(0, uc, QStringLiteral("Redate"));
+    // The window computes the scenario on screen first; the model checks (which compare
+    // scenarios) come with the other scenarios on the next turn of the event loop.
+    QTRY_VERIFY(m_window->document()->resultsComplete());
     QListWidget *list = m_window->caseHealth()->list();
     QListWidgetItem *flag = nullptr;
     for (int i = 0; i < list->count(); ++i) {

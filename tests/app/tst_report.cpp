@@ -329,9 +329,10 @@ void TestReport::htmlEmbedsChartsAsSvg()
         ++charts;
     }
     // Cumulative net, invoice vs true cost, cost by category; the uncertainty section's fan
-    // chart and NPV histogram; the tornado.
-    QCOMPARE(charts, 6);
+    // chart, NPV and ROI histograms; the tornado.
+    QCOMPARE(charts, 7);
     QVERIFY(html.contains(QStringLiteral("alt=\"Cumulative net: P10–P90 range\"")));
+    QVERIFY(html.contains(QStringLiteral("alt=\"Distribution of ROI\"")));
 }
 
 void TestReport::htmlLogoIsReencoded()

@@ -9,6 +9,7 @@
 
 #include "document.h"
 #include "kpitile.h"
+#include "montecarlostatistics.h"
 #include "resultspanel.h"
 #include "usecasenavigator.h"
 
@@ -20,7 +21,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void goalSeekAppliesAndUndoRestores();
     void goalSeekSharedInputAndUnreachable();
     void goalSeekPortfolioIsOneUndoStep();
+    void goalSeekSimulatedP10();
     void tornadoWindowRanksBars();
     void tornadoWindowDefaultsToPercentiles();
     void npvTileSaysSeveralIrrs();
@@ -203,6 +207,80 @@ void TestSensitivityUi::goalSeekPortfolioIsOneUndoStep()
     QVERIFY(dialog->apply());
     QCOMPARE(doc->undoStack()->count(), steps + 1);
     QVERIFY(std::abs(doc->workbook().useCases[1].ramp.steadyAdoption - a) <= 1e-9 * a);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->workbook(), before);
+}
+
+void TestSensitivityUi::goalSeekSimulatedP10()
+{
+    // "P10 of NPV (simulated) equals 0" on the steady support assistant: its Worst and Best
+    // scenarios move the volume and the minutes with AI, so the default set-up makes both
+    // uncertain. The answer is the command line's (`goal-seek --target p10-npv=0`: the same
+    // statistic with common random numbers, the same search from the stored value), found on a
+    // worker thread; a cancelled search changes nothing; Apply is one undo step.
+    openSteady();
+    Document *doc = m_window->document();
+    Settings settings = doc->workbook().settings;
+    settings.monteCarloTrials = 500; // keeps the test fast: 500 trials per step
+    doc->setSettings(settings, QStringLiteral("Trials"));
+    const Workbook before = doc->workbook();
+    const int steps = doc->undoStack()->count();
+    m_window->sensitivity()->showGoalSeek();
+    GoalSeekDialog *dialog = m_window->sensitivity()->goalSeekDialog();
+    dialog->inputEdit()->setText(QStringLiteral("ramp.steadyAdoption"));
+    const int goal = dialog->goalCombo()->findData(GoalSeekDialog::kSimulatedP10Npv);
+    QVERIFY(goal >= 0);
+    dialog->goalCombo()->setCurrentIndex(goal);
+    dialog->valueSpin()->setValue(0);
+    QSignalSpy finished(dialog, &GoalSeekDialog::seekFinished);
+
+    // Cancelled at once: no answer, nothing to apply, the workbook as it was.
+    QTest::mouseClick(dialog->seekButton(), Qt::LeftButton);
+    QVERIFY(dialog->isSeeking());
+    QVERIFY(!dialog->seekButton()->isEnabled());
+    QVERIFY(dialog->cancelButton()->isEnabled());
+    QVERIFY(dialog->progressBar()->isVisible());
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.takeFirst().at(0).toBool(), false);
+    QVERIFY(!dialog->isSeeking());
+    QVERIFY(dialog->answerLabel()->text().contains(QStringLiteral("Cancelled")));
+    QVERIFY(!dialog->applyButton()->isEnabled());
+    QVERIFY(dialog->seekButton()->isEnabled());
+    QVERIFY(!dialog->progressBar()->isVisible());
+    QVERIFY(!dialog->apply());
+    QCOMPARE(doc->workbook(), before);
+    QCOMPARE(doc->undoStack()->count(), steps);
+
+    // Run to the end: the window stays live (events keep flowing) while the worker searches.
+    QTest::mouseClick(dialog->seekButton(), Qt::LeftButton);
+    QVERIFY(dialog->isSeeking());
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.takeFirst().at(0).toBool(), true);
+    QVERIFY(dialog->result().reached);
+    std::string error;
+    const auto input = resolveInput(before, 0, "ramp.steadyAdoption", &error);
+    QVERIFY2(input, error.c_str());
+    const auto statistic = p10NpvStatistic(before, {0, 0}, *input, error);
+    QVERIFY2(statistic, error.c_str());
+    SeekOptions o;
+    o.min = input->path.info()->min;
+    o.max = input->path.info()->max;
+    o.start = before.useCases[0].ramp.steadyAdoption;
+    const SeekResult cli = seekZero([&](double x) { return statistic(x); }, o);
+    QCOMPARE(dialog->result().value, cli.x);
+    QVERIFY(std::abs(statistic(dialog->result().value)) < 1e-4 * std::abs(statistic(o.start)));
+    // A P10 of zero asks for more adoption than the plain break-even (2.008%).
+    QVERIFY(dialog->result().value > 8400.0 / 418362.5);
+    QVERIFY2(dialog->answerLabel()->text().contains(QStringLiteral("P10 of NPV there: $0")),
+             qPrintable(dialog->answerLabel()->text()));
+    QVERIFY(dialog->applyButton()->isEnabled());
+    if (const QString dir = qEnvironmentVariable("ROI_SCREENSHOT_DIR"); !dir.isEmpty())
+        dialog->grab().save(dir + QStringLiteral("/goal-seek-p10.png"));
+
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QCOMPARE(doc->undoStack()->count(), steps + 1);
+    QCOMPARE(doc->workbook().useCases[0].ramp.steadyAdoption, dialog->result().value);
     doc->undoStack()->undo();
     QCOMPARE(doc->workbook(), before);
 }

@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -173,9 +174,9 @@ void TestUncertaintyPane::distributionEditIsOneUndo()
 
 void TestUncertaintyPane::scenarioChoice()
 {
-    // The pane offers every scenario of the workbook, Base first chosen; picking another is a
-    // run option (like analyze --scenario), not an edit of the workbook: nothing goes on the
-    // undo stack and the file is unchanged.
+    // The pane offers every scenario of the workbook, Base first chosen. The choice is part of
+    // the stored set-up (format 4, uncertainty.scenario): picking another is one undo command,
+    // saved with the file, and `analyze` takes it by default.
     UncertaintyPane *pane = m_analysis->pane();
     QComboBox *scenario = pane->scenarioBox();
     QCOMPARE(scenario->count(), static_cast<int>(m_doc->workbook().scenarios.size()));
@@ -189,11 +190,12 @@ void TestUncertaintyPane::scenarioChoice()
     QCOMPARE(pane->summary()->scenario, std::string("Base"));
     const double baseP50 = pane->summary()->series[0].stats(Metric::Npv).percentiles[2].value;
     const int commands = m_doc->undoStack()->count();
-    const bool clean = m_doc->undoStack()->isClean();
     done.clear();
     scenario->setCurrentIndex(worst);
-    QCOMPARE(m_doc->undoStack()->count(), commands);
-    QCOMPARE(m_doc->undoStack()->isClean(), clean);
+    QCOMPARE(m_doc->undoStack()->count(), commands + 1);
+    QCOMPARE(m_doc->undoStack()->undoText(), QStringLiteral("Simulate the Worst scenario"));
+    QVERIFY(!m_doc->undoStack()->isClean());
+    QCOMPARE(m_doc->workbook().uncertainty.scenario, std::string("Worst"));
     // The Base results are now stale and say so; a small run re-runs by itself on Worst.
     QVERIFY(m_analysis->isStale());
     QVERIFY2(pane->statusLabel()->text().contains(QStringLiteral("for the Base scenario")),
@@ -202,23 +204,34 @@ void TestUncertaintyPane::scenarioChoice()
     QCOMPARE(done.last().first().toBool(), true);
     QCOMPARE(pane->summary()->scenario, std::string("Worst"));
     QVERIFY(pane->statusLabel()->text().contains(QStringLiteral("scenario Worst")));
-    // The command line gives the same figure for --scenario Worst.
+    // Saved with the workbook: `analyze` of the saved file simulates Worst with no --scenario,
+    // and gives the pane's figure.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("worst.roiwb"));
+    QString error;
+    QVERIFY2(m_doc->saveAs(file, &error), qPrintable(error));
     std::ostringstream out, err;
-    QCOMPARE(
-        runCommandLine({"analyze", example("portfolio.roiwb").toStdString(), "--trials", "1000",
-                        "--seed", std::to_string(m_doc->workbook().settings.monteCarloSeed),
-                        "--scenario", "Worst", "--format", "json"},
-                       out, err),
-        0);
-    const double worstP50 = nlohmann::json::parse(out.str())["series"][0]["npv"]["p50"];
+    QCOMPARE(runCommandLine({"analyze", file.toStdString(), "--format", "json"}, out, err), 0);
+    const auto j = nlohmann::json::parse(out.str());
+    QCOMPARE(j["scenario"].get<std::string>(), std::string("Worst"));
+    const double worstP50 = j["series"][0]["npv"]["p50"];
     QCOMPARE(pane->summary()->series[0].stats(Metric::Npv).percentiles[2].value, worstP50);
     QVERIFY(worstP50 < baseP50); // the Worst scenario is worse
-    // An edit of the workbook keeps the choice (the name still exists).
-    pane->trialsBox()->setValue(900);
-    QCOMPARE(pane->scenarioBox()->currentText(), QStringLiteral("Worst"));
+    // A rename of the scenario carries the choice along, in the same step of the history.
+    std::vector<Scenario> renamed = m_doc->workbook().scenarios;
+    renamed[static_cast<std::size_t>(worst)].name = "Downside";
+    const int before = m_doc->undoStack()->count();
+    m_doc->setScenarios(renamed, QStringLiteral("Rename scenario"));
+    QCOMPARE(m_doc->undoStack()->count(), before + 1);
+    QCOMPARE(m_doc->workbook().uncertainty.scenario, std::string("Downside"));
+    QCOMPARE(pane->scenarioBox()->currentText(), QStringLiteral("Downside"));
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_doc->workbook().uncertainty.scenario, std::string("Worst"));
+    // Undo of the choice: Base again, stored as none.
+    m_doc->undoStack()->undo(); // the save does not add a command
+    QCOMPARE(m_doc->workbook().uncertainty.scenario, std::string());
+    QCOMPARE(pane->scenarioBox()->currentText(), QStringLiteral("Base"));
     QVERIFY(done.wait(60000));
-    QCOMPARE(pane->summary()->scenario, std::string("Worst"));
-    QCOMPARE(pane->summary()->trials, 900);
 }
 
 void TestUncertaintyPane::screenshot()
@@ -232,7 +245,7 @@ void TestUncertaintyPane::screenshot()
     const QString dir = qEnvironmentVariable("ROI_SCREENSHOT_DIR");
     if (!dir.isEmpty()) {
         pane->grab().save(dir + QStringLiteral("/uncertainty-pane.png"));
-        for (int i = 0; i < 4; ++i) {
+        for (int i = 0; i < kUncertaintyChartCount; ++i) {
             pane->chart(i)->resize(900, 420);
             pane->chart(i)->savePng(dir + QStringLiteral("/uncertainty-chart-%1.png").arg(i), 900,
                                     420);

@@ -70,8 +70,8 @@ void TestUncertaintyReport::chartsAndTornadoOfTheSetUp()
 {
     // The steady support assistant with one uncertain input of its own: the volume, uniform on
     // 40,000..60,000 (P10 42,000, P90 58,000). The section places the fan chart and the NPV
-    // histogram (drawn from its own run, not by chart kind), and the tornado after it moves the
-    // volume between its P10 and P90, as `tornado` does for a workbook with a set-up.
+    // and ROI histograms (drawn from its own run, not by chart kind), and the tornado after it
+    // moves the volume between its P10 and P90, as `tornado` does for a workbook with a set-up.
     std::ifstream in(ROI_SOURCE_DIR "/tests/data/sensitivity/steady-support.roiwb",
                      std::ios::binary);
     std::stringstream bytes;
@@ -96,9 +96,11 @@ void TestUncertaintyReport::chartsAndTornadoOfTheSetUp()
     const auto at = std::find(kinds.begin(), kinds.end(), ChartKind::UncertaintyFan);
     QVERIFY(at != kinds.end());
     QCOMPARE(*(at + 1), ChartKind::UncertaintyHistogram);
-    QCOMPARE(*(at + 2), ChartKind::Tornado);
+    QCOMPARE(*(at + 2), ChartKind::UncertaintyRoiHistogram);
+    QCOMPARE(*(at + 3), ChartKind::Tornado);
     QVERIFY(c.charts[static_cast<std::size_t>(at - kinds.begin())].draw);
-    QVERIFY(!c.charts[static_cast<std::size_t>(at - kinds.begin()) + 2].draw);
+    QVERIFY(c.charts[static_cast<std::size_t>(at - kinds.begin()) + 2].draw);
+    QVERIFY(!c.charts[static_cast<std::size_t>(at - kinds.begin()) + 3].draw);
     QVERIFY(c.body.contains(QStringLiteral("500 trials (seed 42, Latin Hypercube sampling")));
     QVERIFY(c.body.contains(QStringLiteral("to the P10 and to the P90 of its distribution")));
     QVERIFY(c.body.contains(QStringLiteral(">NPV at P10</th>")));

@@ -100,6 +100,8 @@ private slots:
     void correlationImposedAndRepaired();
     void fixedInputCommonRandomNumbers();
     void paybackAndRoiStates();
+    void histogramBins();
+    void roiHistogram();
     void planErrors_data();
     void planErrors();
 };
@@ -392,6 +394,63 @@ void TestMonteCarlo::paybackAndRoiStates()
     QCOMPARE(f->series[0].stats(Metric::RoiPercent).defined, 0);
     QCOMPARE(f->series[0].stats(Metric::RoiPercent).mean.state, KpiState::Undefined);
     QCOMPARE(f->series[0].pRoiPositive, 0.0);
+}
+
+void TestMonteCarlo::histogramBins()
+{
+    // 4 bins over 0..4 (width 1), each from its lower edge up to its upper one, the last bin
+    // with its upper edge: 0 | 1 1 | 2 | 3 4.
+    std::vector<double> edges, counts;
+    histogramOfSorted({0, 1, 1, 2, 3, 4}, 4, edges, counts);
+    QCOMPARE(edges, (std::vector<double>{0, 1, 2, 3, 4}));
+    QCOMPARE(counts, (std::vector<double>{1, 2, 1, 2}));
+    // All equal: one unit wide from the value, everything in the first bin.
+    histogramOfSorted({7, 7}, 2, edges, counts);
+    QCOMPARE(edges, (std::vector<double>{7, 7.5, 8}));
+    QCOMPARE(counts, (std::vector<double>{2, 0}));
+    histogramOfSorted({}, 40, edges, counts);
+    QVERIFY(edges.empty() && counts.empty());
+}
+
+void TestMonteCarlo::roiHistogram()
+{
+    // Benefit 5,000 a month, cost A a month, A ~ Uniform(2,500, 5,000): ROI = (5,000 / A - 1)
+    // x 100, from 0% (A = 5,000) to 100% (A = 2,500). P(ROI <= 50%) = P(A >= 3,333.33) =
+    // (5,000 - 3,333.33) / 2,500 = 2/3, so the 20 lower bins of 40 (0% to about 50%) hold about
+    // 2/3 of the 4,000 trials. LHS puts one draw in each 1/4,000 stratum of A, so the count is
+    // within a few trials of 2,666.7 (the edges are the sample's min and max, 1/8,000 inside).
+    Workbook wb = affineWorkbook();
+    wb.uncertainty.inputs = {uniformInput(layerInput("Hosting", "amount"), 2500, 5000)};
+    MonteCarloOptions o;
+    o.trials = 4000;
+    const auto s = runMonteCarlo(wb, o);
+    QVERIFY(s);
+    const SeriesSummary &p = s->series[0];
+    QCOMPARE(p.roiUndefined, 0);
+    QCOMPARE(p.roiHistogramEdges.size(), std::size_t(41));
+    QCOMPARE(p.roiHistogramCounts.size(), std::size_t(40));
+    QVERIFY(p.roiHistogramEdges.front() >= 0 && p.roiHistogramEdges.front() < 0.1);
+    QVERIFY(p.roiHistogramEdges.back() <= 100 && p.roiHistogramEdges.back() > 99.9);
+    double total = 0, lower = 0;
+    for (std::size_t b = 0; b < 40; ++b) {
+        total += p.roiHistogramCounts[b];
+        lower += b < 20 ? p.roiHistogramCounts[b] : 0;
+    }
+    QCOMPARE(total, 4000.0);
+    QVERIFY2(std::abs(lower - 4000.0 * 2 / 3) < 5, qPrintable(QString::number(lower)));
+    // The density of ROI falls with ROI (dA/dROI = -5,000 x 100 / (ROI + 100)^2): the first bin
+    // holds 4x the last ((100 + 100)^2 / (0 + 100)^2), give or take the bins' width.
+    const double ratio = p.roiHistogramCounts.front() / p.roiHistogramCounts.back();
+    QVERIFY2(ratio > 3.6 && ratio < 4.4, qPrintable(QString::number(ratio)));
+
+    // No cost at all: no trial has an ROI; none binned, all counted as undefined.
+    Workbook free = roitest::bareWorkbook(12);
+    free.useCases[0].drivers.push_back(roitest::avoidedFixed("Avoided", 100));
+    free.uncertainty.inputs = {uniformInput(driverInput("Avoided", "amount"), 50, 150)};
+    const auto f = runMonteCarlo(free, o);
+    QVERIFY(f);
+    QCOMPARE(f->series[0].roiUndefined, 4000);
+    QVERIFY(f->series[0].roiHistogramEdges.empty() && f->series[0].roiHistogramCounts.empty());
 }
 
 void TestMonteCarlo::planErrors_data()

@@ -1,6 +1,7 @@
-// The uncertainty set-up in the .roiwb file (format version 2): migration from a stored
-// version 1 file, round trips of every distribution kind, and bad input refused with the JSON
-// path that names where.
+// The uncertainty set-up in the .roiwb file (format version 2; its scenario, version 4):
+// migration from stored version 1 and version 3 files, round trips of every distribution kind, and
+// bad input refused with the JSON path that names where.
+#include "analytics/montecarlo.h"
 #include "analytics/uncertaintyjson.h"
 #include "inputs.h"
 #include "testutil.h"
@@ -41,6 +42,7 @@ Workbook withSetup()
     e.distribution = {DistributionKind::LogNormal, 0, 0, 0, 0, 0, 30, 45};
     s.inputs = {a, b, c, d, e};
     s.correlations = {{0, 1, 0.5}, {2, 4, -0.25}};
+    s.scenario = "Worst";
     return *wb;
 }
 
@@ -52,6 +54,7 @@ class TestUncertaintyFile : public QObject
 
 private slots:
     void migratesVersion1();
+    void migratesAnalysisScenarioToV4();
     void roundTrip();
     void badInput_data();
     void badInput();
@@ -80,6 +83,52 @@ void TestUncertaintyFile::migratesVersion1()
     const LoadResult again = readWorkbook(saved.text);
     QVERIFY(again.ok());
     QCOMPARE(*again.workbook, *r.workbook);
+}
+
+void TestUncertaintyFile::migratesAnalysisScenarioToV4()
+{
+    // A version 3 file (the support example with a set-up of its own) has no analysis
+    // scenario: it reads without a warning, simulates Base as the version 3 program did, and
+    // saves as version 4 without the key until one is chosen.
+    const std::string bytes =
+        roitest::readText(migrationFile("v3-analysis-scenario-support.roiwb"));
+    QVERIFY(!bytes.empty());
+    QCOMPARE(Json::parse(bytes).at("version").get<int>(), 3);
+    const LoadResult r = readWorkbook(bytes);
+    QVERIFY(r.ok());
+    for (const auto &d : r.diagnostics)
+        QVERIFY2(d.severity != Severity::Warning, d.toString().c_str());
+    QCOMPARE(r.workbook->uncertainty.scenario, std::string());
+    QCOMPARE(r.workbook->uncertainty.inputs.size(), std::size_t(1));
+    QCOMPARE(MonteCarloOptions::fromWorkbook(*r.workbook).scenario, std::string("Base"));
+    SaveResult saved = writeWorkbook(*r.workbook);
+    QVERIFY(saved.ok());
+    QCOMPARE(Json::parse(saved.text).at("version").get<int>(), 4);
+    QVERIFY(!Json::parse(saved.text).at("uncertainty").contains("scenario"));
+    // Chosen: stored, read back, and the run option's default.
+    Workbook worst = *r.workbook;
+    worst.uncertainty.scenario = "Worst";
+    saved = writeWorkbook(worst);
+    QVERIFY(saved.ok());
+    QCOMPARE(Json::parse(saved.text).at("uncertainty").at("scenario").get<std::string>(),
+             std::string("Worst"));
+    const LoadResult back = readWorkbook(saved.text);
+    QVERIFY(back.ok());
+    QCOMPARE(*back.workbook, worst);
+    QCOMPARE(MonteCarloOptions::fromWorkbook(*back.workbook).scenario, std::string("Worst"));
+    // The key in a version 3 file was unknown to its reader: reported so, and not used.
+    Json v3 = Json::parse(bytes);
+    v3["uncertainty"]["scenario"] = "Worst";
+    const LoadResult stray = readWorkbook(v3.dump());
+    QVERIFY(stray.ok());
+    QCOMPARE(stray.workbook->uncertainty.scenario, std::string());
+    QStringList warnings;
+    for (const auto &d : stray.diagnostics)
+        if (d.severity == Severity::Warning)
+            warnings << QString::fromStdString(d.toString());
+    QVERIFY2(
+        warnings.contains(QStringLiteral("/uncertainty/scenario: warning: unknown key, ignored")),
+        qPrintable(warnings.join(QLatin1Char('\n'))));
 }
 
 void TestUncertaintyFile::roundTrip()
@@ -149,6 +198,12 @@ void TestUncertaintyFile::badInput_data()
     QTest::newRow("sampling unknown") << "/uncertainty/sampling"
                                       << R"("sobol")"
                                       << R"(/uncertainty/sampling: must be "lhs" or "random")";
+    QTest::newRow("scenario unknown") << "/uncertainty/scenario"
+                                      << R"("Nowhere")"
+                                      << "/uncertainty/scenario: names no scenario of the workbook";
+    QTest::newRow("scenario not a name") << "/uncertainty/scenario"
+                                         << "7"
+                                         << "/uncertainty/scenario: must be the name of a scenario";
     QTest::newRow("trials 0") << "/settings/monteCarlo/trials"
                               << "0"
                               << "/settings/monteCarlo/trials: must be >= 1";
