@@ -4,6 +4,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -282,7 +283,7 @@ bool CsvReader::run(const HeaderFn &onHeader, const RowFn &onRow, const Malforme
     m_onHeader = &onHeader;
     m_onRow = &onRow;
     m_onMalformed = &onMalformed;
-    std::vector<char> chunk(kChunk);
+    std::vector<char> chunk(std::min(kChunk, m_in.bufferSize()));
     // Whole lines go to feed(): the bytes after a chunk's last line break wait for the next.
     std::string carry;
     while (!m_stopped && !m_failed) {
