@@ -1,6 +1,7 @@
 #include "workbookfile.h"
 
 #include "actuals/actualsjson.h"
+#include "actuals/migraterevenue.h"
 #include "analytics/uncertaintyjson.h"
 #include "inputs.h"
 #include "levers/leverfields.h"
@@ -340,6 +341,13 @@ public:
             migrateToV3(migrated);
             migrateSnapshotsToV3(migrated);
             m_actualsKnown = false;
+        }
+        if (m_version < 4) {
+            if (doc != &migrated) {
+                migrated = root;
+                doc = &migrated;
+            }
+            migrateRevenueToV4(migrated);
         }
 
         Workbook wb;
