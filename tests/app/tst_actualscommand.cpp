@@ -384,9 +384,10 @@ void TestActualsCommand::mixedCurrencyNeedsRate()
              refused.err.c_str());
     QVERIFY2(refused.err.find("--rate EUR=RATE") != std::string::npos, refused.err.c_str());
     QCOMPARE(readAll(wbPath), before);
-    // Two currencies, the second first met on the last row: both named, an option for each.
+    // Two currencies, GBP only on the second row (the third has no cost): both named, an
+    // option for each.
     std::string two = csv;
-    two.replace(two.rfind("EUR"), 3, "GBP");
+    two.replace(two.find("EUR", two.find("EUR") + 3), 3, "GBP");
     const std::string twoPath = dir.filePath(QStringLiteral("gateway-eur-gbp.csv")).toStdString();
     std::ofstream(twoPath, std::ios::binary) << two;
     const Run refusedTwo = run({"import", wbPath, twoPath, "--mapping", "Gateway export"});
