@@ -83,4 +83,15 @@ void setRevenuePerCustomer(Document &doc, std::optional<double> revenue, const Q
     doc.setActuals(a, QObject::tr("Set revenue per customer"), mergeKey);
 }
 
+void setCustomerRevenue(Document &doc, std::vector<actuals::CustomerRevenue> entries,
+                        const QString &text)
+{
+    actuals::Actuals a = doc.workbook().actuals;
+    entries = actuals::normalisedRevenue(std::move(entries));
+    if (entries == a.customerRevenue)
+        return;
+    a.customerRevenue = std::move(entries);
+    doc.setActuals(a, text);
+}
+
 } // namespace roi

@@ -37,5 +37,9 @@ void setCurrencyRates(Document &doc, const std::vector<actuals::CurrencyRate> &r
                       const QString &text);
 void setRevenuePerCustomer(Document &doc, std::optional<double> revenue,
                            const QString &mergeKey = {});
+/// Replaces the customers' own monthly revenues (sorted and made unique first) as one command
+/// named `text`; nothing when they are unchanged.
+void setCustomerRevenue(Document &doc, std::vector<actuals::CustomerRevenue> entries,
+                        const QString &text);
 
 } // namespace roi

@@ -5,10 +5,18 @@
 #include "importactualsdialog.h"
 
 #include "actuals/actualspage.h"
+#include "actuals/customerrevenue.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -18,6 +26,9 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <cmath>
 
 namespace roi {
 
@@ -110,6 +121,12 @@ ActualsController::ActualsController(Document *document, QMainWindow *window)
                 if (revenue != m_doc->workbook().actuals.revenuePerCustomer)
                     setRevenuePerCustomer(*m_doc, revenue);
             });
+    connect(m_page, &ActualsPage::customerRevenueEdited, this,
+            [this](const std::vector<actuals::CustomerRevenue> &entries, const QString &text) {
+                setCustomerRevenue(*m_doc, entries, text);
+            });
+    connect(m_page, &ActualsPage::importRevenueRequested, this,
+            [this] { importCustomerRevenue(); });
     connect(m_page, &ActualsPage::removeImportRequested, this, [this](std::uint32_t id) {
         const actuals::ImportRecord *rec = m_doc->workbook().actuals.findImport(id);
         if (!rec)
@@ -161,7 +178,8 @@ void ActualsController::importFile(const QString &given)
                 .toString();
         path = QFileDialog::getOpenFileName(
             m_window, tr("Import Actuals"), dir,
-            tr("Usage and cost exports (*.csv *.csv.gz *.gz *.json *.jsonl *.tsv);;All files (*)"));
+            tr("Usage and cost exports (*.csv *.csv.gz *.gz *.json *.jsonl *.ndjson *.tsv);;All "
+               "files (*)"));
         if (path.isEmpty())
             return;
     }
@@ -198,6 +216,65 @@ bool ActualsController::startImport(const QString &path, const actuals::ImportOp
     return true;
 }
 
+bool ActualsController::importCustomerRevenue(const QString &given)
+{
+    QString path = given;
+    if (path.isEmpty()) {
+        QSettings settings;
+        const QString dir =
+            settings
+                .value(QStringLiteral("actuals/lastDir"),
+                       QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+                .toString();
+        path = QFileDialog::getOpenFileName(m_window, tr("Import Customer Revenue"), dir,
+                                            tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+        if (path.isEmpty())
+            return false;
+    }
+    const QString file = QFileInfo(path).fileName();
+    auto refuse = [&](const QString &why, const QStringList &details) {
+        QMessageBox box(QMessageBox::Warning, tr("Customer revenue not imported"),
+                        tr("%1 was not imported; nothing changed.\n\n%2").arg(file, why),
+                        QMessageBox::Ok, m_window);
+        box.setObjectName(QStringLiteral("revenueImportFailedBox"));
+        if (!details.isEmpty())
+            box.setDetailedText(details.join(QLatin1Char('\n')));
+        box.exec();
+        return false;
+    };
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return refuse(tr("It cannot be read: %1").arg(f.errorString()), {});
+    if (f.size() > 64 * 1024 * 1024)
+        return refuse(tr("It is larger than 64 MB; a customer,revenue file is much smaller."), {});
+    const QByteArray bytes = f.readAll();
+    const actuals::RevenueCsv csv =
+        actuals::parseCustomerRevenueCsv(std::string_view(bytes.constData(), bytes.size()));
+    if (!csv.errors.empty()) {
+        QStringList lines;
+        for (const std::string &e : csv.errors)
+            lines << qs(e);
+        return refuse(tr("%n line(s) could not be read, the first: %1", nullptr,
+                         static_cast<int>(csv.errors.size()))
+                          .arg(lines.front()),
+                      lines);
+    }
+    if (csv.entries.empty())
+        return refuse(tr("It holds no customer,revenue line."), {});
+    const std::vector<actuals::CustomerRevenue> merged =
+        actuals::mergeRevenue(m_doc->workbook().actuals.customerRevenue, csv.entries);
+    const int before = m_doc->undoStack()->count();
+    setCustomerRevenue(*m_doc, merged, tr("Import customer revenue from %1").arg(file));
+    const bool changed = m_doc->undoStack()->count() != before;
+    m_window->statusBar()->showMessage(
+        changed ? tr("Read the revenue of %n customer(s) from %1.", nullptr,
+                     static_cast<int>(csv.entries.size()))
+                      .arg(file)
+                : tr("%1 holds the revenues the workbook already has; nothing changed.").arg(file),
+        10000);
+    return changed;
+}
+
 bool ActualsController::isImporting() const
 {
     return m_runner->isRunning();
@@ -232,6 +309,10 @@ void ActualsController::finished(const ActualsImportOutcome &outcome)
         Q_EMIT importFinished(false, message);
         return;
     }
+    if (!outcome.ok && !outcome.missingRates.empty()) {
+        askRatesAndRetry(outcome);
+        return;
+    }
     if (!outcome.ok) {
         m_window->statusBar()->clearMessage();
         QStringList lines;
@@ -249,6 +330,85 @@ void ActualsController::finished(const ActualsImportOutcome &outcome)
         return;
     }
     apply(outcome);
+}
+
+void ActualsController::askRatesAndRetry(const ActualsImportOutcome &outcome)
+{
+    const ActualsImportRequest request = m_runner->request(); // copied: a new run replaces it
+    const QString file = QFileInfo(request.path).fileName();
+    const QString currency = qs(m_doc->workbook().settings.currency);
+    QStringList names;
+    for (const std::string &c : outcome.missingRates)
+        names << qs(c);
+
+    QDialog dialog(m_window);
+    dialog.setObjectName(QStringLiteral("lateRatesDialog"));
+    dialog.setWindowTitle(tr("Currency Rate Needed"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new QLabel(
+        tr("%1 has costs in %2 in rows after the ones the preview showed, and the workbook is "
+           "in %3. Nothing has been imported yet.\n\nGive the rate to import the whole file "
+           "with it (it is stored with the import), or cancel.")
+            .arg(file, names.join(QStringLiteral(", ")), currency),
+        &dialog);
+    text->setWordWrap(true);
+    layout->addWidget(text);
+    auto *form = new QFormLayout;
+    std::vector<std::pair<std::string, QLineEdit *>> edits;
+    for (const std::string &c : outcome.missingRates) {
+        auto *row = new QHBoxLayout;
+        auto *edit = new QLineEdit(&dialog);
+        edit->setObjectName(QStringLiteral("rate") + qs(c));
+        edit->setPlaceholderText(tr("rate"));
+        edit->setMaximumWidth(120);
+        row->addWidget(edit);
+        row->addWidget(new QLabel(currency, &dialog));
+        row->addStretch();
+        form->addRow(tr("1 %1 =").arg(qs(c)), row);
+        edits.emplace_back(c, edit);
+    }
+    layout->addLayout(form);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("&Import"));
+    ok->setObjectName(QStringLiteral("importButton"));
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto given = [&edits] {
+        std::vector<actuals::CurrencyRate> rates;
+        for (const auto &[c, edit] : edits) {
+            bool valid = false;
+            const double rate = QLocale().toDouble(edit->text(), &valid);
+            if (valid && std::isfinite(rate) && rate > 0)
+                rates.push_back({c, rate});
+        }
+        return rates;
+    };
+    auto update = [&] {
+        ok->setEnabled(given().size() == edits.size());
+    };
+    for (const auto &[c, edit] : edits)
+        connect(edit, &QLineEdit::textChanged, &dialog, update);
+    update();
+
+    if (dialog.exec() != QDialog::Accepted) {
+        const QString message = tr("Import of %1 cancelled; nothing changed.").arg(file);
+        m_window->statusBar()->showMessage(message, 8000);
+        Q_EMIT importFinished(false, message);
+        return;
+    }
+    std::vector<actuals::CurrencyRate> rates = request.rates;
+    for (const actuals::CurrencyRate &r : given())
+        rates.push_back(r);
+    actuals::ImportOptions options;
+    options.format = request.format;
+    options.mapping = request.mapping;
+    if (!startImport(request.path, options, m_saveMapping, std::move(rates))) {
+        const QString message = tr("Import of %1 could not start again.").arg(file);
+        m_window->statusBar()->showMessage(message, 8000);
+        Q_EMIT importFinished(false, message);
+    }
 }
 
 void ActualsController::apply(const ActualsImportOutcome &outcome)
@@ -269,11 +429,23 @@ void ActualsController::apply(const ActualsImportOutcome &outcome)
         QStringList earlier;
         for (const actuals::ImportRecord *r : conflicts.overlapping)
             earlier << QStringLiteral("• %1 (%2)").arg(qs(r->fileName), rangeText(*r));
-        QMessageBox box(QMessageBox::Question, tr("Overlapping import"),
-                        tr("%1 covers %2, which overlaps earlier imports of the same kind:\n\n%3"
-                           "\n\nReplace them with this file, keep both (when they hold different "
-                           "usage), or cancel the import?")
-                            .arg(file, rangeText(rec), earlier.join(QLatin1Char('\n'))),
+        QString text = tr("%1 covers %2, which overlaps earlier imports of the same kind:\n\n%3"
+                          "\n\nReplace them with this file, keep both (when they hold different "
+                          "usage), or cancel the import?")
+                           .arg(file, rangeText(rec), earlier.join(QLatin1Char('\n')));
+        if (!conflicts.crossFormat.empty()) {
+            // A usage export against a cost export of the same provider and days.
+            const bool newIsCost = actuals::sourceKind(rec.format) == "cost";
+            text = tr("%1 is a %2 export covering %3. The earlier import(s)\n\n%4\n\nare %5 "
+                      "exports of the same provider for some of the same days. A usage export "
+                      "(tokens, priced from the price book) and a cost export (what was billed) "
+                      "describe the same spend: keeping both counts it twice.\n\nReplace the "
+                      "earlier import(s) with this file, keep both (only if they cover different "
+                      "usage), or cancel the import?")
+                       .arg(file, newIsCost ? tr("cost") : tr("usage"), rangeText(rec),
+                            earlier.join(QLatin1Char('\n')), newIsCost ? tr("usage") : tr("cost"));
+        }
+        QMessageBox box(QMessageBox::Question, tr("Overlapping import"), text,
                         QMessageBox::NoButton, m_window);
         box.setObjectName(QStringLiteral("overlapBox"));
         QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);

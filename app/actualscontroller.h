@@ -52,6 +52,10 @@ public:
                      std::optional<actuals::ColumnMapping> saveMapping = std::nullopt,
                      std::vector<actuals::CurrencyRate> rates = {});
     bool isImporting() const;
+    /// Reads a CSV of customer,revenue lines (a file dialog first when `path` is empty) into the
+    /// customers' revenues as one undo command; a file with a bad line changes nothing and says
+    /// which lines. False when nothing changed.
+    bool importCustomerRevenue(const QString &path = {});
     /// Cancels a running import (the status bar's Cancel).
     void cancelImport();
 
@@ -65,6 +69,9 @@ Q_SIGNALS:
 private:
     void finished(const ActualsImportOutcome &outcome);
     void apply(const ActualsImportOutcome &outcome);
+    /// The file had costs in currencies without a rate past the rows the dialog previewed:
+    /// asks for them (or cancel) and runs the same import again with them.
+    void askRatesAndRetry(const ActualsImportOutcome &outcome);
     void workbookChanged();
 
     Document *m_doc;

@@ -27,6 +27,22 @@ std::string fileSha256(const QString &path, QString *error)
     return hash.result().toHex().toStdString();
 }
 
+std::string missingRatesMessage(const std::vector<std::string> &currencies,
+                                const std::string &workbookCurrency)
+{
+    std::string list, options;
+    for (const std::string &c : currencies) {
+        list += (list.empty() ? "" : ", ") + c;
+        options += (options.empty() ? "--rate " : " --rate ") + c + "=RATE";
+    }
+    const std::string &first = currencies.front();
+    return "the file has costs in " + list + " and the workbook is in " + workbookCurrency
+           + ", with no rate between them (a row past the first ones may be the first in "
+           + (currencies.size() == 1 ? "it" : "them") + "); nothing was imported. Give a rate for "
+           + (currencies.size() == 1 ? "it" : "each") + " and import again: " + options
+           + " (e.g. --rate " + first + "=1.08: 1 " + first + " = 1.08 " + workbookCurrency + ")";
+}
+
 ActualsImportOutcome runActualsImport(const Workbook &workbook, const ActualsImportRequest &request)
 {
     ActualsImportOutcome out;
@@ -54,14 +70,8 @@ ActualsImportOutcome runActualsImport(const Workbook &workbook, const ActualsImp
         return out;
     }
     if (!builder.missingRates().empty()) {
-        std::string list;
-        for (const std::string &c : builder.missingRates())
-            list += (list.empty() ? "" : ", ") + c;
-        out.error = "the file has costs in " + list + " and the workbook is in "
-                    + workbook.settings.currency + "; give a rate for each (e.g. --rate "
-                    + *builder.missingRates().begin() + "=1.08: 1 "
-                    + *builder.missingRates().begin() + " = 1.08 " + workbook.settings.currency
-                    + ")";
+        out.missingRates.assign(builder.missingRates().begin(), builder.missingRates().end());
+        out.error = missingRatesMessage(out.missingRates, workbook.settings.currency);
         return out;
     }
     const actuals::ImportStats &s = out.result.stats;

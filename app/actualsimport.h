@@ -35,6 +35,9 @@ struct ActualsImportOutcome
     bool ok = false; // false: nothing to apply (see error)
     bool cancelled = false;
     std::string error;              // file-level: unreadable, unknown format, missing rate
+    /// Currencies the file has costs in with no rate to the workbook's currency (sorted): the
+    /// import failed for them alone, so running it again with their rates succeeds.
+    std::vector<std::string> missingRates;
     actuals::ImportResult result;   // the importer's statistics and refused rows
     actuals::PendingImport pending; // set when ok
 };
@@ -42,6 +45,11 @@ struct ActualsImportOutcome
 /// Reads `request.path` for `workbook` (its price book, currency, rates, next import id).
 ActualsImportOutcome runActualsImport(const Workbook &workbook,
                                       const ActualsImportRequest &request);
+
+/// Why an import with costs in `currencies` (not empty) without rates was refused, naming
+/// them and the --rate options that import it.
+std::string missingRatesMessage(const std::vector<std::string> &currencies,
+                                const std::string &workbookCurrency);
 
 /// Lowercase hex SHA-256 of a file's bytes; empty with `error` set when it cannot be read.
 std::string fileSha256(const QString &path, QString *error);

@@ -1,6 +1,7 @@
 #include "workbookfile.h"
 
 #include "actuals/actualsjson.h"
+#include "actuals/migraterevenue.h"
 #include "analytics/uncertaintyjson.h"
 #include "inputs.h"
 #include "levers/leverfields.h"
@@ -367,6 +368,7 @@ public:
             m_planActualKnown = !migrated.contains("planActual");
             migratePlanActualToV4(migrated);
             strayAnalysisScenario = migrateAnalysisScenarioToV4(migrated);
+            migrateRevenueToV4(migrated);
         }
 
         Workbook wb;

@@ -18,7 +18,8 @@ namespace roi {
 inline constexpr std::string_view kFormatTag = "roi-workbench";
 inline constexpr int kFormatVersion = 4; // 2: cashable value, levers, uncertainty; 3: actuals,
                                          // snapshots of approved cases, warehouse connection;
-                                         // 4: plan-vs-actual settings, the analysis scenario
+                                         // 4: plan-vs-actual settings, the analysis scenario,
+                                         // revenue per customer
 /// The price book on its own (the default one that ships with the application).
 inline constexpr std::string_view kPriceBookFormatTag = "roi-workbench-pricebook";
 inline constexpr int kPriceBookFormatVersion = 1;

@@ -54,7 +54,7 @@ bool Actuals::isEmpty() const
 {
     return imports.empty() && (!rollup || rollup->rows.empty()) && rules.empty()
            && allocation == AllocationMode::Unallocated && mappings.empty() && rates.empty()
-           && !revenuePerCustomer;
+           && !revenuePerCustomer && customerRevenue.empty();
 }
 
 const RollupTable &Actuals::table() const
@@ -90,6 +90,18 @@ std::optional<double> Actuals::rateOf(std::string_view currency) const
     return std::nullopt;
 }
 
+std::optional<double> Actuals::revenueOf(std::string_view customer) const
+{
+    // Sorted by customer (setCustomerRevenue and the reader keep it so): a binary search, as a
+    // report asks for every customer.
+    const auto it = std::lower_bound(
+        customerRevenue.begin(), customerRevenue.end(), customer,
+        [](const CustomerRevenue &r, std::string_view c) { return r.customer < c; });
+    if (it != customerRevenue.end() && it->customer == customer)
+        return it->monthly;
+    return revenuePerCustomer;
+}
+
 std::uint32_t Actuals::nextImportId() const
 {
     std::uint32_t next = 1;
@@ -102,11 +114,33 @@ bool operator==(const Actuals &a, const Actuals &b)
 {
     if (!(a.imports == b.imports && a.rules == b.rules && a.allocation == b.allocation
           && a.mappings == b.mappings && a.rates == b.rates
-          && a.revenuePerCustomer == b.revenuePerCustomer))
+          && a.revenuePerCustomer == b.revenuePerCustomer
+          && a.customerRevenue == b.customerRevenue))
         return false;
     if (a.rollup == b.rollup)
         return true;
     return a.table() == b.table();
+}
+
+std::vector<CustomerRevenue> normalisedRevenue(std::vector<CustomerRevenue> entries)
+{
+    for (CustomerRevenue &e : entries) {
+        const auto b = e.customer.find_first_not_of(" \t");
+        const auto last = e.customer.find_last_not_of(" \t");
+        e.customer = b == std::string::npos ? std::string() : e.customer.substr(b, last - b + 1);
+    }
+    std::erase_if(entries, [](const CustomerRevenue &e) { return e.customer.empty(); });
+    std::stable_sort(
+        entries.begin(), entries.end(),
+        [](const CustomerRevenue &a, const CustomerRevenue &b) { return a.customer < b.customer; });
+    std::vector<CustomerRevenue> out;
+    for (CustomerRevenue &e : entries) {
+        if (!out.empty() && out.back().customer == e.customer)
+            out.back() = std::move(e);
+        else
+            out.push_back(std::move(e));
+    }
+    return out;
 }
 
 bool wildcardMatch(std::string_view pattern, std::string_view text)

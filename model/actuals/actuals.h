@@ -155,6 +155,15 @@ struct CurrencyRate
     friend bool operator==(const CurrencyRate &, const CurrencyRate &) = default;
 };
 
+/// A customer's monthly revenue (the customer key as the roll-up holds it).
+struct CustomerRevenue
+{
+    std::string customer;
+    double monthly = 0; // >= 0, in the workbook's currency
+
+    friend bool operator==(const CustomerRevenue &, const CustomerRevenue &) = default;
+};
+
 struct Actuals
 {
     std::vector<ImportRecord> imports;         // in import order
@@ -163,7 +172,10 @@ struct Actuals
     AllocationMode allocation = AllocationMode::Unallocated;
     std::vector<ColumnMapping> mappings;      // unique names
     std::vector<CurrencyRate> rates;          // unique currencies
-    std::optional<double> revenuePerCustomer; // monthly; flags margin-negative ones
+    /// Monthly revenue of every customer without an entry in `customerRevenue` (none: those
+    /// customers' margins are unknown).
+    std::optional<double> revenuePerCustomer;
+    std::vector<CustomerRevenue> customerRevenue; // sorted by customer, unique
 
     bool isEmpty() const;
     /// The roll-up, or an empty table.
@@ -171,11 +183,19 @@ struct Actuals
     const ImportRecord *findImport(std::uint32_t id) const;
     const ColumnMapping *findMapping(std::string_view name) const;
     std::optional<double> rateOf(std::string_view currency) const;
+    /// The monthly revenue of `customer`: its entry, else revenuePerCustomer.
+    std::optional<double> revenueOf(std::string_view customer) const;
+    /// Whether any customer has a revenue (an entry or revenuePerCustomer).
+    bool hasRevenue() const { return revenuePerCustomer || !customerRevenue.empty(); }
     std::uint32_t nextImportId() const;
 
     /// Deep comparison (tables compared by value, a shared one at once).
     friend bool operator==(const Actuals &a, const Actuals &b);
 };
+
+/// `entries` sorted by customer, the last entry of a customer given twice kept (a CSV's later
+/// line wins); customers trimmed, empty ones dropped.
+std::vector<CustomerRevenue> normalisedRevenue(std::vector<CustomerRevenue> entries);
 
 /// Matches `text` against a pattern with `*` and `?`. Exposed for the rule editor and tests.
 bool wildcardMatch(std::string_view pattern, std::string_view text);

@@ -32,14 +32,28 @@ std::string describe(const ImportRecord &r)
 
 } // namespace
 
+std::string_view sourceKind(std::string_view format)
+{
+    if (format == "openai-usage" || format == "anthropic-usage")
+        return "usage";
+    if (format == "openai-costs" || format == "anthropic-costs")
+        return "cost";
+    return {};
+}
+
 ImportConflicts findConflicts(const Actuals &current, const ImportRecord &record)
 {
     ImportConflicts c;
     for (const ImportRecord &r : current.imports) {
         if (!record.sha256.empty() && r.sha256 == record.sha256) {
             c.duplicateOf = &r;
-        } else if (r.format == record.format && shareProvider(r, record) && overlaps(r, record)) {
-            c.overlapping.push_back(&r);
+        } else if (shareProvider(r, record) && overlaps(r, record)) {
+            const std::string_view a = sourceKind(r.format), b = sourceKind(record.format);
+            const bool cross = !a.empty() && !b.empty() && a != b;
+            if (r.format == record.format || cross)
+                c.overlapping.push_back(&r);
+            if (cross)
+                c.crossFormat.push_back(&r);
         }
     }
     return c;
@@ -96,6 +110,19 @@ ApplyResult applyImport(const Actuals &current, const PendingImport &pending, Ov
                           + " to " + pending.record.lastDay.toString()
                           + ") overlaps earlier imports of the same format and provider: " + list
                           + ". Choose to replace them or keep both";
+            if (!conflicts.crossFormat.empty()) {
+                const ImportRecord &other = *conflicts.crossFormat.front();
+                const bool usageFirst = sourceKind(other.format) == "usage";
+                out.message = pending.record.fileName + " (" + pending.record.format + ", "
+                              + pending.record.firstDay.toString() + " to "
+                              + pending.record.lastDay.toString() + ") overlaps " + list + ": a "
+                              + (usageFirst ? "cost" : "usage") + " export and a "
+                              + (usageFirst ? "usage" : "cost")
+                              + " export of the same provider and days describe the same spend "
+                                "(once billed, once priced from the tokens), so keeping both "
+                                "counts it twice. Choose to replace the earlier import or keep "
+                                "both";
+            }
             return out;
         }
         if (choice == OverlapChoice::Keep) {

@@ -27,9 +27,18 @@ struct ImportConflicts
 {
     /// An earlier import of a file with the same SHA-256: applying changes nothing.
     const ImportRecord *duplicateOf = nullptr;
-    /// Earlier imports of the same format and a shared provider whose date ranges overlap.
+    /// Earlier imports of the same format and a shared provider whose date ranges overlap,
+    /// and those of the other kind of the same provider's exports (a usage export against a
+    /// cost export: openai-usage and openai-costs, anthropic-usage and anthropic-costs) whose
+    /// dates overlap: they describe the same spend, once priced and once billed.
     std::vector<const ImportRecord *> overlapping;
+    /// The subset of `overlapping` of the other kind (usage against cost).
+    std::vector<const ImportRecord *> crossFormat;
 };
+/// "usage" for an export of tokens without amounts (openai-usage, anthropic-usage), "cost" for
+/// one of amounts without tokens (openai-costs, anthropic-costs), "" for the others (FOCUS,
+/// gateway logs, mapped CSV hold both).
+std::string_view sourceKind(std::string_view format);
 ImportConflicts findConflicts(const Actuals &current, const ImportRecord &record);
 
 /// What to do with overlapping earlier imports.

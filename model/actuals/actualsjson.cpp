@@ -203,8 +203,17 @@ Json actualsToJson(const Actuals &a)
 {
     Json j;
     j["allocation"] = std::string(allocationName(a.allocation));
-    if (a.revenuePerCustomer)
-        j["revenuePerCustomer"] = *a.revenuePerCustomer;
+    if (a.hasRevenue()) {
+        // Version 4: {"default": 40, "customers": [{"customer": "acme", "monthly": 120}]}.
+        Json revenue = Json::object();
+        if (a.revenuePerCustomer)
+            revenue["default"] = *a.revenuePerCustomer;
+        Json customers = Json::array();
+        for (const CustomerRevenue &r : a.customerRevenue)
+            customers.push_back(Json{{"customer", r.customer}, {"monthly", r.monthly}});
+        revenue["customers"] = std::move(customers);
+        j["revenue"] = std::move(revenue);
+    }
     Json rates = Json::array();
     for (const CurrencyRate &r : a.rates)
         rates.push_back(Json{{"currency", r.currency}, {"rate", r.rate}});
@@ -287,11 +296,8 @@ public:
                     a.allocation = *m;
                 else if (v.is_string())
                     m_error(p, "must be one of unallocated, tokens, requests, cost");
-            } else if (key == "revenuePerCustomer") {
-                if (auto n = num(v, p); n && *n < 0)
-                    m_error(p, "must be >= 0");
-                else if (n)
-                    a.revenuePerCustomer = *n;
+            } else if (key == "revenue") {
+                readRevenue(v, p, a);
             } else if (key == "rates") {
                 array(v, p, limits::kMaxRates, [&](const Json &e, const std::string &ep) {
                     a.rates.push_back(readRate(e, ep));
@@ -402,6 +408,69 @@ private:
             return *d;
         m_error(path, "must be a date YYYY-MM-DD or \"\"");
         return {};
+    }
+
+    /// "revenue": {"default": 40, "customers": [{"customer": "acme", "monthly": 120}]}
+    /// (version 4; migrateRevenueToV4 turns a version 3 "revenuePerCustomer" into "default").
+    void readRevenue(const Json &j, const std::string &path, Actuals &a)
+    {
+        if (!object(j, path))
+            return;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string p = path + "/" + it.key();
+            if (it.key() == "default") {
+                if (auto n = num(*it, p); n && *n < 0)
+                    m_error(p, "must be >= 0");
+                else if (n)
+                    a.revenuePerCustomer = *n;
+            } else if (it.key() == "customers") {
+                array(*it, p, limits::kMaxCustomerRevenue,
+                      [&](const Json &e, const std::string &ep) {
+                          a.customerRevenue.push_back(readCustomerRevenue(e, ep));
+                      });
+            } else {
+                m_unknown(p);
+            }
+        }
+        std::set<std::string> seen; // in the file's order, so that the path names the entry
+        for (std::size_t i = 0; i < a.customerRevenue.size(); ++i) {
+            const std::string &c = a.customerRevenue[i].customer;
+            if (!c.empty() && !seen.insert(c).second)
+                m_error(path + "/customers/" + std::to_string(i) + "/customer",
+                        "duplicate customer '" + c + "'; customers must be unique");
+        }
+        // Sorted for look-ups (Actuals::revenueOf).
+        std::stable_sort(a.customerRevenue.begin(), a.customerRevenue.end(),
+                         [](const CustomerRevenue &x, const CustomerRevenue &y) {
+                             return x.customer < y.customer;
+                         });
+    }
+
+    CustomerRevenue readCustomerRevenue(const Json &j, const std::string &path)
+    {
+        CustomerRevenue r;
+        if (!object(j, path))
+            return r;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string p = path + "/" + it.key();
+            if (it.key() == "customer") {
+                r.customer = string(*it, p, 256);
+                if (it->is_string() && r.customer.empty())
+                    m_error(p, "must not be empty");
+            } else if (it.key() == "monthly") {
+                if (auto n = num(*it, p); n && *n < 0)
+                    m_error(p, "must be >= 0");
+                else if (n)
+                    r.monthly = *n;
+            } else {
+                m_unknown(p);
+            }
+        }
+        if (!j.contains("customer"))
+            m_error(path + "/customer", "is missing");
+        if (!j.contains("monthly"))
+            m_error(path + "/monthly", "is missing");
+        return r;
     }
 
     CurrencyRate readRate(const Json &j, const std::string &path)

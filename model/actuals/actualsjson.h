@@ -1,10 +1,12 @@
-// The "actuals" member of a .roiwb file (format version 3). Small parts are plain JSON; the
+// The "actuals" member of a .roiwb file (format version 4; version 3 had "revenuePerCustomer": N
+// where version 4 has "revenue": {"default": N}). Small parts are plain JSON; the
 // roll-up is stored as dictionary-encoded columns so that 24 months over 10,000 customers stay
 // a file one can e-mail and load in well under a second:
 //
 //   "actuals": {
 //     "allocation": "unallocated" | "tokens" | "requests" | "cost",
-//     "revenuePerCustomer": 40,                      (optional, monthly)
+//     "revenue": {"default": 40,                    (optional, monthly: customers not listed)
+//                 "customers": [{"customer": "acme", "monthly": 120}]},   (by customer, unique)
 //     "rates": [{"currency": "EUR", "rate": 1.08}],  (1 EUR = 1.08 of the workbook's currency)
 //     "rules": [{"useCase": "Support assistant", "feature": "support-*", "tag": "env=prod"}],
 //     "mappings": [{"name": "Gateway export", "date": "day", "model": "model", ...}],
@@ -50,6 +52,7 @@ inline constexpr std::size_t kMaxImports = 10'000;
 inline constexpr std::size_t kMaxRules = 10'000;
 inline constexpr std::size_t kMaxMappings = 100;
 inline constexpr std::size_t kMaxRates = 200;
+inline constexpr std::size_t kMaxCustomerRevenue = 1'000'000;
 inline constexpr std::size_t kMaxRollupRows = 2'000'000;
 inline constexpr std::size_t kMaxPriceChecks = 200'000;
 inline constexpr std::size_t kMaxDictionary = 2'000'000; // entries of one dictionary

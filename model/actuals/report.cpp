@@ -340,16 +340,18 @@ UseCaseActuals actualsByUseCase(const Workbook &wb)
 std::vector<MarginNegative> marginNegativeCustomers(const Workbook &wb)
 {
     std::vector<MarginNegative> out;
-    if (!wb.actuals.revenuePerCustomer)
+    if (!wb.actuals.hasRevenue())
         return out;
-    const double revenue = *wb.actuals.revenuePerCustomer;
     const Report rep = buildReport(wb, Dimension::Customer);
     for (std::size_t k = 0; k < rep.keys.size(); ++k) {
         if (rep.keys[k] == kNotGiven)
             continue;
+        const std::optional<double> revenue = wb.actuals.revenueOf(rep.keys[k]);
+        if (!revenue)
+            continue; // no revenue known for this customer: no margin
         for (std::size_t m = 0; m < rep.months.size(); ++m) {
-            if (rep.cells[k][m].cost > revenue)
-                out.push_back({rep.keys[k], rep.months[m], rep.cells[k][m].cost, revenue});
+            if (rep.cells[k][m].cost > *revenue)
+                out.push_back({rep.keys[k], rep.months[m], rep.cells[k][m].cost, *revenue});
         }
     }
     return out;

@@ -122,6 +122,8 @@ private Q_SLOTS:
     void reportFormats();
     void reimportChangesNothing();
     void overlapChoices();
+    void overlapAcrossFormats_data();
+    void overlapAcrossFormats();
     void costReport();
     void failedImportChangesNothing_data();
     void failedImportChangesNothing();
@@ -257,6 +259,55 @@ void TestActualsCommand::overlapChoices()
     QVERIFY(near(actuals::buildReport(replaced, actuals::Dimension::Model).total.cost, 0.00813));
 }
 
+void TestActualsCommand::overlapAcrossFormats_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<double>("kept");     // both kept
+    QTest::addColumn<double>("replaced"); // the second replaces the first
+    // openai-usage.json (2027-01-20..21: 3.99 + 0.345 priced) and openai-costs.json (2027-01-20:
+    // 3.99 billed) describe the same spend of 2027-01-20. Anthropic: the usage report
+    // (2027-03-01..02: 1.60 + 4.9625 priced) against the cost report (2027-03-02: 5.9625).
+    QTest::newRow("OpenAI usage, then costs") << "openai-usage.json"
+                                              << "openai-costs.json" << 3.99 + 0.345 + 3.99 << 3.99;
+    QTest::newRow("OpenAI costs, then usage")
+        << "openai-costs.json"
+        << "openai-usage.json" << 3.99 + 3.99 + 0.345 << 3.99 + 0.345;
+    QTest::newRow("Anthropic usage, then costs")
+        << "anthropic-usage.json"
+        << "anthropic-costs.json" << 1.60 + 4.9625 + 5.9625 << 5.9625;
+}
+
+void TestActualsCommand::overlapAcrossFormats()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(double, kept);
+    QFETCH(double, replaced);
+    QTemporaryDir dir;
+    const std::string wbPath = portfolioCopy(dir);
+    QCOMPARE(run({"import", wbPath, kSamples + first.toStdString()}).code, int(ExitOk));
+    const std::string before = readAll(wbPath);
+    const std::string source = kSamples + second.toStdString();
+    const Run refused = run({"import", wbPath, source});
+    QCOMPARE(refused.code, int(ExitInvalid));
+    QVERIFY2(refused.err.find("describe the same spend") != std::string::npos, refused.err.c_str());
+    QVERIFY2(refused.err.find("counts it twice") != std::string::npos, refused.err.c_str());
+    QVERIFY2(refused.err.find(first.toStdString()) != std::string::npos, refused.err.c_str());
+    QCOMPARE(readAll(wbPath), before);
+
+    const std::string both = dir.filePath(QStringLiteral("both.roiwb")).toStdString();
+    QCOMPARE(run({"import", wbPath, source, "--on-overlap", "keep", "-o", both}).code, int(ExitOk));
+    QCOMPARE(load(both).actuals.imports.size(), std::size_t(2));
+    QVERIFY(near(actuals::buildReport(load(both), actuals::Dimension::Model).total.cost, kept));
+
+    QCOMPARE(run({"import", wbPath, source, "--on-overlap", "replace"}).code, int(ExitOk));
+    const Workbook wb = load(wbPath);
+    QCOMPARE(wb.actuals.imports.size(), std::size_t(1));
+    QCOMPARE(wb.actuals.imports[0].fileName, second.toStdString());
+    QVERIFY(near(actuals::buildReport(wb, actuals::Dimension::Model).total.cost, replaced));
+}
+
 void TestActualsCommand::costReport()
 {
     // anthropic-costs.json: 596.25 cents = 5.9625 USD, of which 1.00 for web search with no
@@ -329,7 +380,21 @@ void TestActualsCommand::mixedCurrencyNeedsRate()
     const std::string before = readAll(wbPath);
     const Run refused = run({"import", wbPath, eur, "--mapping", "Gateway export"});
     QCOMPARE(refused.code, int(ExitInvalid));
-    QVERIFY2(refused.err.find("--rate EUR=") != std::string::npos, refused.err.c_str());
+    QVERIFY2(refused.err.find("costs in EUR and the workbook is in USD") != std::string::npos,
+             refused.err.c_str());
+    QVERIFY2(refused.err.find("--rate EUR=RATE") != std::string::npos, refused.err.c_str());
+    QCOMPARE(readAll(wbPath), before);
+    // Two currencies, GBP only on the second row (the third has no cost): both named, an
+    // option for each.
+    std::string two = csv;
+    two.replace(two.find("EUR", two.find("EUR") + 3), 3, "GBP");
+    const std::string twoPath = dir.filePath(QStringLiteral("gateway-eur-gbp.csv")).toStdString();
+    std::ofstream(twoPath, std::ios::binary) << two;
+    const Run refusedTwo = run({"import", wbPath, twoPath, "--mapping", "Gateway export"});
+    QCOMPARE(refusedTwo.code, int(ExitInvalid));
+    QVERIFY2(refusedTwo.err.find("costs in EUR, GBP") != std::string::npos, refusedTwo.err.c_str());
+    QVERIFY2(refusedTwo.err.find("--rate EUR=RATE --rate GBP=RATE") != std::string::npos,
+             refusedTwo.err.c_str());
     QCOMPARE(readAll(wbPath), before);
     const Run accepted =
         run({"import", wbPath, eur, "--mapping", "Gateway export", "--rate", "EUR=1.10"});

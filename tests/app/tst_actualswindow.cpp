@@ -16,6 +16,7 @@
 #include "actuals/actualspage.h"
 #include "actuals/attributionruleseditor.h"
 #include "actuals/columnmappingeditor.h"
+#include "actuals/customerrevenueeditor.h"
 #include "actuals/report.h"
 
 #include <qcustomplot.h>
@@ -40,6 +41,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -101,6 +103,10 @@ private Q_SLOTS:
     void workbookReplacedMidImportGetsNothing();
     void importIsOneUndoableEdit();
     void otherCurrencyAsksForARate();
+    void currencyAfterThePreviewAsksThenReruns_data();
+    void currencyAfterThePreviewAsksThenReruns();
+    void customerRevenueTable();
+    void overlapAcrossFormatsExplains();
     void overlapAsksTheUser_data();
     void overlapAsksTheUser();
     void droppedFileOpensTheDialog();
@@ -424,6 +430,222 @@ void TestActualsWindow::otherCurrencyAsksForARate()
     QVERIFY2(std::abs(totalCost(wb) - 16.50) < 1e-9, qPrintable(currency)); // 15 EUR x 1.10
     QVERIFY(wb.actuals.rateOf("EUR").has_value());
     QCOMPARE(*wb.actuals.rateOf("EUR"), 1.10);
+}
+
+void TestActualsWindow::currencyAfterThePreviewAsksThenReruns_data()
+{
+    QTest::addColumn<bool>("giveRate");
+    QTest::newRow("rate given") << true;
+    QTest::newRow("cancelled") << false;
+}
+
+void TestActualsWindow::currencyAfterThePreviewAsksThenReruns()
+{
+    // 55 rows in USD (0.10 each = 5.50), then one in EUR (10.00): the preview (50 rows) sees no
+    // EUR, so the dialog asks no rate; the import then meets EUR and asks for its rate. At
+    // 1 EUR = 1.10 USD the same import runs again: 5.50 + 11.00 = 16.50 USD, the mapping saved
+    // with it and the rate stored. Cancelled: nothing changes.
+    QFETCH(bool, giveRate);
+    Document *doc = m_window->document();
+    const int commands = doc->undoStack()->count();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gateway-late-eur.csv"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Day,Model Name,Prompt Tokens,Completion Tokens,Calls,Spend,Currency,Feature\n");
+        for (int i = 0; i < 55; ++i)
+            f.write("2026-04-02,gpt-4o-mini,1000,200,1,0.10,USD,support-chat\n");
+        f.write("2026-04-09,gpt-4o,100000,50000,100,10.00,EUR,contract-review\n");
+    }
+    bool asked = false;
+    QString question;
+    std::function<void()> answer = [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog || dialog->objectName() != QStringLiteral("lateRatesDialog")) {
+            QTimer::singleShot(10, qApp, answer); // not up yet
+            return;
+        }
+        asked = true;
+        const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+        for (QLabel *l : labels)
+            question += l->text() + QLatin1Char('\n');
+        auto *rate = dialog->findChild<QLineEdit *>(QStringLiteral("rateEUR"));
+        auto *import = dialog->findChild<QPushButton *>(QStringLiteral("importButton"));
+        QVERIFY(rate && import);
+        QVERIFY(!import->isEnabled());
+        if (!giveRate) {
+            dialog->reject();
+            return;
+        }
+        QTest::keyClicks(rate, QLocale().toString(1.10, 'f', 2));
+        QVERIFY(import->isEnabled());
+        import->click();
+    };
+    QTimer::singleShot(0, qApp, answer);
+    const bool applied = importThroughDialog(path, [](ImportActualsDialog *d) {
+        d->mappingNameEdit()->setText(QStringLiteral("Gateway, late euros"));
+        d->refreshPreview();
+        QCOMPARE(d->preview().records.size(), std::size_t(50));
+        QVERIFY(!d->rateEdit(QStringLiteral("EUR"))); // not seen in the preview
+        QVERIFY(d->importButton()->isEnabled());
+    });
+    QVERIFY(asked);
+    QVERIFY2(question.contains(QStringLiteral("EUR")), qPrintable(question));
+    QVERIFY2(question.contains(QStringLiteral("after the ones the preview showed")),
+             qPrintable(question));
+    const Workbook &wb = doc->workbook();
+    if (!giveRate) {
+        QVERIFY(!applied);
+        QVERIFY(wb.actuals.imports.empty());
+        QVERIFY(wb.actuals.mappings.empty());
+        QCOMPARE(doc->undoStack()->count(), commands);
+        return;
+    }
+    QVERIFY(applied);
+    QCOMPARE(wb.actuals.imports.size(), std::size_t(1));
+    QCOMPARE(wb.actuals.imports[0].rowsUsed, std::uint64_t(56));
+    QVERIFY2(std::abs(totalCost(wb) - 16.50) < 1e-9, qPrintable(QString::number(totalCost(wb))));
+    QCOMPARE(*wb.actuals.rateOf("EUR"), 1.10);
+    QCOMPARE(wb.actuals.mappings.size(), std::size_t(1)); // nothing the dialog set was lost
+    QCOMPARE(doc->undoStack()->count(), commands + 1);
+}
+
+void TestActualsWindow::customerRevenueTable()
+{
+    // January of tests/data/actuals/gui/README.md: acme 3.47, globex 0.135, initech 0.75.
+    actuals::ImportOptions options;
+    options.format = actuals::SourceFormat::MappedCsv;
+    actuals::ColumnMapping m = guessMapping(
+        {QStringLiteral("Day"), QStringLiteral("Model Name"), QStringLiteral("Prompt Tokens"),
+         QStringLiteral("Cached Tokens"), QStringLiteral("Completion Tokens"),
+         QStringLiteral("Calls"), QStringLiteral("Spend USD"), QStringLiteral("Feature"),
+         QStringLiteral("Team"), QStringLiteral("Customer")});
+    m.name = kMappingName.toStdString();
+    options.mapping = m;
+    QVERIFY(importNow(kGui + QStringLiteral("gateway-2026-01.csv"), options));
+    Document *doc = m_window->document();
+    QUndoStack *undo = doc->undoStack();
+    actuals()->showAction()->setChecked(true);
+    actuals()->refreshPage();
+    ActualsPage *page = actuals()->page();
+    page->tabs()->setCurrentIndex(ActualsPage::CustomerTab);
+    CustomerRevenueEditor *editor = page->customerRevenueEditor();
+    QVERIFY(editor);
+    QCOMPARE(editor->table()->rowCount(), 0);
+    QVERIFY(page->marginNote()->text().contains(QStringLiteral("Enter the revenue")));
+
+    // Add: a row for the first customer without one (acme), revenue 0 -> acme flagged.
+    const int before = undo->count();
+    editor->addButton()->click();
+    QCOMPARE(undo->count(), before + 1);
+    QCOMPARE(doc->workbook().actuals.customerRevenue.size(), std::size_t(1));
+    QCOMPARE(doc->workbook().actuals.customerRevenue[0].customer, std::string("acme"));
+    actuals()->refreshPage();
+    QCOMPARE(editor->table()->rowCount(), 1);
+    // The revenue typed in the table: 3.00 (< 3.47, still flagged), one command.
+    editor->table()
+        ->item(0, CustomerRevenueEditor::RevenueColumn)
+        ->setText(QLocale().toString(3.0, 'f', 2));
+    QCOMPARE(undo->count(), before + 2);
+    QCOMPARE(*doc->workbook().actuals.revenueOf("acme"), 3.0);
+    QVERIFY(!doc->workbook().actuals.revenueOf("globex")); // no default: no margin known
+    QCOMPARE(actuals::marginNegativeCustomers(doc->workbook()).size(), std::size_t(1));
+    actuals()->refreshPage();
+    QVERIFY(page->marginNote()->text().contains(QStringLiteral("1 customer")));
+    // A bad figure is refused: nothing pushed, the table shows the old value again.
+    editor->table()->item(0, CustomerRevenueEditor::RevenueColumn)->setText(QStringLiteral("-4"));
+    QCOMPARE(undo->count(), before + 2);
+    QCoreApplication::processEvents();
+    QCOMPARE(editor->table()->item(0, CustomerRevenueEditor::RevenueColumn)->text(),
+             QLocale().toString(3.0, 'f', 2));
+
+    // A bad CSV changes nothing and says which line.
+    QString told;
+    std::function<void()> dismiss = [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1String("revenueImportFailedBox")) {
+            QTimer::singleShot(10, qApp, dismiss);
+            return;
+        }
+        told = box->text();
+        box->accept();
+    };
+    QTimer::singleShot(0, qApp, dismiss);
+    const actuals::Actuals kept = doc->workbook().actuals;
+    QVERIFY(!actuals()->importCustomerRevenue(kGui + QStringLiteral("customer-revenue-bad.csv")));
+    QVERIFY2(told.contains(QStringLiteral("line 3")), qPrintable(told));
+    QVERIFY(doc->workbook().actuals == kept);
+    QCOMPARE(undo->count(), before + 2);
+
+    // The good CSV: one command; acme 5 (3.47 under), globex 0.10 (0.135 over), initech 1.
+    QVERIFY(actuals()->importCustomerRevenue(kGui + QStringLiteral("customer-revenue.csv")));
+    QCOMPARE(undo->count(), before + 3);
+    const actuals::Actuals &a = doc->workbook().actuals;
+    QCOMPARE(a.customerRevenue.size(), std::size_t(3));
+    QCOMPARE(*a.revenueOf("acme"), 5.0);
+    QCOMPARE(*a.revenueOf("globex"), 0.10);
+    QCOMPARE(*a.revenueOf("initech"), 1.0);
+    const auto negative = actuals::marginNegativeCustomers(doc->workbook());
+    QCOMPARE(negative.size(), std::size_t(1));
+    QCOMPARE(negative[0].customer, std::string("globex"));
+    QVERIFY(std::abs(negative[0].cost - 0.135) < 1e-12);
+    actuals()->refreshPage();
+    QCOMPARE(editor->table()->rowCount(), 3);
+    // The breakdown shows each customer's revenue beside its cost.
+    TableModel *model = page->breakdownModel(ActualsPage::ByCustomer);
+    int revenueColumn = -1;
+    for (int c = 0; c < model->columnCount(); ++c) {
+        if (model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == QStringLiteral("Revenue / month"))
+            revenueColumn = c;
+    }
+    QVERIFY(revenueColumn >= 0);
+    bool sawGlobex = false;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, 0).data().toString().contains(QStringLiteral("globex"))) {
+            sawGlobex = true;
+            QVERIFY(model->index(r, 0).data().toString().startsWith(QStringLiteral("⚠")));
+            QCOMPARE(model->index(r, revenueColumn).data().toString(),
+                     NumberFormat(QStringLiteral("USD")).money(0.10));
+        }
+    }
+    QVERIFY(sawGlobex);
+
+    // Remove globex's row, then undo everything back to no revenue.
+    editor->table()->setCurrentCell(1, 0);
+    editor->removeButton()->click();
+    QCOMPARE(undo->count(), before + 4);
+    QVERIFY(!doc->workbook().actuals.revenueOf("globex"));
+    while (undo->count() > before && undo->canUndo() && undo->index() > before)
+        undo->undo();
+    QVERIFY(doc->workbook().actuals.customerRevenue.empty());
+}
+
+void TestActualsWindow::overlapAcrossFormatsExplains()
+{
+    // openai-usage.json (2027-01-20..21) then openai-costs.json (2027-01-20): the same spend, once
+    // priced from tokens and once billed. The question says so; Replace leaves the costs (3.99).
+    const QString data = QStringLiteral(ROI_SOURCE_DIR "/tests/data/actuals/");
+    QVERIFY(importNow(data + QStringLiteral("openai-usage.json"), {}));
+    QString asked;
+    std::function<void()> answer = [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QLatin1String("overlapBox")) {
+            QTimer::singleShot(10, qApp, answer);
+            return;
+        }
+        asked = box->text();
+        box->findChild<QPushButton *>(QStringLiteral("replaceButton"))->click();
+    };
+    QTimer::singleShot(0, qApp, answer);
+    QVERIFY(importNow(data + QStringLiteral("openai-costs.json"), {}));
+    QVERIFY2(asked.contains(QStringLiteral("is a cost export")), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("describe the same spend")), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("openai-usage.json")), qPrintable(asked));
+    const Workbook &wb = m_window->document()->workbook();
+    QCOMPARE(wb.actuals.imports.size(), std::size_t(1));
+    QCOMPARE(wb.actuals.imports[0].format, std::string("openai-costs"));
+    QVERIFY(std::abs(totalCost(wb) - 3.99) < 1e-9);
 }
 
 void TestActualsWindow::overlapAsksTheUser_data()

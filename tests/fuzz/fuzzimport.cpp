@@ -5,7 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string>
 
 namespace roi::fuzz {
@@ -24,6 +25,17 @@ void require(bool ok, const char *what)
     if (!ok)
         fail(what);
 }
+
+/// A read-only stream buffer over the fuzzer's bytes.
+class MemoryBuffer : public std::streambuf
+{
+public:
+    explicit MemoryBuffer(std::string_view bytes)
+    {
+        char *begin = const_cast<char *>(bytes.data()); // never written: get area only
+        setg(begin, begin, begin + bytes.size());
+    }
+};
 
 bool count(double v)
 {
@@ -80,23 +92,29 @@ void checkImport(std::string_view bytes, ImportTarget target)
         break;
     }
     }
-    std::istringstream in{std::string(bytes)};
+    // The bytes read in place (no copy) with their size told: the importer then sizes its
+    // buffers to the input and inflates a small gzip input without a thread, so that a run
+    // costs what its input needs.
+    MemoryBuffer buffer(bytes);
+    std::istream in(&buffer);
     std::uint64_t sunk = 0;
-    const ImportResult r = importStream(in, name, options, [&](const UsageRecord &rec) {
-        ++sunk;
-        require(!rec.day.isNull() && rec.day.year >= 1970 && rec.day.year <= 9999
-                    && rec.day.month >= 1 && rec.day.month <= 12 && rec.day.day >= 1
-                    && rec.day.day <= daysInMonth(rec.day.year, rec.day.month),
-                "a record's day is not a real day");
-        require(count(rec.uncachedInput) && count(rec.cacheReadInput) && count(rec.cacheWriteInput)
-                    && count(rec.outputTokens) && count(rec.requests) && count(rec.outcomes),
-                "a record's token or request count is not in [0, 1e15]");
-        require(std::isfinite(rec.cost) && std::fabs(rec.cost) <= 1e12,
-                "a record's cost is not finite");
-        require(rec.costKind != CostKind::None || rec.cost == 0,
-                "a record without a cost kind has a cost");
-        require(!rec.model.empty(), "a record has no model");
-    });
+    const ImportResult r =
+        importStreamSized(in, name, bytes.size(), options, [&](const UsageRecord &rec) {
+            ++sunk;
+            require(!rec.day.isNull() && rec.day.year >= 1970 && rec.day.year <= 9999
+                        && rec.day.month >= 1 && rec.day.month <= 12 && rec.day.day >= 1
+                        && rec.day.day <= daysInMonth(rec.day.year, rec.day.month),
+                    "a record's day is not a real day");
+            require(count(rec.uncachedInput) && count(rec.cacheReadInput)
+                        && count(rec.cacheWriteInput) && count(rec.outputTokens)
+                        && count(rec.requests) && count(rec.outcomes),
+                    "a record's token or request count is not in [0, 1e15]");
+            require(std::isfinite(rec.cost) && std::fabs(rec.cost) <= 1e12,
+                    "a record's cost is not finite");
+            require(rec.costKind != CostKind::None || rec.cost == 0,
+                    "a record without a cost kind has a cost");
+            require(!rec.model.empty(), "a record has no model");
+        });
     const ImportStats &s = r.stats;
     require(sunk == s.rowsUsed, "rowsUsed differs from the records handed to the sink");
     require(s.rowsUsed + s.rowsRefused + s.rowsSkipped == s.rowsRead,

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -122,6 +123,12 @@ private slots:
                                      << "litellm";
         QTest::newRow("LiteLLM JSON") << "litellm-spendlogs.json"
                                       << "litellm";
+        QTest::newRow("OpenAI usage JSON Lines") << "openai-usage.jsonl"
+                                                 << "openai-usage";
+        QTest::newRow("Anthropic usage JSON Lines") << "anthropic-usage.jsonl"
+                                                    << "anthropic-usage";
+        QTest::newRow("LiteLLM NDJSON") << "litellm-spendlogs.ndjson"
+                                        << "litellm";
     }
     void detection()
     {
@@ -364,6 +371,52 @@ private slots:
         QCOMPARE(got.sum(&UsageRecord::uncachedInput), 5000.0);
     }
 
+    void jsonLines_data()
+    {
+        // tests/data/actuals/README.md, "JSON Lines": the same records as the .json samples,
+        // one a line, so the same totals.
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("records");
+        QTest::addColumn<double>("uncached");
+        QTest::addColumn<double>("cost");
+        // Two pages a line: 2,000,000 + 600,000 + 1,500,000 uncached; no cost in the file.
+        QTest::newRow("OpenAI pages") << "openai-usage.jsonl" << 3 << 4100000.0 << 0.0;
+        // One bucket a line: 800,000 + 400,000 uncached.
+        QTest::newRow("Anthropic buckets") << "anthropic-usage.jsonl" << 2 << 1200000.0 << 0.0;
+        // One log a line, CRLF, a blank line between: 0.00063 + 0.0075 = 0.00813.
+        QTest::newRow("LiteLLM logs") << "litellm-spendlogs.ndjson" << 2 << 5000.0 << 0.00813;
+    }
+    void jsonLines()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, records);
+        QFETCH(double, uncached);
+        QFETCH(double, cost);
+        const Imported got = importPath(file.toStdString());
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        QCOMPARE(got.records.size(), std::size_t(records));
+        QCOMPARE(got.result.stats.rowsRefused, std::uint64_t(0));
+        QCOMPARE(got.sum(&UsageRecord::uncachedInput), uncached);
+        QVERIFY(near(got.sum(&UsageRecord::cost), cost));
+    }
+
+    void jsonLinesErrors()
+    {
+        // Line 2 of bad/litellm-refused.jsonl has "spend": "lots": refused with its line, the
+        // lines around it used (0.00063 + 0.0075).
+        const Imported refused = importPath("bad/litellm-refused.jsonl");
+        QVERIFY2(refused.result.ok, refused.result.error.c_str());
+        QCOMPARE(refused.records.size(), std::size_t(2));
+        QCOMPARE(refused.result.stats.rowsRefused, std::uint64_t(1));
+        QCOMPARE(refused.result.stats.issues.at(0).line, std::uint64_t(2));
+        QVERIFY(near(refused.sum(&UsageRecord::cost), 0.00813));
+        // Line 3 of bad/openai-broken.jsonl is not JSON: the file fails, naming the line.
+        const Imported broken = importPath("bad/openai-broken.jsonl");
+        QVERIFY(!broken.result.ok);
+        QVERIFY2(broken.result.error.find("not valid JSON at line 3") != std::string::npos,
+                 broken.result.error.c_str());
+    }
+
     void mappedCsv()
     {
         ImportOptions options;
@@ -503,6 +556,41 @@ private slots:
         QVERIFY(!got.result.ok);
         QVERIFY2(got.result.error.find(words.toStdString()) != std::string::npos,
                  got.result.error.c_str());
+    }
+
+    void gzipOnEitherThread_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("sizeKnown"); // a small file of known size: inflated in place
+        QTest::addColumn<QString>("error");  // words of the error; empty: ok, 21.5625
+        for (const bool known : {true, false}) {
+            const char *how = known ? "in place" : "on the inflating thread";
+            QTest::addRow("sample, %s", how) << "focus-1.3.csv.gz" << known << QString();
+            QTest::addRow("truncated, %s", how)
+                << "bad/focus-truncated.csv.gz" << known << "truncated";
+        }
+    }
+    void gzipOnEitherThread()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, sizeKnown);
+        QFETCH(QString, error);
+        const std::string path = kDir + file.toStdString();
+        std::ifstream in(path, std::ios::binary);
+        QVERIFY(in);
+        const std::uint64_t size = sizeKnown ? std::filesystem::file_size(path) : 0;
+        double cost = 0;
+        const ImportResult r = importStreamSized(in, path, size, {}, [&](const UsageRecord &rec) {
+            cost += rec.cost;
+        });
+        if (error.isEmpty()) {
+            QVERIFY2(r.ok, r.error.c_str());
+            QVERIFY(near(cost, 21.5625)); // 12.50 + 6.25 + 2.50 + 0.3125
+            QCOMPARE(r.stats.rowsRead, std::uint64_t(5));
+        } else {
+            QVERIFY(!r.ok);
+            QVERIFY2(r.error.find(error.toStdString()) != std::string::npos, r.error.c_str());
+        }
     }
 
     void emptyAndMissing()

@@ -2,6 +2,7 @@
 
 #include "actualscharts.h"
 #include "attributionruleseditor.h"
+#include "customerrevenueeditor.h"
 #include "kpitile.h"
 #include "tablemodel.h"
 
@@ -22,6 +23,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
 
 namespace roi {
@@ -245,14 +247,15 @@ QWidget *ActualsPage::makeBreakdownTab(Breakdown b)
     auto *l = new QVBoxLayout(page);
     if (b == ByCustomer) {
         auto *row = new QHBoxLayout;
-        auto *label = new QLabel(tr("Revenue per customer and month:"), page);
+        auto *label = new QLabel(tr("Default revenue per customer and month:"), page);
         m_revenue = new QLineEdit(page);
         m_revenue->setObjectName(QStringLiteral("revenuePerCustomer"));
         m_revenue->setPlaceholderText(tr("not set"));
         m_revenue->setMaximumWidth(140);
         m_revenue->setValidator(new QDoubleValidator(0, 1e12, 2, m_revenue));
-        m_revenue->setToolTip(tr("What a customer pays a month; customers whose AI cost of a "
-                                 "month exceeds it are flagged. Empty: not checked."));
+        m_revenue->setToolTip(tr("What a customer without a row below pays a month; customers "
+                                 "whose AI cost of a month exceeds their revenue are flagged. "
+                                 "Empty: only the customers below are checked."));
         label->setBuddy(m_revenue);
         m_marginNote = new QLabel(page);
         m_marginNote->setObjectName(QStringLiteral("marginNote"));
@@ -261,6 +264,14 @@ QWidget *ActualsPage::makeBreakdownTab(Breakdown b)
         row->addWidget(m_revenue);
         row->addWidget(m_marginNote, 1);
         l->addLayout(row);
+        m_customerRevenue = new CustomerRevenueEditor(page);
+        m_customerRevenue->setObjectName(QStringLiteral("customerRevenueEditor"));
+        m_customerRevenue->setMaximumHeight(150);
+        l->addWidget(m_customerRevenue);
+        connect(m_customerRevenue, &CustomerRevenueEditor::revenueEdited, this,
+                &ActualsPage::customerRevenueEdited);
+        connect(m_customerRevenue, &CustomerRevenueEditor::importRequested, this,
+                &ActualsPage::importRevenueRequested);
         connect(m_revenue, &QLineEdit::editingFinished, this, [this] {
             const QString text = m_revenue->text().trimmed();
             if (text.isEmpty()) {
@@ -464,7 +475,7 @@ void ActualsPage::fillBreakdown(Breakdown b, const Workbook &wb)
                            tr("Requests"),         tr("Tokens"),      tr("Cost / request"),
                            tr("Cost / 1M tokens"), tr("Cost / month")};
     if (b == ByCustomer)
-        headers << tr("Months over revenue");
+        headers << tr("Revenue / month") << tr("Months over revenue");
     m_models[b]->setHeaders(headers);
     std::map<std::string, std::vector<const actuals::MarginNegative *>> negative;
     if (b == ByCustomer) {
@@ -494,6 +505,12 @@ void ActualsPage::fillBreakdown(Breakdown b, const Workbook &wb)
                       months > 0 ? m.cost / months : -1.0,
                       tr("Average over the %n month(s) with usage", nullptr, months), true)};
         if (b == ByCustomer) {
+            const std::optional<double> revenue =
+                r.keys[k].empty() || r.keys[k] == actuals::kNotGiven
+                    ? std::nullopt
+                    : wb.actuals.revenueOf(r.keys[k]);
+            row.push_back(TableCell(revenue ? m_format.money(*revenue) : QStringLiteral("—"),
+                                    revenue.value_or(-1.0), {}, true));
             const auto it = negative.find(r.keys[k]);
             if (it == negative.end()) {
                 row.push_back(TableCell(QStringLiteral("—"), 0, {}, true));
@@ -527,7 +544,18 @@ void ActualsPage::fillBreakdown(Breakdown b, const Workbook &wb)
         std::map<std::string, int> flagged;
         for (const auto &n : m_negative)
             ++flagged[n.customer];
-        if (!wb.actuals.revenuePerCustomer)
+        std::vector<std::string> unlisted;
+        for (const std::string &key : r.keys) {
+            const auto &listed = wb.actuals.customerRevenue; // sorted by customer
+            const auto at = std::lower_bound(listed.begin(), listed.end(), key,
+                                             [](const actuals::CustomerRevenue &e,
+                                                const std::string &k) { return e.customer < k; });
+            if (!key.empty() && key != actuals::kNotGiven
+                && (at == listed.end() || at->customer != key))
+                unlisted.push_back(key);
+        }
+        m_customerRevenue->setRevenue(wb.actuals.customerRevenue, unlisted);
+        if (!wb.actuals.hasRevenue())
             m_marginNote->setText(
                 tr("Enter the revenue per customer to flag customers who cost more than they "
                    "pay."));

@@ -28,6 +28,7 @@ class QTableView;
 namespace roi {
 
 class AttributionRulesEditor;
+class CustomerRevenueEditor;
 class KpiTile;
 class TableModel;
 
@@ -59,6 +60,7 @@ public:
     QCustomPlot *breakdownChart(Breakdown b) const { return m_charts[b]; }
     QLineEdit *revenueEdit() const { return m_revenue; }
     QLabel *marginNote() const { return m_marginNote; }
+    CustomerRevenueEditor *customerRevenueEditor() const { return m_customerRevenue; }
     AttributionRulesEditor *rulesEditor() const { return m_rules; }
     QTableView *importsTable() const { return m_importsTable; }
     TableModel *importsModel() const { return m_importsModel; }
@@ -70,6 +72,11 @@ Q_SIGNALS:
     void allocationEdited(roi::actuals::AllocationMode mode, const QString &text);
     /// Monthly revenue per customer; nullopt clears it.
     void revenueEdited(std::optional<double> revenue, const QString &text);
+    /// The customers' own monthly revenues (sorted by customer).
+    void customerRevenueEdited(const std::vector<roi::actuals::CustomerRevenue> &entries,
+                               const QString &text);
+    /// Import CSV… of the customer revenue table.
+    void importRevenueRequested();
     void removeImportRequested(std::uint32_t importId);
 
 private:
@@ -102,6 +109,7 @@ private:
     std::array<QCustomPlot *, BreakdownCount> m_charts{};
     QLineEdit *m_revenue = nullptr;
     QLabel *m_marginNote = nullptr;
+    CustomerRevenueEditor *m_customerRevenue = nullptr;
     AttributionRulesEditor *m_rules;
     TableModel *m_importsModel;
     QTableView *m_importsTable;

@@ -4,8 +4,12 @@
 
 #include <csv.h>
 
-#include <array>
+#include <algorithm>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace roi::actuals::detail {
 
@@ -120,6 +124,61 @@ void CsvReader::dispatchRow()
     }
 }
 
+namespace {
+
+#if defined(__SSE2__)
+inline unsigned maskOf(__m128i block, __m128i a, __m128i b)
+{
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, a), _mm_cmpeq_epi8(block, b))));
+}
+#endif
+
+/// The first delimiter or quote in [p, end), or end: 16 bytes a step where SSE2 is there.
+inline const char *findStop(const char *p, const char *end, char delimiter)
+{
+#if defined(__SSE2__)
+    const __m128i d = _mm_set1_epi8(delimiter);
+    const __m128i q = _mm_set1_epi8('"');
+    while (end - p >= 16) {
+        const unsigned m =
+            maskOf(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)), d, q);
+        if (m)
+            return p + __builtin_ctz(m);
+        p += 16;
+    }
+#endif
+    while (p < end && *p != delimiter && *p != '"')
+        ++p;
+    return p;
+}
+
+/// Copies [p, end) to `out` up to the first quote; returns the quote (or end) and advances
+/// `out`. `out` has 16 bytes of room past what is copied (blocks are stored whole).
+inline const char *copyToQuote(const char *p, const char *end, char *&out)
+{
+#if defined(__SSE2__)
+    const __m128i q = _mm_set1_epi8('"');
+    while (end - p >= 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(out), block);
+        const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, q)));
+        if (m) {
+            const int n = __builtin_ctz(m);
+            out += n;
+            return p + n;
+        }
+        p += 16;
+        out += 16;
+    }
+#endif
+    while (p < end && *p != '"')
+        *out++ = *p++;
+    return p;
+}
+
+} // namespace
+
 bool CsvReader::splitPlainLine(const char *data, std::size_t len)
 {
     // The fast path for a whole row on one line: unquoted fields are the text between
@@ -136,29 +195,23 @@ bool CsvReader::splitPlainLine(const char *data, std::size_t len)
     if (content == 0)
         return true; // an empty line: no row, as libcsv
     m_row.fields.clear();
-    m_buffer.clear();
-    m_buffer.reserve(content); // unquoted text is never longer: views into it stay valid
+    // Unescaped quoted text is never longer than the line: views into it stay valid.
+    if (m_quoted.size() < content + 16)
+        m_quoted.resize(content + 16);
+    char *out = m_quoted.data();
     const char *p = data;
     const char *const end = data + content;
     const char delimiter = m_delimiter;
-    if (!m_stops[static_cast<unsigned char>(delimiter)]) {
-        m_stops.fill(false);
-        m_stops[static_cast<unsigned char>(delimiter)] = true;
-        m_stops['"'] = true;
-    }
-    const std::array<bool, 256> &stops = m_stops;
     for (;;) {
         if (p < end && *p == '"') {
-            const std::size_t start = m_buffer.size();
+            char *const start = out;
             ++p;
             for (;;) {
-                const void *q = std::memchr(p, '"', static_cast<std::size_t>(end - p));
-                if (!q)
+                const char *quote = copyToQuote(p, end, out);
+                if (quote == end)
                     return false; // closes on a later line
-                const char *quote = static_cast<const char *>(q);
-                m_buffer.append(p, static_cast<std::size_t>(quote - p));
                 if (quote + 1 < end && quote[1] == '"') {
-                    m_buffer.push_back('"');
+                    *out++ = '"';
                     p = quote + 2;
                     continue;
                 }
@@ -167,26 +220,21 @@ bool CsvReader::splitPlainLine(const char *data, std::size_t len)
             }
             if (p < end && *p != delimiter)
                 return false; // text after the closing quote
-            m_row.fields.emplace_back(m_buffer.data() + start, m_buffer.size() - start);
+            m_row.fields.emplace_back(start, static_cast<std::size_t>(out - start));
             if (p == end)
                 break;
             ++p;
             continue;
         }
-        // Fields are short: a plain loop beats a memchr call per field. One table look-up per
-        // byte finds the delimiter or a quote (a quote inside an unquoted field: libcsv's).
-        const char *stop = p;
-        while (stop < end && !stops[static_cast<unsigned char>(*stop)])
-            ++stop;
+        const char *stop = findStop(p, end, delimiter);
         if (stop < end && *stop == '"' && delimiter != '"')
-            return false;
+            return false; // a quote inside an unquoted field: libcsv's
         m_row.fields.emplace_back(p, static_cast<std::size_t>(stop - p));
         if (stop == end)
             break;
         p = stop + 1;
     }
     dispatchRow();
-    m_buffer.clear();
     return true;
 }
 
@@ -200,7 +248,6 @@ void CsvReader::feed(const char *data, std::size_t size)
         if (m_parser->p.pstate == 0 && m_offsets.empty()) {
             m_rowLine = m_line; // between rows: the next row starts on this line
             const bool split = splitPlainLine(data, len);
-            m_buffer.clear(); // what the fast path left is not libcsv's
             if (split) {
                 if (nl)
                     ++m_line;
@@ -236,7 +283,7 @@ bool CsvReader::run(const HeaderFn &onHeader, const RowFn &onRow, const Malforme
     m_onHeader = &onHeader;
     m_onRow = &onRow;
     m_onMalformed = &onMalformed;
-    std::vector<char> chunk(kChunk);
+    std::vector<char> chunk(std::min(kChunk, m_in.bufferSize()));
     // Whole lines go to feed(): the bytes after a chunk's last line break wait for the next.
     std::string carry;
     while (!m_stopped && !m_failed) {

@@ -65,6 +65,31 @@ bool isRequestUnit(std::string_view unit)
     return icontains(unit, "request") || icontains(unit, "call");
 }
 
+/// The last few answers of `compute` for a text, compared byte for byte: a FOCUS file repeats a
+/// handful of meters, units and token kinds on every row.
+template <typename T>
+class SmallMemo
+{
+public:
+    template <typename F>
+    const T &get(std::string_view text, F compute)
+    {
+        for (std::size_t i = 0; i < m_size; ++i)
+            if (m_keys[i] == text)
+                return m_values[i];
+        const std::size_t slot = m_size < kSlots ? m_size++ : (m_next++ % kSlots);
+        m_keys[slot].assign(text);
+        m_values[slot] = compute(text);
+        return m_values[slot];
+    }
+
+private:
+    static constexpr std::size_t kSlots = 8;
+    std::string m_keys[kSlots];
+    T m_values[kSlots]{};
+    std::size_t m_size = 0, m_next = 0;
+};
+
 const std::string *findKey(const std::vector<std::pair<std::string, std::string>> &members,
                            std::size_t count, std::initializer_list<std::string_view> names)
 {
@@ -95,6 +120,9 @@ std::string importFocus(ImportContext &ctx)
     bool v13 = false;
     UsageRecord rec;
     std::vector<std::pair<std::string, std::string>> details;
+    SmallMemo<TokenKind> kindMemo;
+    SmallMemo<std::string> meterModelMemo;
+    SmallMemo<double> perUnitMemo; // -1: a request unit, 0: neither tokens nor requests
 
     const CsvReader::HeaderFn onHeader = [&](const CsvHeader &h) {
         c.start = h.index("ChargePeriodStart");
@@ -194,12 +222,17 @@ std::string importFocus(ImportContext &ctx)
                 modelText = *m;
             if (const std::string *k =
                     findKey(details, count, {"TokenType", "TokenKind", "TokenDirection"}))
-                kind = tokenKindFromText(*k);
+                kind = kindMemo.get(*k, tokenKindFromText);
         }
         const std::string_view meter = row.field(c.meter);
-        model = modelText.empty() ? modelFromMeter(meter) : std::string_view(modelText);
+        model = !modelText.empty() ? std::string_view(modelText)
+                : meter.empty()
+                    ? std::string_view()
+                    : std::string_view(meterModelMemo.get(meter, [](std::string_view m) {
+                          return std::string(modelFromMeter(m));
+                      }));
         if (kind == TokenKind::Unknown)
-            kind = tokenKindFromText(meter);
+            kind = kindMemo.get(meter, tokenKindFromText);
         if (model.empty())
             model = row.field(c.service);
         if (model.empty())
@@ -214,7 +247,10 @@ std::string importFocus(ImportContext &ctx)
         double quantity = 0;
         if (auto problem = readCount(row.field(c.quantity), quantity))
             return refuse(c.quantity, "ConsumedQuantity", *problem);
-        const double perUnit = tokensPerUnit(unit);
+        const double perUnit = perUnitMemo.get(unit, [](std::string_view u) {
+            const double tokens = tokensPerUnit(u);
+            return tokens > 0 ? tokens : isRequestUnit(u) ? -1.0 : 0.0;
+        });
         if (perUnit > 0) {
             const double tokens = quantity * perUnit;
             if (auto problem = checkCount(tokens))
@@ -237,7 +273,7 @@ std::string importFocus(ImportContext &ctx)
                               "the token kind (input, cached input, cache write, output) is "
                               "named neither in SkuPriceDetails nor in SkuMeter");
             }
-        } else if (isRequestUnit(unit)) {
+        } else if (perUnit < 0) {
             rec.requests = quantity;
         }
 

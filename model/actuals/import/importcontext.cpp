@@ -6,6 +6,10 @@
 
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace roi::actuals::detail {
 
 ImportContext::ImportContext(std::string file, const ImportOptions &options, const RecordSink &sink,
@@ -167,6 +171,23 @@ bool flatString(std::string_view t, std::size_t &i, std::string &out)
     ++i;
     while (i < t.size()) {
         std::size_t run = i;
+#if defined(__SSE2__)
+        // 16 bytes a step to the next quote, backslash or control character.
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+                      control = _mm_set1_epi8(0x1F);
+        while (t.size() - run >= 16) {
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(t.data() + run));
+            const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(b, control), control); // b <= 0x1F
+            const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, quote), _mm_cmpeq_epi8(b, backslash)),
+                             low)));
+            if (m) {
+                run += static_cast<std::size_t>(__builtin_ctz(m));
+                break;
+            }
+            run += 16;
+        }
+#endif
         while (run < t.size() && t[run] != '"' && t[run] != '\\'
                && static_cast<unsigned char>(t[run]) >= 0x20)
             ++run;

@@ -73,8 +73,18 @@ struct InputStream::Zlib
 InputStream::InputStream(std::istream &in, std::uint64_t totalBytes)
     : m_in(in)
     , m_total(totalBytes)
-    , m_raw(kRawBuffer)
+    // A small input of known size gets a buffer its size (+1 to see the end in one read).
+    , m_raw(totalBytes > 0 && totalBytes < kRawBuffer ? static_cast<std::size_t>(totalBytes) + 1
+                                                       : kRawBuffer)
 {}
+
+std::size_t InputStream::bufferSize() const
+{
+    // Plain text of known size: no more than the text. Gzip: what it inflates to is unknown.
+    if (m_total > 0 && m_total < kRawBuffer && !m_gzip)
+        return std::max<std::size_t>(static_cast<std::size_t>(m_total) + 1, 256);
+    return 64 * 1024;
+}
 
 InputStream::~InputStream() = default;
 
@@ -116,9 +126,13 @@ std::size_t InputStream::readDecoded(char *buffer, std::size_t size)
                 return 0;
             }
             m_zlib->open = true;
-            // From here on only the inflating thread touches m_in, m_raw and m_zlib.
-            m_pipe = std::make_unique<Pipe>();
-            m_pipe->thread = std::thread([this] { produce(); });
+            // A small file (known size up to 64 KiB: all of it is in m_raw already or soon) is
+            // inflated here, on demand; a thread and its 1 MiB of blocks would cost more.
+            if (m_total == 0 || m_total >= kRawBuffer) {
+                // From here on only the inflating thread touches m_in, m_raw and m_zlib.
+                m_pipe = std::make_unique<Pipe>();
+                m_pipe->thread = std::thread([this] { produce(); });
+            }
         }
         m_rawRead = m_rawFill;
     }
@@ -133,6 +147,21 @@ std::size_t InputStream::readDecoded(char *buffer, std::size_t size)
         const std::size_t n = std::min(size, m_rawEnd - m_rawPos);
         std::memcpy(buffer, m_raw.data() + m_rawPos, n);
         m_rawPos += n;
+        return n;
+    }
+    if (!m_pipe) {
+        std::size_t n = 0;
+        try {
+            n = inflateSome(buffer, size);
+        } catch (const std::exception &e) {
+            m_zError = std::string("the file could not be read: ") + e.what();
+            m_zEnd = true;
+        }
+        m_rawRead = m_rawFill;
+        if (n == 0) {
+            m_error = m_zError;
+            m_end = true;
+        }
         return n;
     }
     return readFromPipe(buffer, size);
@@ -263,8 +292,9 @@ std::string_view InputStream::head(std::size_t size)
 {
     while (m_pending.size() - m_pendingPos < size && !m_end) {
         const std::size_t old = m_pending.size();
-        m_pending.resize(old + 64 * 1024);
-        const std::size_t n = readDecoded(m_pending.data() + old, 64 * 1024);
+        const std::size_t step = std::min(size, bufferSize());
+        m_pending.resize(old + step);
+        const std::size_t n = readDecoded(m_pending.data() + old, step);
         m_pending.resize(old + n);
         if (n == 0)
             break;

@@ -3,7 +3,8 @@
 // count of raw (compressed) bytes consumed for progress. Truncated or corrupt gzip data ends the
 // stream with an error() naming the problem. Gzip data is inflated on a second thread (zlib)
 // that hands 256 KiB blocks to the reader through a bounded queue of four, so decompression and
-// parsing overlap on two cores in constant memory; destroying the stream stops that thread.
+// parsing overlap on two cores in constant memory; destroying the stream stops that thread. A
+// gzip input of known size up to 64 KiB is inflated on the calling thread: no thread, no blocks.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +34,9 @@ public:
     bool compressed() const { return m_gzip; }
     std::uint64_t rawBytesRead() const { return m_rawRead; }
     std::uint64_t totalBytes() const { return m_total; }
+    /// A good size for the reader's buffer: 64 KiB, less for a small input of known size (a
+    /// fuzzing run, a tiny export), so that nothing large is allocated and cleared for it.
+    std::size_t bufferSize() const;
 
 private:
     std::size_t readDecoded(char *buffer, std::size_t size);

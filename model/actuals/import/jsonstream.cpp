@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <iterator>
+#include <string_view>
 #include <vector>
 
 namespace roi::actuals::detail {
@@ -15,7 +16,7 @@ constexpr std::uint64_t kMaxRecordBytes = 64ull * 1024 * 1024;
 struct Source
 {
     InputStream &in;
-    std::vector<char> buffer = std::vector<char>(64 * 1024);
+    std::vector<char> buffer = std::vector<char>(in.bufferSize());
     std::size_t pos = 0;
     std::size_t end = 0;
     bool eof = false;
@@ -91,10 +92,13 @@ private:
 class Handler : public nlohmann::json_sax<nlohmann::json>
 {
 public:
-    Handler(Source &source, JsonLayout layout, const JsonRecordFn &onRecord)
+    /// `lines`: JSON Lines, each top-level value a record, or a page whose "data" (or, for
+    /// Records, "logs") elements are.
+    Handler(Source &source, JsonLayout layout, const JsonRecordFn &onRecord, bool lines)
         : m_source(source)
         , m_layout(layout)
         , m_onRecord(onRecord)
+        , m_lines(lines)
     {}
 
     std::string error;
@@ -152,7 +156,7 @@ private:
     {
         const std::size_t depth = m_frames.size();
         if (depth == 0)
-            return false;
+            return m_lines; // a line of JSON Lines
         const Frame &parent = m_frames.back();
         if (!parent.array)
             return false;
@@ -215,8 +219,7 @@ private:
             m_stack.pop_back();
             if (m_stack.empty()) {
                 m_collecting = false;
-                ++records;
-                const bool go = m_onRecord(m_record, m_positions);
+                const bool go = m_frames.empty() && m_lines ? dispatchLine() : dispatch(m_record);
                 m_record = nullptr;
                 return go;
             }
@@ -243,6 +246,33 @@ private:
         return checkSize();
     }
 
+    bool dispatch(const nlohmann::json &record)
+    {
+        ++records;
+        return m_onRecord(record, m_positions);
+    }
+
+    /// A line of JSON Lines: a page (its "data" elements) or a record.
+    bool dispatchLine()
+    {
+        if (m_record.is_object()) {
+            for (const char *key : {"data", "logs"}) {
+                if (key[0] == 'l' && m_layout != JsonLayout::Records)
+                    continue;
+                const auto it = m_record.find(key);
+                if (it == m_record.end() || !it->is_array())
+                    continue;
+                m_positions.inner.clear(); // a page's records: all on this line
+                for (const nlohmann::json &e : *it) {
+                    if (!dispatch(e))
+                        return false;
+                }
+                return true;
+            }
+        }
+        return dispatch(m_record);
+    }
+
     nlohmann::json *insert(nlohmann::json &&v)
     {
         nlohmann::json &parent = *m_stack.back();
@@ -267,6 +297,7 @@ private:
     Source &m_source;
     JsonLayout m_layout;
     const JsonRecordFn &m_onRecord;
+    bool m_lines = false;
     RecordPositions m_positions;
     std::vector<Frame> m_frames;
     bool m_collecting = false;
@@ -277,6 +308,27 @@ private:
     std::uint32_t m_recordColumn = 0;
     std::uint64_t m_recordStart = 0;
 };
+
+/// JSON Lines (.jsonl, .ndjson, or concatenated JSON pages): the first line is a whole JSON
+/// object, `{...}` on its own. A pretty-printed file's first line is `{` or `[`, a top-level
+/// array's `[...`: those are read as one document.
+bool looksLikeJsonLines(InputStream &in)
+{
+    std::string_view head = in.head(64 * 1024);
+    const bool whole = head.size() < 64 * 1024; // the head is the whole input
+    if (head.substr(0, 3) == "\xEF\xBB\xBF")
+        head.remove_prefix(3);
+    const std::size_t first = head.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || head[first] != '{')
+        return false;
+    const std::size_t nl = head.find('\n', first);
+    if (nl == std::string_view::npos && !whole)
+        return false; // a first line longer than the head: a document, as before
+    std::string_view line = head.substr(first, nl == std::string_view::npos ? nl : nl - first);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+        line.remove_suffix(1);
+    return line.size() >= 2 && line.back() == '}';
+}
 
 } // namespace
 
@@ -289,9 +341,27 @@ std::string streamJsonRecords(InputStream &in, JsonLayout layout, const JsonReco
         stoppedByCallback = !go;
         return go;
     };
-    Handler h(source, layout, wrapped);
-    const bool ok = nlohmann::json::sax_parse(SourceIterator(&source), SourceIterator(), &h,
-                                              nlohmann::json::input_format_t::json, true);
+    const bool lines = looksLikeJsonLines(in);
+    Handler h(source, layout, wrapped, lines);
+    bool ok = true;
+    if (!lines) {
+        ok = nlohmann::json::sax_parse(SourceIterator(&source), SourceIterator(), &h,
+                                       nlohmann::json::input_format_t::json, true);
+    } else {
+        // One value at a time (not strict: the parser stops after it), blank lines between.
+        SourceIterator at(&source);
+        for (;;) {
+            while (!at.atEnd()
+                   && std::string_view(" \t\r\n").find(*at) != std::string_view::npos)
+                ++at;
+            if (at.atEnd())
+                break;
+            ok = nlohmann::json::sax_parse(SourceIterator(&source), SourceIterator(), &h,
+                                           nlohmann::json::input_format_t::json, false);
+            if (!ok)
+                break;
+        }
+    }
     if (!in.error().empty())
         return in.error();
     if (ok || stoppedByCallback)

@@ -4,6 +4,9 @@
 //   Pages:   the elements of "data" in a page object {"data": [...], "has_more": ...}, or in each
 //            page of a top-level array of pages (the API's paginated responses saved together)
 //   Records: the elements of a top-level array, or of "data" / "logs" in a top-level object
+// JSON Lines (.jsonl / .ndjson: one JSON object a line, found by its first line being a whole
+// object) are read one line at a time: a line is a record, or a page whose "data" (Records:
+// also "logs") elements are records; errors and records carry the line they are on.
 #pragma once
 
 #include "inputstream.h"

@@ -7,11 +7,6 @@ namespace roi::actuals::detail {
 
 namespace {
 
-char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -132,28 +127,6 @@ std::optional<Date> parseSlashed(std::string_view text, bool dayFirst)
 }
 
 } // namespace
-
-std::string_view trim(std::string_view text)
-{
-    std::size_t b = 0, e = text.size();
-    while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r' || text[b] == '\n'))
-        ++b;
-    while (e > b
-           && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r'
-               || text[e - 1] == '\n'))
-        --e;
-    return text.substr(b, e - b);
-}
-
-bool iequals(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i]))
-            return false;
-    return true;
-}
 
 bool icontains(std::string_view text, std::string_view word)
 {

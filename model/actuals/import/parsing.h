@@ -11,8 +11,37 @@
 
 namespace roi::actuals::detail {
 
-std::string_view trim(std::string_view text);
-bool iequals(std::string_view a, std::string_view b);
+// trim and iequals run several times on every row: inline, with the cheap tests first.
+inline bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+inline std::string_view trim(std::string_view text)
+{
+    std::size_t b = 0, e = text.size();
+    while (b < e && isBlank(text[b]))
+        ++b;
+    while (e > b && isBlank(text[e - 1]))
+        --e;
+    return text.substr(b, e - b);
+}
+
+inline char asciiLower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+inline bool iequals(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i] && asciiLower(a[i]) != asciiLower(b[i]))
+            return false;
+    return true;
+}
+
 /// `text` contains `word`, ignoring ASCII case.
 bool icontains(std::string_view text, std::string_view word);
 

@@ -542,6 +542,7 @@ Workbook everything()
     importInto(wb, {tagged}, sha('7'), "2026-11-05", "2026-11-05", "litellm");
     wb.actuals.allocation = AllocationMode::Requests;
     wb.actuals.revenuePerCustomer = 12.5;
+    wb.actuals.customerRevenue = {{"acme", 40}, {"customer,with,commas", 0.5}};
     wb.actuals.rates = {{"EUR", 1.08}, {"GBP", 1.27}};
     wb.actuals.rules.push_back({"A", "", "", "", "proj*", "m", "env=prod"});
     ColumnMapping m;
@@ -594,10 +595,22 @@ void TestActuals::badActuals_data()
                                 << R"("allocation": "people")"
                                 << "/actuals/allocation"
                                 << "must be one of unallocated";
-    QTest::newRow("negative revenue") << R"("revenuePerCustomer": 12.5)"
-                                      << R"("revenuePerCustomer": -1)"
-                                      << "/actuals/revenuePerCustomer"
+    QTest::newRow("negative revenue") << R"("default": 12.5)"
+                                      << R"("default": -1)"
+                                      << "/actuals/revenue/default"
                                       << "must be >= 0";
+    QTest::newRow("negative customer revenue") << R"("monthly": 40)"
+                                               << R"("monthly": -40)"
+                                               << "/actuals/revenue/customers/0/monthly"
+                                               << "must be >= 0";
+    QTest::newRow("customer twice") << R"("customer": "customer,with,commas")"
+                                    << R"("customer": "acme")"
+                                    << "/actuals/revenue/customers/1/customer"
+                                    << "duplicate customer 'acme'";
+    QTest::newRow("empty customer") << R"("customer": "acme")"
+                                    << R"("customer": "")"
+                                    << "/actuals/revenue/customers/0/customer"
+                                    << "must not be empty";
     QTest::newRow("rate zero") << R"("rate": 1.08)"
                                << R"("rate": 0)"
                                << "/actuals/rates/0/rate"
@@ -681,7 +694,7 @@ void TestActuals::badActuals()
 void TestActuals::migrationFromV2()
 {
     // The portfolio example as format version 2 stored it: it opens, computes what the same
-    // workbook computes, has no actuals, and saves as version 3.
+    // workbook computes, has no actuals, and saves as the current version.
     const std::string text =
         roitest::readText(std::string(ROI_SOURCE_DIR) + "/tests/data/migration/v2-portfolio.roiwb");
     QVERIFY(text.find("\"version\": 2") != std::string::npos);
