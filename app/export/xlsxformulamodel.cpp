@@ -19,7 +19,9 @@ bool writeModel(const Workbook &wb, const Results &res, const ReportOptions &opt
 {
     using namespace xlsxmodel;
     const QByteArray encoded = QFile::encodeName(path);
-    lxw_workbook *book = workbook_new(encoded.constData());
+    lxw_workbook_options lxwOptions{};
+    lxwOptions.constant_memory = qEnvironmentVariableIsSet("ROI_XLSX_CM") ? LXW_TRUE : LXW_FALSE;
+    lxw_workbook *book = workbook_new_opt(encoded.constData(), &lxwOptions);
     if (!book) {
         *error = u"Cannot create the Excel workbook"_s;
         return false;
