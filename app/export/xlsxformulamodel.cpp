@@ -24,8 +24,7 @@ bool writeModel(const Workbook &wb, const Results &res, const ReportOptions &opt
     // constant-memory mode, text as inline strings; the sheet writers write row by row): 200
     // use cases kept 3 million cells in memory (430 MB).
     lxw_workbook_options lxwOptions{};
-    lxwOptions.constant_memory =
-        wb.useCases.size() > kConstantMemoryFrom ? LXW_TRUE : LXW_FALSE;
+    lxwOptions.constant_memory = wb.useCases.size() > kConstantMemoryFrom ? LXW_TRUE : LXW_FALSE;
     const QByteArray tmpdir = QFile::encodeName(QFileInfo(path).absolutePath());
     lxwOptions.tmpdir = const_cast<char *>(tmpdir.constData());
     lxw_workbook *book = workbook_new_opt(encoded.constData(), &lxwOptions);

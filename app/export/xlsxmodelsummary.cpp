@@ -190,13 +190,14 @@ void writeSummarySheet(Context &c, lxw_worksheet *ws)
     auto put = [&cells](int r, int col, const E &e, lxw_format *f) {
         cells.push_back({r, col, Kind::Number, e.f, {}, e.v, f});
     };
-    auto putText = [&cells](int r, int col, const std::string &formula,
-                            const std::string &cached, lxw_format *f) {
+    auto putText = [&cells](int r, int col, const std::string &formula, const std::string &cached,
+                            lxw_format *f) {
         cells.push_back({r, col, Kind::Text, formula, cached, 0, f});
     };
-    for (int k = 0; k < Count; ++k)
-        cells.push_back({first + k, 0, Kind::Label, labels[k], {}, 0,
-                         k == Roi || k == Npv ? c.fmt.bold : c.fmt.label});
+    for (int k = 0; k < Count; ++k) {
+        lxw_format *f = k == Roi || k == Npv ? c.fmt.bold : c.fmt.label;
+        cells.push_back({first + k, 0, Kind::Label, labels[k], {}, 0, f});
+    }
     for (int col = 0; col < columns; ++col) {
         const bool portfolio = col == cases;
         const CaseResult &r = portfolio ? c.res.portfolio[static_cast<std::size_t>(c.scenario)]
@@ -263,8 +264,7 @@ void writeSummarySheet(Context &c, lxw_worksheet *ws)
         number(Outcomes, "SUM(" + rng(rows.outcomes) + ")", kp.outcomes);
         if (portfolio) {
             // Outcomes of different use cases are different things (the engine says n/a).
-            putText(first + CostPerOutcome, col + 1, quoted("n/a"), "n/a",
-                             formats[CostPerOutcome]);
+            putText(first + CostPerOutcome, col + 1, quoted("n/a"), "n/a", formats[CostPerOutcome]);
         } else {
             kpi(CostPerOutcome,
                 "IF(" + at(Outcomes) + ">0," + at(Tco) + "/" + at(Outcomes) + ","
