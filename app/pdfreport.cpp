@@ -240,23 +240,19 @@ void applyBreaks(QTextDocument &doc, const std::vector<AddedBreak> &breaks)
 
 std::vector<AddedBreak> keepTogether(QTextDocument &doc)
 {
-    // Each pass adds one break; positions after it change, so look again from the start. A
-    // heading's break lays the document out again from that heading on (Qt's incremental
-    // relayout; the PDF is the same byte for byte as with a whole relayout). The incremental
-    // relayout after a table's format changes can leave the block before the table unlaid (no
-    // lines, nothing drawn): then the whole document is laid out again, once: the format is set
-    // while the page size is null (the layout does nothing then).
+    // Each pass adds one break; positions after it change, so look again from the start. The
+    // incremental relayout after a table's format changes can leave the block before the table
+    // unlaid (no lines, nothing drawn): lay the whole document out again each time, once: the
+    // format is set while the page size is null (the layout does nothing then).
     std::vector<AddedBreak> added;
     const QSizeF size = doc.pageSize();
     for (int pass = 0; pass < 200; ++pass) {
         const std::optional<AddedBreak> b = findBreak(doc);
         if (!b)
             break;
-        if (b->table)
-            doc.setPageSize(QSizeF(0, 0));
+        doc.setPageSize(QSizeF(0, 0));
         applyBreaks(doc, {*b});
-        if (b->table)
-            doc.setPageSize(size);
+        doc.setPageSize(size);
         added.push_back(*b);
     }
     return added;
