@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <memory>
+#include <optional>
 
 namespace roi {
 
@@ -171,7 +172,8 @@ struct AddedBreak
     bool table;
 };
 
-bool breakOnce(QTextDocument &doc, std::vector<AddedBreak> &added)
+/// The first break keepTogether would add to the document as it is laid out now, if any.
+std::optional<AddedBreak> findBreak(QTextDocument &doc)
 {
     const double pageHeight = doc.pageSize().height();
     auto page = [&](double y) {
@@ -192,11 +194,7 @@ bool breakOnce(QTextDocument &doc, std::vector<AddedBreak> &added)
         const double needed = std::min(following.bottom(), following.top() + 70.0);
         if (page(heading.top()) == page(needed) && page(heading.top()) == page(following.top()))
             continue;
-        QTextBlockFormat breaking = format;
-        breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        QTextCursor(block).setBlockFormat(breaking);
-        added.push_back({block.position(), false});
-        return true;
+        return AddedBreak{block.position(), false};
     }
     for (QTextFrame *frame : doc.rootFrame()->childFrames()) {
         auto *table = qobject_cast<QTextTable *>(frame);
@@ -212,31 +210,11 @@ bool breakOnce(QTextDocument &doc, std::vector<AddedBreak> &added)
             above.isValid() ? above.blockFormat() : QTextBlockFormat();
         if (aboveFormat.headingLevel() > 0
             && !(aboveFormat.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
-            && page(layout->blockBoundingRect(above).top()) == page(rect.top())) {
-            QTextBlockFormat breaking = aboveFormat;
-            breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-            QTextCursor(above).setBlockFormat(breaking);
-            added.push_back({above.position(), false});
-            return true;
-        }
-        QTextTableFormat breaking = table->format();
-        breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        table->setFormat(breaking);
-        added.push_back({table->firstPosition(), true});
-        return true;
+            && page(layout->blockBoundingRect(above).top()) == page(rect.top()))
+            return AddedBreak{above.position(), false};
+        return AddedBreak{table->firstPosition(), true};
     }
-    return false;
-}
-
-std::vector<AddedBreak> keepTogether(QTextDocument &doc)
-{
-    // Each pass adds one break; positions after it change, so look again from the start. The
-    // incremental relayout after a table's format changes can leave the block before the table
-    // unlaid (no lines, nothing drawn): lay the whole document out again each time.
-    std::vector<AddedBreak> added;
-    for (int pass = 0; pass < 200 && breakOnce(doc, added); ++pass)
-        doc.markContentsDirty(0, doc.characterCount());
-    return added;
+    return std::nullopt;
 }
 
 /// The breaks keepTogether found for the same content, set before the first layout: the
@@ -258,6 +236,26 @@ void applyBreaks(QTextDocument &doc, const std::vector<AddedBreak> &breaks)
             cursor.setBlockFormat(format);
         }
     }
+}
+
+std::vector<AddedBreak> keepTogether(QTextDocument &doc)
+{
+    // Each pass adds one break; positions after it change, so look again from the start. The
+    // incremental relayout after a table's format changes can leave the block before the table
+    // unlaid (no lines, nothing drawn): lay the whole document out again each time, once: the
+    // format is set while the page size is null (the layout does nothing then).
+    std::vector<AddedBreak> added;
+    const QSizeF size = doc.pageSize();
+    for (int pass = 0; pass < 200; ++pass) {
+        const std::optional<AddedBreak> b = findBreak(doc);
+        if (!b)
+            break;
+        doc.setPageSize(QSizeF(0, 0));
+        applyBreaks(doc, {*b});
+        doc.setPageSize(size);
+        added.push_back(*b);
+    }
+    return added;
 }
 
 void drawRunningText(QPainter &painter, const ReportContent &content, int page, int pages)
@@ -387,6 +385,9 @@ QByteArray renderPdfReport(const ReportContent &content, const Workbook &workboo
         doc->setDocumentMargin(0);
         doc->setDefaultFont(reportFont(9));
         doc->setDefaultStyleSheet(reportStyleSheet());
+        // A null page size: the layout does nothing while the content and the formats below
+        // are set (each edit would lay out again what follows it); setPageSize lays out once.
+        doc->setPageSize(QSizeF(0, 0));
         if (!content.logo.isNull())
             doc->addResource(QTextDocument::ImageResource, QUrl(QLatin1String(kLogoName)),
                              content.logo);

@@ -5,6 +5,7 @@
 #include "xlsxmodelcore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -19,7 +20,14 @@ bool writeModel(const Workbook &wb, const Results &res, const ReportOptions &opt
 {
     using namespace xlsxmodel;
     const QByteArray encoded = QFile::encodeName(path);
-    lxw_workbook *book = workbook_new(encoded.constData());
+    // A large model writes each row to a temporary file as it goes (libxlsxwriter's
+    // constant-memory mode, text as inline strings; the sheet writers write row by row): 200
+    // use cases kept 3 million cells in memory (430 MB).
+    lxw_workbook_options lxwOptions{};
+    lxwOptions.constant_memory = wb.useCases.size() > kConstantMemoryFrom ? LXW_TRUE : LXW_FALSE;
+    const QByteArray tmpdir = QFile::encodeName(QFileInfo(path).absolutePath());
+    lxwOptions.tmpdir = const_cast<char *>(tmpdir.constData());
+    lxw_workbook *book = workbook_new_opt(encoded.constData(), &lxwOptions);
     if (!book) {
         *error = u"Cannot create the Excel workbook"_s;
         return false;

@@ -73,13 +73,14 @@ void MonthlyWriter::header()
               m_c.fmt.note);
     writeText(m_ws, 3, 0, "Month of the horizon", m_c.fmt.header);
     writeText(m_ws, 3, 1, "Total / constant", m_c.fmt.header);
-    writeText(m_ws, 4, 0, "Calendar month", m_c.fmt.note);
-    for (int m = 0; m < months; ++m) {
+    // Row by row (a large model is written in libxlsxwriter's constant-memory mode).
+    for (int m = 0; m < months; ++m)
         worksheet_write_number(m_ws, 3, static_cast<lxw_col_t>(kFirstMonthCol + m), m + 1,
                                m_c.fmt.monthHeader);
+    writeText(m_ws, 4, 0, "Calendar month", m_c.fmt.note);
+    for (int m = 0; m < months; ++m)
         writeText(m_ws, 4, kFirstMonthCol + m, m_c.wb.settings.startMonth.addMonths(m).toString(),
                   m_c.fmt.note);
-    }
     worksheet_freeze_panes(m_ws, 5, 2);
     // Printed: A3 landscape, the month header on every page.
     worksheet_set_landscape(m_ws);

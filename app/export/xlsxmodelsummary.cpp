@@ -7,6 +7,7 @@
 
 #include "xlsxformulamodel.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace roi::xlsxmodel {
@@ -174,8 +175,29 @@ void writeSummarySheet(Context &c, lxw_worksheet *ws)
                              c.fmt.money,         c.fmt.money,     c.fmt.money,  c.fmt.moneyBold,
                              c.fmt.percentNumber, c.fmt.moneyBold, c.fmt.money,  c.fmt.share,
                              c.fmt.monthHeader,   c.fmt.months,    c.fmt.number, c.fmt.unitCost};
-    for (int k = 0; k < Count; ++k)
-        writeText(ws, first + k, 0, labels[k], k == Roi || k == Npv ? c.fmt.bold : c.fmt.label);
+    // The table is built column by column and written row by row (a large model is written in
+    // libxlsxwriter's constant-memory mode, where a row is final once the next one begins).
+    enum class Kind { Label, Number, Text };
+    struct Cell
+    {
+        int row, col;
+        Kind kind;
+        std::string formula, cached; // label: formula is the text; text: cached is the KPI's state
+        double value;
+        lxw_format *format;
+    };
+    std::vector<Cell> cells;
+    auto put = [&cells](int r, int col, const E &e, lxw_format *f) {
+        cells.push_back({r, col, Kind::Number, e.f, {}, e.v, f});
+    };
+    auto putText = [&cells](int r, int col, const std::string &formula, const std::string &cached,
+                            lxw_format *f) {
+        cells.push_back({r, col, Kind::Text, formula, cached, 0, f});
+    };
+    for (int k = 0; k < Count; ++k) {
+        lxw_format *f = k == Roi || k == Npv ? c.fmt.bold : c.fmt.label;
+        cells.push_back({first + k, 0, Kind::Label, labels[k], {}, 0, f});
+    }
     for (int col = 0; col < columns; ++col) {
         const bool portfolio = col == cases;
         const CaseResult &r = portfolio ? c.res.portfolio[static_cast<std::size_t>(c.scenario)]
@@ -193,13 +215,13 @@ void writeSummarySheet(Context &c, lxw_worksheet *ws)
             return cellRef(first + k, col + 1);
         };
         auto number = [&](int k, const std::string &f, double v) {
-            writeFormula(c, ws, first + k, col + 1, E{f, v}, formats[k]);
+            put(first + k, col + 1, E{f, v}, formats[k]);
         };
         auto kpi = [&](int k, const std::string &f, const Kpi &v) {
             if (v.ok())
-                writeFormula(c, ws, first + k, col + 1, E{f, v.value}, formats[k]);
+                put(first + k, col + 1, E{f, v.value}, formats[k]);
             else
-                writeFormulaText(c, ws, first + k, col + 1, f, stateText(v.state), formats[k]);
+                putText(first + k, col + 1, f, stateText(v.state), formats[k]);
         };
         number(Tco, "SUM(" + rng(rows.cost) + ")", kp.tco);
         number(Gross, "SUM(" + rng(rows.hardGross) + ")", kp.hardBenefitGross);
@@ -242,13 +264,27 @@ void writeSummarySheet(Context &c, lxw_worksheet *ws)
         number(Outcomes, "SUM(" + rng(rows.outcomes) + ")", kp.outcomes);
         if (portfolio) {
             // Outcomes of different use cases are different things (the engine says n/a).
-            writeFormulaText(c, ws, first + CostPerOutcome, col + 1, quoted("n/a"), "n/a",
-                             formats[CostPerOutcome]);
+            putText(first + CostPerOutcome, col + 1, quoted("n/a"), "n/a", formats[CostPerOutcome]);
         } else {
             kpi(CostPerOutcome,
                 "IF(" + at(Outcomes) + ">0," + at(Tco) + "/" + at(Outcomes) + ","
                     + quoted(stateText(KpiState::Undefined)) + ")",
                 kp.costPerOutcome);
+        }
+    }
+    std::stable_sort(cells.begin(), cells.end(),
+                     [](const Cell &a, const Cell &b) { return a.row < b.row; });
+    for (const Cell &cell : cells) {
+        switch (cell.kind) {
+        case Kind::Label:
+            writeText(ws, cell.row, cell.col, cell.formula, cell.format);
+            break;
+        case Kind::Number:
+            writeFormula(c, ws, cell.row, cell.col, E{cell.formula, cell.value}, cell.format);
+            break;
+        case Kind::Text:
+            writeFormulaText(c, ws, cell.row, cell.col, cell.formula, cell.cached, cell.format);
+            break;
         }
     }
     row = first + Count + 1;

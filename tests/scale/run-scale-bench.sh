@@ -2,7 +2,8 @@
 # The scale benchmark of issue 15, whole processes as a user runs them: a portfolio of 3, 20, 50
 # and 200 use cases over 120 months (the bundled portfolio copied), then
 #   compute --format csv, the PDF report at 3/20/50/200 use cases with every use case in full
-#   (seconds, pages, seconds per page), the PDF with the automatic sections, HTML and XLSX at 200,
+#   (seconds, pages, seconds per page), the PDF with the automatic sections, HTML and XLSX (the
+#   formula model and the values-only workbook) at 200,
 # each with its peak memory (/usr/bin/time). Prints one line per figure with its target.
 #   tests/scale/run-scale-bench.sh BUILD_DIR [WORK_DIR]
 set -eu
@@ -44,4 +45,7 @@ run "PDF, 200 use cases, automatic sections" - 300 \
 printf '    %d pages\n' "$(pages "$work/p200-auto.pdf")"
 run "HTML, 200 use cases, all in full" 2 300 \
     "$app" report "$work/p200.roiwb" --format html --sections all -o "$work/p200.html"
-run "XLSX, 200 use cases" 1.5 - "$app" report "$work/p200.roiwb" --format xlsx -o "$work/p200.xlsx"
+run "XLSX formula model, 200 use cases" 1.5 - "$app" report "$work/p200.roiwb" --format xlsx \
+    -o "$work/p200.xlsx"
+run "XLSX values, 200 use cases" 1.5 - "$app" report "$work/p200.roiwb" --format xlsx-values \
+    -o "$work/p200-values.xlsx"
