@@ -158,10 +158,10 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
             const int first = static_cast<int>(l.month);
             const int spread = std::max(1, static_cast<int>(l.spreadMonths));
             const double each = l.amount / spread;
-            for (int m = 0; m < n; ++m) {
-                const int t = t0 + m;
-                out[m] = t >= first && t < first + spread ? each : 0.0;
-            }
+            // Zero outside months [first, first + spread), `each` inside.
+            std::fill(out, out + n, 0.0);
+            for (int t = std::max(first, t0); t < std::min(first + spread, t0 + n); ++t)
+                out[t - t0] = each;
             break;
         }
         }

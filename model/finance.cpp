@@ -150,6 +150,7 @@ bool walkOut(std::span<const double> flows, double &root)
     }
     // Walk out from zero on both sides at once, so the root nearest zero is bracketed first.
     double upPrev = 0.0;
+    double fUpPrev = f0; // the NPV at upPrev: npvAt2 sums each rate exactly as npvAt does
     double downPrev = 0.0;
     double step = 0.05;
     for (int i = 0; i < 64; ++i) {
@@ -160,7 +161,7 @@ bool walkOut(std::span<const double> flows, double &root)
         double fd;
         npvAt2(flows, up, down, fu, fd);
         if ((fu < 0) != (f0 < 0) || fu == 0) {
-            root = fu == 0 ? up : solve(flows, upPrev, up, npvAt(flows, upPrev));
+            root = fu == 0 ? up : solve(flows, upPrev, up, fUpPrev);
             return true;
         }
         if ((fd < 0) != (f0 < 0) || fd == 0) {
@@ -170,6 +171,7 @@ bool walkOut(std::span<const double> flows, double &root)
         if (up >= kMaxRate && down <= kMinRate)
             break;
         upPrev = up;
+        fUpPrev = fu;
         downPrev = down;
         step *= 1.6;
     }
@@ -328,20 +330,6 @@ Kpi paybackMonth(std::span<const double> cumulative)
     const double after = cumulative[lastNegative + 1];
     const double fraction = -before / (after - before);
     return Kpi::of(static_cast<double>(lastNegative + 1) + fraction);
-}
-
-double rampCurve(RampCurve curve, double x)
-{
-    x = std::clamp(x, 0.0, 1.0);
-    switch (curve) {
-    case RampCurve::Immediate:
-        return 1.0;
-    case RampCurve::Linear:
-        return x;
-    case RampCurve::SCurve:
-        return x * x * (3.0 - 2.0 * x);
-    }
-    return x;
 }
 
 } // namespace roi
