@@ -495,10 +495,19 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
                 ws.termShares.push_back(cashableFactor(d));
             }
         }
+        // Summed month by month, the drivers in order within a month; the commonest cases (no
+        // driver, one) without the inner loop.
         double sum = 0;
-        for (int m = 0; m < months; ++m) {
-            for (std::size_t j = 0; j < ws.termRows.size(); ++j)
-                sum += ws.termRows[j][m] * ws.termShares[j];
+        if (ws.termRows.size() == 1) {
+            const double *row = ws.termRows[0];
+            const double share = ws.termShares[0];
+            for (int m = 0; m < months; ++m)
+                sum += row[m] * share;
+        } else if (!ws.termRows.empty()) {
+            for (int m = 0; m < months; ++m) {
+                for (std::size_t j = 0; j < ws.termRows.size(); ++j)
+                    sum += ws.termRows[j][m] * ws.termShares[j];
+            }
         }
         k.byTerm[term] = sum;
     }

@@ -249,15 +249,11 @@ double npv(std::span<const double> flows, double rate)
 
 std::vector<double> irrRootsMonthly(std::span<const double> flows)
 {
-    bool positive = false;
-    bool negative = false;
-    for (double f : flows) {
-        positive = positive || f > 0;
-        negative = negative || f < 0;
-    }
-    if (!positive || !negative)
+    // Flows of both signs change sign at least once, and only they do.
+    const int changes = signChanges(flows);
+    if (changes == 0)
         return {};
-    if (signChanges(flows) == 1) {
+    if (changes == 1) {
         double root;
         if (walkOut(flows, root))
             return {root};
@@ -270,15 +266,11 @@ Kpi irrMonthly(std::span<const double> flows, int *rootCount)
 {
     if (rootCount)
         *rootCount = 0;
-    bool positive = false;
-    bool negative = false;
-    for (double f : flows) {
-        positive = positive || f > 0;
-        negative = negative || f < 0;
-    }
-    if (!positive || !negative)
+    // Flows of both signs change sign at least once, and only they do.
+    const int changes = signChanges(flows);
+    if (changes == 0)
         return Kpi::none(KpiState::NoSignChange);
-    if (signChanges(flows) == 1) {
+    if (changes == 1) {
         double root;
         if (!walkOut(flows, root))
             return Kpi::none(KpiState::NotFound);
@@ -314,18 +306,20 @@ Kpi paybackMonth(std::span<const double> cumulative)
         return Kpi::none(KpiState::Undefined);
     if (cumulative.back() < 0)
         return Kpi::none(KpiState::NeverPaysBack);
-    // The last month that ends below zero; payback falls inside the month after it.
+    // The last month that ends below zero (searched from the end); payback falls inside the
+    // month after it.
     std::size_t lastNegative = cumulative.size();
-    bool anyNonZero = false;
-    for (std::size_t t = 0; t < cumulative.size(); ++t) {
-        if (cumulative[t] < 0)
+    for (std::size_t t = cumulative.size(); t-- > 0;) {
+        if (cumulative[t] < 0) {
             lastNegative = t;
-        anyNonZero = anyNonZero || cumulative[t] != 0;
+            break;
+        }
     }
-    if (!anyNonZero)
-        return Kpi::none(KpiState::Undefined);
-    if (lastNegative == cumulative.size())
-        return Kpi::of(0.0);
+    if (lastNegative == cumulative.size()) {
+        const bool anyNonZero =
+            std::any_of(cumulative.begin(), cumulative.end(), [](double v) { return v != 0; });
+        return anyNonZero ? Kpi::of(0.0) : Kpi::none(KpiState::Undefined);
+    }
     const double before = cumulative[lastNegative];
     const double after = cumulative[lastNegative + 1];
     const double fraction = -before / (after - before);
