@@ -56,14 +56,34 @@ void npvAt2(std::span<const double> flows, double rate1, double rate2, double &f
     }
 }
 
+// npvAndDerivative with (t + 1) × flows[t] formed once, in `weighted`, for the Newton passes
+// over the same flows: each sum is the same double, the products associating to the left.
+void npvAndDerivativeWeighted(std::span<const double> flows, const double *weighted, double rate,
+                              double &f, double &df)
+{
+    const double v = 1.0 / (1.0 + rate);
+    double discount = 1.0;
+    f = 0;
+    df = 0;
+    for (std::size_t t = 0; t < flows.size(); ++t) {
+        discount *= v;
+        f += flows[t] * discount;
+        df -= weighted[t] * discount * v;
+    }
+}
+
 // Safeguarded Newton inside a sign-changing bracket [lo, hi].
 double solve(std::span<const double> flows, double lo, double hi, double flo)
 {
+    thread_local std::vector<double> weighted; // reused: the engine solves IRRs in a loop
+    weighted.resize(flows.size());
+    for (std::size_t t = 0; t < flows.size(); ++t)
+        weighted[t] = static_cast<double>(t + 1) * flows[t];
     double x = 0.5 * (lo + hi);
     for (int i = 0; i < 200; ++i) {
         double f;
         double df;
-        npvAndDerivative(flows, x, f, df);
+        npvAndDerivativeWeighted(flows, weighted.data(), x, f, df);
         if (f == 0)
             return x;
         if ((f < 0) == (flo < 0)) {
