@@ -852,16 +852,15 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             std::vector<Finding> *findings;
             decltype(clampAt) *at;
         } clampContext{&options, &findings, &clampAt};
-        const ClampReport onClamp = [c = &clampContext](const std::string &path,
-                                                        double requested, double kept) {
+        const ClampReport onClamp = [c = &clampContext](const std::string &path, double requested,
+                                                        double kept) {
             if (!c->options->checks)
                 return;
             const std::string &scenarioName = *c->at->scenario;
             c->findings->push_back(
                 {Severity::Warning, "scenario-clamped", c->at->useCase, scenarioName, path,
-                 "Scenario " + scenarioName + " pushes " + path + " to "
-                     + formatNumber(requested) + ", outside what the input allows; "
-                     + formatNumber(kept) + " is used.",
+                 "Scenario " + scenarioName + " pushes " + path + " to " + formatNumber(requested)
+                     + ", outside what the input allows; " + formatNumber(kept) + " is used.",
                  "Soften the adjustment so the value stays in range."});
         };
         for (std::size_t u = first; u < last; ++u) {

@@ -1379,11 +1379,10 @@ void TestEngine::twoThreadsMatchOneCaseAtATime()
             if (onlyScenario >= 0 && static_cast<int>(s) != onlyScenario)
                 continue;
             const CaseResult &p = all.portfolio[s];
-            const std::vector<Row> rows = lean ? std::vector<Row>{Row::Net}
-                                               : std::vector<Row>{Row::Units, Row::Handled,
-                                                                  Row::Cost, Row::HardNet,
-                                                                  Row::Benefit, Row::Net,
-                                                                  Row::Cashable, Row::Capacity};
+            const std::vector<Row> rows =
+                lean ? std::vector<Row>{Row::Net}
+                     : std::vector<Row>{Row::Units,   Row::Handled, Row::Cost,     Row::HardNet,
+                                        Row::Benefit, Row::Net,     Row::Cashable, Row::Capacity};
             for (Row row : rows) {
                 std::vector<double> sum(120, 0.0);
                 for (int u = 0; u < useCases; ++u) {
