@@ -5,9 +5,11 @@
 #include "hurdle.h"
 #include "inputs.h"
 #include "levers/leverengine.h"
+#include "twothreads.h"
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace roi {
 
@@ -62,6 +64,14 @@ struct Scratch
     std::vector<double> discountRates;                 // per scenario
     std::vector<double> hurdleRates;                   // per scenario
 };
+
+/// This thread's scratch space (a function, so that the engine's helper thread constructs its
+/// own on first use).
+Scratch &threadScratch()
+{
+    thread_local Scratch scratch;
+    return scratch;
+}
 
 double adoptionAt(const RampUp &ramp, int goLive, int t)
 {
@@ -148,10 +158,10 @@ void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const doubl
             const int first = static_cast<int>(l.month);
             const int spread = std::max(1, static_cast<int>(l.spreadMonths));
             const double each = l.amount / spread;
-            for (int m = 0; m < n; ++m) {
-                const int t = t0 + m;
-                out[m] = t >= first && t < first + spread ? each : 0.0;
-            }
+            // Zero outside months [first, first + spread), `each` inside.
+            std::fill(out, out + n, 0.0);
+            for (int t = std::max(first, t0); t < std::min(first + spread, t0 + n); ++t)
+                out[t - t0] = each;
             break;
         }
         }
@@ -485,10 +495,19 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
                 ws.termShares.push_back(cashableFactor(d));
             }
         }
+        // Summed month by month, the drivers in order within a month; the commonest cases (no
+        // driver, one) without the inner loop.
         double sum = 0;
-        for (int m = 0; m < months; ++m) {
-            for (std::size_t j = 0; j < ws.termRows.size(); ++j)
-                sum += ws.termRows[j][m] * ws.termShares[j];
+        if (ws.termRows.size() == 1) {
+            const double *row = ws.termRows[0];
+            const double share = ws.termShares[0];
+            for (int m = 0; m < months; ++m)
+                sum += row[m] * share;
+        } else if (!ws.termRows.empty()) {
+            for (int m = 0; m < months; ++m) {
+                for (std::size_t j = 0; j < ws.termRows.size(); ++j)
+                    sum += ws.termRows[j][m] * ws.termShares[j];
+            }
         }
         k.byTerm[term] = sum;
     }
@@ -607,6 +626,34 @@ void addToPortfolio(const CaseResult &c, int months, bool allRows, CaseResult &r
     }
 }
 
+/// Adds cases [first, last) of scenario `s` to its portfolio as addToPortfolio would, case by
+/// case, but only the series this part takes: series go alternately to parts 0 and 1, counted
+/// by `task` across calls, so two threads can share the work. Each sum keeps its order.
+void addRowsToPortfolio(Results &res, std::size_t s, std::size_t sc, std::size_t first,
+                        std::size_t last, bool allRows, int part, int &task)
+{
+    CaseResult &r = res.portfolio[s];
+    const int months = res.months;
+    auto add = [&](auto dstOf) {
+        if (task++ % 2 != part)
+            return;
+        auto dst = dstOf(r);
+        for (std::size_t u = first; u < last; ++u) {
+            auto src = dstOf(std::as_const(res.cases[u * sc + s]));
+            for (int m = 0; m < months; ++m)
+                dst[m] += src[m];
+        }
+    };
+    if (!allRows) {
+        add([](auto &c) { return c.row(Row::Net); });
+        return;
+    }
+    for (Row row : kPortfolioSums)
+        add([row](auto &c) { return c.row(row); });
+    for (int cat = 0; cat < kCategoryCount; ++cat)
+        add([cat](auto &c) { return c.categoryCost(static_cast<CostCategory>(cat)); });
+}
+
 /// The portfolio's KPIs, once every case has been added with addToPortfolio.
 void computePortfolio(const Results &res, int scenario, double discountRate, double hurdleRate,
                       bool allKpis, CaseResult &r)
@@ -720,8 +767,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     // Scratch space of this thread, kept between calls so that a recompute into a reused Results
     // allocates nothing (analytics call the engine 100,000 times a run). Not state: every
     // buffer is cleared or rewritten before it is read.
-    thread_local Scratch scratchSpace;
-    Workspace &ws = scratchSpace.ws;
+    Scratch &scratchSpace = threadScratch();
     auto &parsed = scratchSpace.parsed;
     parsed.resize(std::max(parsed.size(), sc));
     for (std::size_t s = 0; s < sc; ++s)
@@ -780,75 +826,114 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
         clearPortfolioSums(out.portfolio[s], options.allKpis);
         out.portfolio[s].runRate = RunRate{};
     }
-    // One clamp report for every adjustment (made once: a std::function of a lambda with more
-    // captures than this would allocate at each call).
-    struct
-    {
-        int useCase = -1;
-        const std::string *scenario = nullptr;
-    } clampAt;
-    struct ClampContext
-    {
-        const ComputeOptions *options;
-        Results *out;
-        decltype(clampAt) *at;
-    } clampContext{&options, &out, &clampAt};
-    const ClampReport onClamp = [c = &clampContext](const std::string &path, double requested,
-                                                    double kept) {
-        if (!c->options->checks)
-            return;
-        const std::string &scenarioName = *c->at->scenario;
-        c->out->findings.push_back(
-            {Severity::Warning, "scenario-clamped", c->at->useCase, scenarioName, path,
-             "Scenario " + scenarioName + " pushes " + path + " to " + formatNumber(requested)
-                 + ", outside what the input allows; " + formatNumber(kept) + " is used.",
-             "Soften the adjustment so the value stays in range."});
-    };
-    for (std::size_t u = 0; u < wb.useCases.size(); ++u) {
-        const UseCase &original = wb.useCases[u];
-        for (std::size_t s = 0; s < sc; ++s) {
-            if (skipped(s)) {
-                out.cases[u * sc + s].reset(0, 0, 0);
-                out.cases[u * sc + s].kpis = Kpis{};
-                out.cases[u * sc + s].runRate = RunRate{};
-                out.cases[u * sc + s].levers = {};
-                continue;
-            }
-            Prepared p;
-            p.uc = &original;
-            p.prices = wb.priceBook;
-            p.discountRate = discountRates[s];
-            p.softInHeadline = wb.settings.softValueInHeadline;
-            p.capacityInHeadline = wb.settings.capacityInHeadline;
-            p.hurdleRate = hurdleRates[s];
-            p.allKpis = options.allKpis;
-            bool copied = false;
-            for (const ParsedAdjustment &a : parsed[s]) {
-                if (!a.source->useCase.empty() && a.source->useCase != original.name)
+    // Use cases are computed in two halves on two threads when there is work enough for it (a
+    // hand-over costs microseconds). The first half adds its cases to the portfolios as it goes;
+    // the second half's cases are added afterwards, in order, so every sum is the one a single
+    // thread gives. Each case is computed by the same code whichever thread runs it.
+    const std::size_t useCases = wb.useCases.size();
+    const std::size_t computed = options.onlyScenario >= 0 ? 1 : sc;
+    constexpr std::size_t kSplitWork = 12'000; // use-case months
+    const bool split = useCases >= 2 && useCases * computed * months >= kSplitWork;
+    const std::size_t half = split ? (useCases + 1) / 2 : useCases;
+    std::vector<Finding> secondHalfFindings; // clamp reports of the second half, appended after
+    auto computeCases = [&](std::size_t first, std::size_t last, bool addNow,
+                            std::vector<Finding> &findings) {
+        Workspace &ws = threadScratch().ws; // this thread's
+        // One clamp report for every adjustment (made once: a std::function of a lambda with
+        // more captures than this would allocate at each call).
+        struct
+        {
+            int useCase = -1;
+            const std::string *scenario = nullptr;
+        } clampAt;
+        struct ClampContext
+        {
+            const ComputeOptions *options;
+            std::vector<Finding> *findings;
+            decltype(clampAt) *at;
+        } clampContext{&options, &findings, &clampAt};
+        const ClampReport onClamp = [c = &clampContext](const std::string &path, double requested,
+                                                        double kept) {
+            if (!c->options->checks)
+                return;
+            const std::string &scenarioName = *c->at->scenario;
+            c->findings->push_back(
+                {Severity::Warning, "scenario-clamped", c->at->useCase, scenarioName, path,
+                 "Scenario " + scenarioName + " pushes " + path + " to " + formatNumber(requested)
+                     + ", outside what the input allows; " + formatNumber(kept) + " is used.",
+                 "Soften the adjustment so the value stays in range."});
+        };
+        for (std::size_t u = first; u < last; ++u) {
+            const UseCase &original = wb.useCases[u];
+            for (std::size_t s = 0; s < sc; ++s) {
+                if (skipped(s)) {
+                    out.cases[u * sc + s].reset(0, 0, 0);
+                    out.cases[u * sc + s].kpis = Kpis{};
+                    out.cases[u * sc + s].runRate = RunRate{};
+                    out.cases[u * sc + s].levers = {};
                     continue;
-                if (!copied) {
-                    ws.useCase = original;
-                    ws.prices.assign(wb.priceBook.begin(), wb.priceBook.end());
-                    p.uc = &ws.useCase;
-                    p.prices = ws.prices;
-                    copied = true;
                 }
-                Settings unused;
-                clampAt = {static_cast<int>(u), &scenarios[s].name};
-                applyAdjustment(a.path, a.source->op, a.source->value, ws.useCase, ws.prices,
-                                unused, onClamp);
+                Prepared p;
+                p.uc = &original;
+                p.prices = wb.priceBook;
+                p.discountRate = discountRates[s];
+                p.softInHeadline = wb.settings.softValueInHeadline;
+                p.capacityInHeadline = wb.settings.capacityInHeadline;
+                p.hurdleRate = hurdleRates[s];
+                p.allKpis = options.allKpis;
+                bool copied = false;
+                for (const ParsedAdjustment &a : parsed[s]) {
+                    if (!a.source->useCase.empty() && a.source->useCase != original.name)
+                        continue;
+                    if (!copied) {
+                        ws.useCase = original;
+                        ws.prices.assign(wb.priceBook.begin(), wb.priceBook.end());
+                        p.uc = &ws.useCase;
+                        p.prices = ws.prices;
+                        copied = true;
+                    }
+                    Settings unused;
+                    clampAt = {static_cast<int>(u), &scenarios[s].name};
+                    applyAdjustment(a.path, a.source->op, a.source->value, ws.useCase, ws.prices,
+                                    unused, onClamp);
+                }
+                const UseCase &uc = *p.uc;
+                p.goLive = wb.settings.startMonth.monthsUntil(uc.ramp.goLive) + 1
+                           + static_cast<int>(std::lround(uc.ramp.goLiveDelay));
+                CaseResult &r = out.cases[u * sc + s];
+                reshape(r, months, static_cast<int>(uc.layers.size()),
+                        static_cast<int>(uc.drivers.size()));
+                computeCase(p, months, ws, r);
+                for (LeverLine &line : r.levers.lines)
+                    line.useCase = static_cast<int>(u);
+                if (addNow)
+                    addToPortfolio(r, months, options.allKpis, out.portfolio[s]);
             }
-            const UseCase &uc = *p.uc;
-            p.goLive = wb.settings.startMonth.monthsUntil(uc.ramp.goLive) + 1
-                       + static_cast<int>(std::lround(uc.ramp.goLiveDelay));
-            CaseResult &r = out.cases[u * sc + s];
-            reshape(r, months, static_cast<int>(uc.layers.size()),
-                    static_cast<int>(uc.drivers.size()));
-            computeCase(p, months, ws, r);
-            for (LeverLine &line : r.levers.lines)
-                line.useCase = static_cast<int>(u);
-            addToPortfolio(r, months, options.allKpis, out.portfolio[s]);
         }
+    };
+    if (!split) {
+        computeCases(0, useCases, true, out.findings);
+    } else {
+        auto halves = [&](int part) {
+            if (part == 0)
+                computeCases(0, half, true, out.findings);
+            else
+                computeCases(half, useCases, false, secondHalfFindings);
+        };
+        runOnTwoThreads(halves);
+        out.findings.insert(out.findings.end(), secondHalfFindings.begin(),
+                            secondHalfFindings.end());
+        // The second half's cases, added in order; the rows are independent sums, so the two
+        // threads take every other row.
+        auto addSecondHalf = [&](int part) {
+            int task = 0;
+            for (std::size_t s = 0; s < sc; ++s) {
+                if (skipped(s))
+                    continue;
+                addRowsToPortfolio(out, s, sc, half, useCases, options.allKpis, part, task);
+            }
+        };
+        runOnTwoThreads(addSecondHalf);
     }
 
     for (std::size_t s = 0; s < sc; ++s) {

@@ -56,14 +56,34 @@ void npvAt2(std::span<const double> flows, double rate1, double rate2, double &f
     }
 }
 
+// npvAndDerivative with (t + 1) × flows[t] formed once, in `weighted`, for the Newton passes
+// over the same flows: each sum is the same double, the products associating to the left.
+void npvAndDerivativeWeighted(std::span<const double> flows, const double *weighted, double rate,
+                              double &f, double &df)
+{
+    const double v = 1.0 / (1.0 + rate);
+    double discount = 1.0;
+    f = 0;
+    df = 0;
+    for (std::size_t t = 0; t < flows.size(); ++t) {
+        discount *= v;
+        f += flows[t] * discount;
+        df -= weighted[t] * discount * v;
+    }
+}
+
 // Safeguarded Newton inside a sign-changing bracket [lo, hi].
 double solve(std::span<const double> flows, double lo, double hi, double flo)
 {
+    thread_local std::vector<double> weighted; // reused: the engine solves IRRs in a loop
+    weighted.resize(flows.size());
+    for (std::size_t t = 0; t < flows.size(); ++t)
+        weighted[t] = static_cast<double>(t + 1) * flows[t];
     double x = 0.5 * (lo + hi);
     for (int i = 0; i < 200; ++i) {
         double f;
         double df;
-        npvAndDerivative(flows, x, f, df);
+        npvAndDerivativeWeighted(flows, weighted.data(), x, f, df);
         if (f == 0)
             return x;
         if ((f < 0) == (flo < 0)) {
@@ -150,6 +170,7 @@ bool walkOut(std::span<const double> flows, double &root)
     }
     // Walk out from zero on both sides at once, so the root nearest zero is bracketed first.
     double upPrev = 0.0;
+    double fUpPrev = f0; // the NPV at upPrev: npvAt2 sums each rate exactly as npvAt does
     double downPrev = 0.0;
     double step = 0.05;
     for (int i = 0; i < 64; ++i) {
@@ -160,7 +181,7 @@ bool walkOut(std::span<const double> flows, double &root)
         double fd;
         npvAt2(flows, up, down, fu, fd);
         if ((fu < 0) != (f0 < 0) || fu == 0) {
-            root = fu == 0 ? up : solve(flows, upPrev, up, npvAt(flows, upPrev));
+            root = fu == 0 ? up : solve(flows, upPrev, up, fUpPrev);
             return true;
         }
         if ((fd < 0) != (f0 < 0) || fd == 0) {
@@ -170,6 +191,7 @@ bool walkOut(std::span<const double> flows, double &root)
         if (up >= kMaxRate && down <= kMinRate)
             break;
         upPrev = up;
+        fUpPrev = fu;
         downPrev = down;
         step *= 1.6;
     }
@@ -247,15 +269,11 @@ double npv(std::span<const double> flows, double rate)
 
 std::vector<double> irrRootsMonthly(std::span<const double> flows)
 {
-    bool positive = false;
-    bool negative = false;
-    for (double f : flows) {
-        positive = positive || f > 0;
-        negative = negative || f < 0;
-    }
-    if (!positive || !negative)
+    // Flows of both signs change sign at least once, and only they do.
+    const int changes = signChanges(flows);
+    if (changes == 0)
         return {};
-    if (signChanges(flows) == 1) {
+    if (changes == 1) {
         double root;
         if (walkOut(flows, root))
             return {root};
@@ -268,15 +286,11 @@ Kpi irrMonthly(std::span<const double> flows, int *rootCount)
 {
     if (rootCount)
         *rootCount = 0;
-    bool positive = false;
-    bool negative = false;
-    for (double f : flows) {
-        positive = positive || f > 0;
-        negative = negative || f < 0;
-    }
-    if (!positive || !negative)
+    // Flows of both signs change sign at least once, and only they do.
+    const int changes = signChanges(flows);
+    if (changes == 0)
         return Kpi::none(KpiState::NoSignChange);
-    if (signChanges(flows) == 1) {
+    if (changes == 1) {
         double root;
         if (!walkOut(flows, root))
             return Kpi::none(KpiState::NotFound);
@@ -312,36 +326,24 @@ Kpi paybackMonth(std::span<const double> cumulative)
         return Kpi::none(KpiState::Undefined);
     if (cumulative.back() < 0)
         return Kpi::none(KpiState::NeverPaysBack);
-    // The last month that ends below zero; payback falls inside the month after it.
+    // The last month that ends below zero (searched from the end); payback falls inside the
+    // month after it.
     std::size_t lastNegative = cumulative.size();
-    bool anyNonZero = false;
-    for (std::size_t t = 0; t < cumulative.size(); ++t) {
-        if (cumulative[t] < 0)
+    for (std::size_t t = cumulative.size(); t-- > 0;) {
+        if (cumulative[t] < 0) {
             lastNegative = t;
-        anyNonZero = anyNonZero || cumulative[t] != 0;
+            break;
+        }
     }
-    if (!anyNonZero)
-        return Kpi::none(KpiState::Undefined);
-    if (lastNegative == cumulative.size())
-        return Kpi::of(0.0);
+    if (lastNegative == cumulative.size()) {
+        const bool anyNonZero =
+            std::any_of(cumulative.begin(), cumulative.end(), [](double v) { return v != 0; });
+        return anyNonZero ? Kpi::of(0.0) : Kpi::none(KpiState::Undefined);
+    }
     const double before = cumulative[lastNegative];
     const double after = cumulative[lastNegative + 1];
     const double fraction = -before / (after - before);
     return Kpi::of(static_cast<double>(lastNegative + 1) + fraction);
-}
-
-double rampCurve(RampCurve curve, double x)
-{
-    x = std::clamp(x, 0.0, 1.0);
-    switch (curve) {
-    case RampCurve::Immediate:
-        return 1.0;
-    case RampCurve::Linear:
-        return x;
-    case RampCurve::SCurve:
-        return x * x * (3.0 - 2.0 * x);
-    }
-    return x;
 }
 
 } // namespace roi

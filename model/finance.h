@@ -5,6 +5,7 @@
 #include "enums.h"
 #include "results.h"
 
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -28,7 +29,20 @@ Kpi irrAnnual(std::span<const double> flows, int *rootCount = nullptr);
 /// Undefined when every flow is zero.
 Kpi paybackMonth(std::span<const double> cumulative);
 /// The ramp-up curve at x = months since go-live / months to steady state, in [0, 1].
-/// Linear: x; S-curve: 3x² − 2x³ (smoothstep); Immediate: 1.
-double rampCurve(RampCurve curve, double x);
+/// Linear: x; S-curve: 3x² − 2x³ (smoothstep); Immediate: 1. Inline: the engine calls it for
+/// every month of every use case.
+inline double rampCurve(RampCurve curve, double x)
+{
+    x = std::clamp(x, 0.0, 1.0);
+    switch (curve) {
+    case RampCurve::Immediate:
+        return 1.0;
+    case RampCurve::Linear:
+        return x;
+    case RampCurve::SCurve:
+        return x * x * (3.0 - 2.0 * x);
+    }
+    return x;
+}
 
 } // namespace roi

@@ -1,6 +1,7 @@
 #include "correlation.h"
 
 #include "distribution.h"
+#include "radixsort.h"
 
 #include <algorithm>
 #include <cmath>
@@ -180,22 +181,17 @@ bool cholesky(const Matrix &m, Matrix &lower)
 std::vector<double> ranks(std::span<const double> x)
 {
     const std::size_t n = x.size();
-    // (value, index) pairs in one array: the same order as sorting indices by value then
-    // index, without reaching into x at every comparison.
-    std::vector<std::pair<double, std::size_t>> order(n);
-    for (std::size_t i = 0; i < n; ++i)
-        order[i] = {x[i], i};
-    std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) {
-        return a.first < b.first || (a.first == b.first && a.second < b.second);
-    });
+    // Indices by value, then index (a radix sort: this ranks 100,000 trials per input).
+    std::vector<std::uint32_t> order;
+    radix::sortedIndices(x, order);
     std::vector<double> r(n);
     for (std::size_t i = 0; i < n;) {
         std::size_t j = i + 1;
-        while (j < n && order[j].first == order[i].first)
+        while (j < n && x[order[j]] == x[order[i]])
             ++j;
         const double avg = (static_cast<double>(i + j - 1)) / 2 + 1;
         for (std::size_t k = i; k < j; ++k)
-            r[order[k].second] = avg;
+            r[order[k]] = avg;
         i = j;
     }
     return r;

@@ -2,6 +2,7 @@
 
 #include "../engine.h"
 #include "../inputs.h"
+#include "radixsort.h"
 
 #include <algorithm>
 #include <atomic>
@@ -640,7 +641,7 @@ OutputStats describe(std::vector<double> values, KpiState noNumber)
     s.sd =
         Kpi::of(finite.size() > 1 ? std::sqrt(ss / static_cast<double>(finite.size() - 1)) : 0.0);
     // Percentiles over every trial with a value, the "never" ones ranked last.
-    std::sort(finite.begin(), finite.end());
+    radix::sortDoubles(finite);
     const std::size_t total = finite.size() + infinite;
     for (std::size_t i = 0; i < kPercentiles.size(); ++i) {
         const double h = (static_cast<double>(total) - 1) * kPercentiles[i] / 100;
@@ -737,10 +738,16 @@ MonteCarloSummary MonteCarloRun::summary() const
             inParallel(months, months * n, [&](std::size_t mo) {
                 const float *src = &m_cumulative[(static_cast<std::size_t>(s) * months + mo) * n];
                 std::vector<float> col(src, src + n);
+                // Percentiles asked in ascending order: after the one at `lo`, every element
+                // right of lo is at least col[lo], so the next one is searched there only.
+                std::size_t from = 0;
                 auto at = [&](double p) {
                     const double h = (dn - 1) * p / 100;
                     const std::size_t lo = static_cast<std::size_t>(std::floor(h));
-                    std::nth_element(col.begin(), col.begin() + static_cast<long>(lo), col.end());
+                    from = std::min(from, lo); // a small run: the same lo again
+                    std::nth_element(col.begin() + static_cast<long>(from),
+                                     col.begin() + static_cast<long>(lo), col.end());
+                    from = lo + 1;
                     const double a = col[lo];
                     if (lo + 1 >= n || h == static_cast<double>(lo))
                         return a;
@@ -755,7 +762,7 @@ MonteCarloSummary MonteCarloRun::summary() const
         }
         {
             std::vector<double> sorted = npv;
-            std::sort(sorted.begin(), sorted.end());
+            radix::sortDoubles(sorted);
             for (int p = 0; p <= 100; ++p)
                 ss.npvQuantiles.push_back(percentileOfSorted(sorted, p));
             histogramOfSorted(sorted, 40, ss.npvHistogramEdges, ss.npvHistogramCounts);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <thread>
 #include <vector>
 
 using namespace roi;
@@ -34,6 +35,9 @@ private Q_SLOTS:
     void reusedBufferOfSameShape();
     void leanComputeMatchesFull_data();
     void leanComputeMatchesFull();
+    void twoThreadsMatchOneCaseAtATime_data();
+    void twoThreadsMatchOneCaseAtATime();
+    void concurrentComputes();
     void rampCurves_data();
     void rampCurves();
     void volumeGrowth();
@@ -1312,6 +1316,112 @@ void TestEngine::leanComputeMatchesFull()
             for (std::size_t s = 0; s < full.portfolio.size(); ++s)
                 QVERIFY(same(r.portfolio[s], full.portfolio[s], true));
         }
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// A large workbook is computed in two halves of its use cases on two threads (engine.cpp,
+// compute()); the results must be those of one thread: each case as computed alone, each
+// portfolio row the in-order sum of the cases, clamp findings in use-case order.
+
+void TestEngine::twoThreadsMatchOneCaseAtATime_data()
+{
+    QTest::addColumn<int>("useCases");
+    QTest::addColumn<int>("onlyScenario");
+    // 40 × 3 scenarios × 120 months and 110 × 1 × 120 are above the engine's split threshold
+    // (12,000 use-case months); 3 × 3 × 120 is below it, the one-thread path.
+    QTest::newRow("40 use cases, every scenario") << 40 << -1;
+    QTest::newRow("110 use cases, Best only") << 110 << 1;
+    QTest::newRow("3 use cases, one thread") << 3 << -1;
+}
+
+void TestEngine::twoThreadsMatchOneCaseAtATime()
+{
+    QFETCH(int, useCases);
+    QFETCH(int, onlyScenario);
+    Workbook wb = roibench::syntheticWorkbook(useCases, 120, 7);
+    // A Best adjustment pushed out of range: every use case reports a clamp (checks on).
+    QVERIFY(wb.scenarios.size() >= 2);
+    wb.scenarios[1].adjustments.push_back({"ramp.steadyAdoption", AdjustmentOp::Set, 7.0, {}});
+    for (bool lean : {false, true}) {
+        ComputeOptions options;
+        options.onlyScenario = onlyScenario;
+        options.allKpis = !lean;
+        const Results all = compute(wb, options);
+        QCOMPARE(all.useCaseCount, useCases);
+        std::vector<int> clampedCases;
+        for (const Finding &f : all.findings) {
+            if (f.code == "scenario-clamped")
+                clampedCases.push_back(f.useCase);
+        }
+        std::vector<int> expectedClamps;
+        const std::size_t sc = all.scenarios.size();
+        for (int u = 0; u < useCases; ++u) {
+            Workbook alone = wb;
+            alone.useCases = {wb.useCases[static_cast<std::size_t>(u)]};
+            const Results one = compute(alone, options);
+            for (std::size_t s = 0; s < sc; ++s) {
+                CaseResult expected = one.at(0, static_cast<int>(s));
+                for (LeverLine &line : expected.levers.lines)
+                    line.useCase = u;
+                QVERIFY2(all.at(u, static_cast<int>(s)) == expected,
+                         qPrintable(QStringLiteral("use case %1, scenario %2").arg(u).arg(s)));
+            }
+            for (const Finding &f : one.findings) {
+                if (f.code == "scenario-clamped")
+                    expectedClamps.push_back(u);
+            }
+        }
+        QVERIFY(!expectedClamps.empty());
+        QCOMPARE(clampedCases, expectedClamps); // the same findings, in use-case order
+        // Portfolio rows: the cases added in order, bit for bit.
+        for (std::size_t s = 0; s < sc; ++s) {
+            if (onlyScenario >= 0 && static_cast<int>(s) != onlyScenario)
+                continue;
+            const CaseResult &p = all.portfolio[s];
+            const std::vector<Row> rows =
+                lean ? std::vector<Row>{Row::Net}
+                     : std::vector<Row>{Row::Units,   Row::Handled, Row::Cost,     Row::HardNet,
+                                        Row::Benefit, Row::Net,     Row::Cashable, Row::Capacity};
+            for (Row row : rows) {
+                std::vector<double> sum(120, 0.0);
+                for (int u = 0; u < useCases; ++u) {
+                    const auto src = all.at(u, static_cast<int>(s)).row(row);
+                    for (int m = 0; m < 120; ++m)
+                        sum[static_cast<std::size_t>(m)] += src[static_cast<std::size_t>(m)];
+                }
+                const auto got = p.row(row);
+                QVERIFY(std::equal(got.begin(), got.end(), sum.begin(), sum.end()));
+            }
+            if (!lean) {
+                std::vector<double> sum(120, 0.0);
+                for (int u = 0; u < useCases; ++u) {
+                    const auto src = all.at(u, static_cast<int>(s)).categoryCost(CostCategory{});
+                    for (int m = 0; m < 120; ++m)
+                        sum[static_cast<std::size_t>(m)] += src[static_cast<std::size_t>(m)];
+                }
+                const auto got = p.categoryCost(CostCategory{});
+                QVERIFY(std::equal(got.begin(), got.end(), sum.begin(), sum.end()));
+            }
+        }
+    }
+}
+
+void TestEngine::concurrentComputes()
+{
+    // Two computes of large workbooks at once: one of them finds the engine's helper thread busy
+    // and computes alone. Both equal a compute made on its own.
+    const Workbook a = roibench::syntheticWorkbook(60, 120, 3);
+    const Workbook b = roibench::syntheticWorkbook(60, 120, 4);
+    const Results expectedA = compute(a);
+    const Results expectedB = compute(b);
+    for (int round = 0; round < 5; ++round) {
+        Results gotA;
+        std::thread other([&] { gotA = compute(a); });
+        const Results gotB = compute(b);
+        other.join();
+        QVERIFY(gotA == expectedA);
+        QVERIFY(gotB == expectedB);
     }
 }
 
