@@ -82,6 +82,7 @@ public:
     void assignUncertainty(const UncertaintySetup &setup);
     void assignSnapshots(const std::vector<Snapshot> &snapshots); // notifies as Settings
     void assignActuals(const actuals::Actuals &actuals);
+    void assignWarehouse(const WarehouseConnection &connection); // notifies as Actuals
     void insertUseCaseNow(int index, const UseCase &useCase);
     void removeUseCaseNow(int index);
     void moveUseCaseNow(int from, int to);
