@@ -296,6 +296,33 @@ void migrateToV3(Json &root)
     root["version"] = 3;
 }
 
+/// Version 3 -> 4 (weekly actuals): version 4 adds "weeks" to the actuals' roll-up, the ISO weeks
+/// of imports whose records carried days (the weekly executive numbers). A version 3 file has
+/// none: its imports keep their monthly roll-up, and importing a daily file again adds its
+/// weeks. A "weeks" key in a version 3 file was unknown to its reader: it is taken out here and
+/// reported as unknown, as a version 3 reader did. True when it was there.
+bool migrateWeeklyToV4(Json &root)
+{
+    root["version"] = 4;
+    const auto actuals = root.find("actuals");
+    if (actuals == root.end() || !actuals->is_object())
+        return false;
+    const auto rollup = actuals->find("rollup");
+    if (rollup == actuals->end() || !rollup->is_object() || !rollup->contains("weeks"))
+        return false;
+    rollup->erase("weeks");
+    return true;
+}
+
+bool hasWeeksKey(const Json &root)
+{
+    const auto actuals = root.find("actuals");
+    if (actuals == root.end() || !actuals->is_object())
+        return false;
+    const auto rollup = actuals->find("rollup");
+    return rollup != actuals->end() && rollup->is_object() && rollup->contains("weeks");
+}
+
 /// Converts JSON to a workbook, collecting every problem with its path.
 class Reader
 {
@@ -340,6 +367,16 @@ public:
             migrateToV3(migrated);
             migrateSnapshotsToV3(migrated);
             m_actualsKnown = false;
+        }
+        // Version 3 -> 4 changes nothing a version 3 file can hold; only one with a "weeks" key
+        // (unknown to its reader) needs a copy to take it out of: a large roll-up is not copied.
+        if (m_version < 4 && hasWeeksKey(*doc)) {
+            if (doc != &migrated) {
+                migrated = root;
+                doc = &migrated;
+            }
+            if (migrateWeeklyToV4(migrated) && m_actualsKnown)
+                unknown("/actuals/rollup/weeks");
         }
 
         Workbook wb;

@@ -16,8 +16,9 @@
 namespace roi {
 
 inline constexpr std::string_view kFormatTag = "roi-workbench";
-inline constexpr int kFormatVersion = 3; // 2: cashable value, levers, uncertainty; 3: actuals,
-                                         // snapshots of approved cases, warehouse connection
+inline constexpr int kFormatVersion = 4; // 2: cashable value, levers, uncertainty; 3: actuals,
+                                         // snapshots of approved cases, warehouse connection;
+                                         // 4: weekly actuals
 /// The price book on its own (the default one that ships with the application).
 inline constexpr std::string_view kPriceBookFormatTag = "roi-workbench-pricebook";
 inline constexpr int kPriceBookFormatVersion = 1;

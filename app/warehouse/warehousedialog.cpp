@@ -67,7 +67,7 @@ WarehouseDialog::WarehouseDialog(const WarehouseConnection &initial, QWidget *pa
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
-    testRow->addWidget(m_status, 1);
+    testRow->addStretch();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
     auto *layout = new QVBoxLayout(this);
@@ -75,9 +75,10 @@ WarehouseDialog::WarehouseDialog(const WarehouseConnection &initial, QWidget *pa
     layout->addLayout(form);
     layout->addWidget(note);
     layout->addLayout(testRow);
+    layout->addWidget(m_status); // under the button, the whole width: messages are sentences
     layout->addStretch();
     layout->addWidget(m_buttons);
-    setMinimumWidth(460);
+    setMinimumWidth(480);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

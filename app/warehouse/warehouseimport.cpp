@@ -63,6 +63,7 @@ ActualsImportOutcome runWarehouseImport(const Workbook &workbook, const Warehous
     }
     const std::uint32_t id = workbook.actuals.nextImportId();
     actuals::RollupBuilder builder(workbook, id);
+    builder.setWeekly(false); // the roll-up is monthly: its records carry no day
     Date first, last;
     for (const actuals::UsageRecord &u : r.records) {
         builder.add(u);

@@ -102,6 +102,14 @@ PlanActualReport buildPlanActual(const Workbook &wb, const Results &res,
                                                      sum.cacheReadInput, sum.cacheWriteInput,
                                                      sum.outputTokens, sum.cost, *premium));
         }
+        // By ISO week, where the imports' records carried days (the roll-up's weeks).
+        std::map<std::string, actuals::Measures> weeks;
+        for (const actuals::WeekRow &w : wb.actuals.table().weeks)
+            weeks[w.week] += w.m;
+        for (const auto &[week, m] : weeks)
+            out.executiveWeekly.push_back(executiveNumbers(week, m.uncachedInput, m.cacheReadInput,
+                                                           m.cacheWriteInput, m.outputTokens,
+                                                           m.cost, *premium));
     }
     return out;
 }

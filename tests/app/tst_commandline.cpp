@@ -200,7 +200,7 @@ void TestCommandLine::invalidFile_data()
             << QStringLiteral("/useCases/0/baseline/volume: must be >= 0");
         QTest::addRow("%s newer version", command)
             << QString::fromUtf8(command) << QStringLiteral("unknown-version.roiwb")
-            << QStringLiteral("/version: the file is format version 4");
+            << QStringLiteral("/version: the file is format version 5");
         QTest::addRow("%s empty", command)
             << QString::fromUtf8(command) << QStringLiteral("empty.roiwb")
             << QStringLiteral("(file): the file is empty");

@@ -125,6 +125,11 @@ void TestPlanActualReport::sectionHtml_data()
     QTest::newRow("realised") << "$1,520.00";
     QTest::newRow("savings") << "27.8%";
     QTest::newRow("February savings") << "40.9%"; // (880 − 520) / 880
+    // By ISO week (the import was daily): W09 240 + 400 = 640 against 280, 56.25%.
+    QTest::newRow("weekly table") << "<th align=\"left\" width=\"28%\">ISO week</th>";
+    QTest::newRow("W09") << "<td align=\"left\">2026-W09</td><td align=\"right\" "
+                            "class=\"n\">$640.00</td><td align=\"right\" class=\"n\">$280.00</td>"
+                            "<td align=\"right\" class=\"n\">56.3%</td>";
     // Recalibrated ROI (9,000 − 6,320) / 6,320 = 42.4% against 50.0% forecast.
     QTest::newRow("recalibrated months") << "2026-01 to 2026-03";
     QTest::newRow("recalibrated ROI") << "42.4%";
@@ -219,6 +224,8 @@ void TestPlanActualReport::csvFiles()
     QCOMPARE(recal[1][7].left(6), QStringLiteral("42.405")); // 2,680 / 6,320
     const auto exec = parseCsv(readText(paths[2]));
     QCOMPARE(exec[2].mid(0, 4), QStringLiteral("month,2026-02,880,520").split(u','));
+    QCOMPARE(exec.size(), 1 + 3 + 6); // header, 3 months, 6 ISO weeks
+    QCOMPARE(exec[7].mid(0, 4), QStringLiteral("week,2026-W09,640,280").split(u','));
 }
 
 void TestPlanActualReport::computeJsonAndCsv()
@@ -234,6 +241,8 @@ void TestPlanActualReport::computeJsonAndCsv()
     QCOMPARE(pva["recalibrated"][0]["monthsActual"].get<std::string>(),
              std::string("2026-01 to 2026-03"));
     QCOMPARE(pva["executive"][1]["baselineCost"].get<double>(), 880.0);
+    QCOMPARE(pva["executiveWeekly"][3]["period"].get<std::string>(), std::string("2026-W09"));
+    QCOMPARE(pva["executiveWeekly"][3]["baselineCost"].get<double>(), 640.0);
 
     std::ostringstream csv, err2;
     QCOMPARE(runCommandLine({"compute", file, "--format", "csv"}, csv, err2), 0);
@@ -245,6 +254,21 @@ void TestPlanActualReport::computeJsonAndCsv()
     QCOMPARE(runCommandLine({"compute", file}, text, err3), 0);
     QVERIFY(text.str().find("Recalibrated: actual to date + forecast from then on")
             != std::string::npos);
+    QVERIFY(text.str().find("2026-W09        $640.00        $280.00   +56.3%")
+            != std::string::npos);
+
+    // `actuals`: the weeks of the daily import, W09 = 700 requests, 169M tokens, $280.
+    std::ostringstream act, err4;
+    QCOMPARE(runCommandLine({"actuals", file}, act, err4), 0);
+    QVERIFY(act.str().find("By ISO week (imports with daily records):") != std::string::npos);
+    QVERIFY2(act.str().find("2026-W09      700  169,000,000  $280.00") != std::string::npos,
+             act.str().c_str());
+    std::ostringstream actJson, err5;
+    QCOMPARE(runCommandLine({"actuals", file, "--format", "json"}, actJson, err5), 0);
+    const auto aj = nlohmann::json::parse(actJson.str());
+    QCOMPARE(aj["weeks"].size(), std::size_t(6));
+    QCOMPARE(aj["weeks"][3]["week"].get<std::string>(), std::string("2026-W09"));
+    QCOMPARE(aj["weeks"][3]["cost"].get<double>(), 280.0);
 }
 
 void TestPlanActualReport::noActualsNoSection()

@@ -351,8 +351,8 @@ static const Expectation kBadFiles[] = {
     {"wrong-format-tag.roiwb", "/format", "this is not a ROI Workbench file"},
     {"missing-format.roiwb", "/format", "must be \"roi-workbench\""},
     {"unknown-version.roiwb", "/version",
-     "the file is format version 4, written by a newer ROI Workbench; this version reads up "
-     "to version 3. Update ROI Workbench to open it."},
+     "the file is format version 5, written by a newer ROI Workbench; this version reads up "
+     "to version 4. Update ROI Workbench to open it."},
     {"huge-version.roiwb", "/version",
      "the file is format version 18446744073709551615, written by a newer ROI Workbench"},
     {"version-zero.roiwb", "/version", "must be >= 1"},

@@ -99,7 +99,7 @@ void TestSnapshot::survivesEditsAndSaveLoad()
 
     const SaveResult saved = writeWorkbook(wb);
     QVERIFY(saved.ok());
-    QVERIFY(saved.text.find("\"version\": 3") != std::string::npos);
+    QVERIFY(saved.text.find("\"version\": " + std::to_string(kFormatVersion)) != std::string::npos);
     const LoadResult loaded = readWorkbook(saved.text);
     QVERIFY(loaded.ok());
     for (const Diagnostic &d : loaded.diagnostics)
@@ -215,7 +215,7 @@ void TestSnapshot::v2MigratesWithNoSnapshots()
     const Results res = compute(*r.workbook, noChecks());
     ROI_COMPARE_NEAR(res.at(0, 0).runRate.tco, 5037.50, 1e-6);
     const SaveResult saved = writeWorkbook(*r.workbook);
-    QVERIFY(saved.text.find("\"version\": 3") != std::string::npos);
+    QVERIFY(saved.text.find("\"version\": " + std::to_string(kFormatVersion)) != std::string::npos);
     QVERIFY(saved.text.find("\"snapshots\": []") != std::string::npos);
     const LoadResult again = readWorkbook(saved.text);
     QVERIFY(again.ok());
