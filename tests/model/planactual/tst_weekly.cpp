@@ -173,6 +173,13 @@ void TestWeekly::saveAndLoad()
     QVERIFY(back.ok());
     QVERIFY(back.diagnostics.empty());
     QVERIFY(back.workbook->actuals.table().weeks == wb.actuals.table().weeks);
+    // The report tests' stored workbook (tests/data/planactual/plan-actual.roiwb, its weeks
+    // written into the file) holds exactly the weeks the builder makes of the same records.
+    const LoadResult stored =
+        readWorkbook(roitest::readText(kData + "planactual/plan-actual.roiwb"));
+    QVERIFY(stored.ok());
+    QVERIFY(stored.diagnostics.empty());
+    QVERIFY(stored.workbook->actuals.table().weeks == wb.actuals.table().weeks);
 }
 
 void TestWeekly::executiveByWeek_data()
