@@ -155,6 +155,17 @@ void WarehouseController::done()
         Q_EMIT finished(false, message);
         return;
     }
+    // The progress dialog is window-modal, so no other import can land meanwhile; should one
+    // have (the workbook replaced, an import from elsewhere), this one's id is taken: drop it.
+    if (m_doc->workbook().actuals.nextImportId() != outcome.pending.record.id) {
+        const QString message =
+            tr("Import from %1 dropped: the workbook changed while it was read; nothing "
+               "changed. Import again.")
+                .arg(source);
+        m_window->statusBar()->showMessage(message, 10000);
+        Q_EMIT finished(false, message);
+        return;
+    }
     // The import and the connection it came from are one edit.
     const WarehouseConnection connection = m_connection;
     const bool save = !(m_doc->workbook().warehouse == connection);
