@@ -358,8 +358,9 @@ int runCompute(const Options &o, std::ostream &out, std::ostream &err)
     const int scenario = resolveScenario(o, res, err);
     if (scenario == -2)
         return ExitUsage;
-    // Issue 13: plan vs actual, in every format, when the workbook has actuals.
-    const bool planActual = !wb->actuals.isEmpty();
+    // Issue 13: plan vs actual in json and csv when actuals were imported (rules alone, as in
+    // the portfolio example, add nothing); text prints its section as before.
+    const bool planActual = !wb->actuals.imports.empty();
     const auto pva = [&] {
         return buildPlanActual(*wb, res, {"", std::max(0, scenario)});
     };
@@ -377,7 +378,7 @@ int runCompute(const Options &o, std::ostream &out, std::ostream &err)
     } else {
         printText(out, *wb, res, scenario);
     }
-    if (format == "text" && planActual)
+    if (format == "text" && !wb->actuals.isEmpty())
         out << "\n" << planActualText(pva());
     return ExitOk;
 }
