@@ -16,6 +16,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <ostream>
 
@@ -303,6 +304,15 @@ std::string share(const std::optional<double> &v)
     return v ? formatPercent(*v) : std::string("n/a (no cost)");
 }
 
+/// The roll-up's ISO weeks summed over imports, in order.
+std::vector<std::pair<std::string, actuals::Measures>> weeklyTotals(const Workbook &wb)
+{
+    std::map<std::string, actuals::Measures> sum;
+    for (const actuals::WeekRow &w : wb.actuals.table().weeks)
+        sum[w.week] += w.m;
+    return {sum.begin(), sum.end()};
+}
+
 void printText(const Workbook &wb, const actuals::Report &r, std::ostream &out)
 {
     const std::string &cur = wb.settings.currency;
@@ -370,6 +380,15 @@ void printText(const Workbook &wb, const actuals::Report &r, std::ostream &out)
     if (r.unpricedRows > 0)
         out << "; " << r.unpricedRows << " row(s) without a cost or a rate counted at 0";
     out << ".\n";
+    // Issue 13: by ISO week, where the imports' records carried days (every use case).
+    const std::vector<std::pair<std::string, actuals::Measures>> weeks = weeklyTotals(wb);
+    if (!weeks.empty()) {
+        std::vector<std::vector<std::string>> rows = {{"Week", "Requests", "Tokens", "Cost"}};
+        for (const auto &[week, m] : weeks)
+            rows.push_back({week, formatNumber(m.requests, 0), formatNumber(m.tokens(), 0),
+                            formatMoney(m.cost, cur)});
+        out << "\nBy ISO week (imports with daily records):\n" << textTable(rows);
+    }
 }
 
 nlohmann::ordered_json measuresJson(const actuals::Measures &m)
@@ -450,6 +469,13 @@ void printJson(const Workbook &wb, const actuals::Report &r, std::ostream &out)
                            {"rowsSkipped", i.rowsSkipped}});
     }
     j["imports"] = std::move(imports);
+    nlohmann::ordered_json weeks = nlohmann::ordered_json::array();
+    for (const auto &[week, m] : weeklyTotals(wb)) {
+        nlohmann::ordered_json e = measuresJson(m);
+        e["week"] = week;
+        weeks.push_back(std::move(e));
+    }
+    j["weeks"] = std::move(weeks);
     out << j.dump(2) << "\n";
 }
 

@@ -476,12 +476,15 @@ void ActualsController::apply(const ActualsImportOutcome &outcome)
     }
     // The import and the mapping it was read with are one edit: one undo takes back both.
     QUndoStack *stack = m_doc->undoStack();
-    const bool macro = m_saveMapping.has_value();
+    const bool macro = m_saveMapping.has_value() || m_alsoInMacro;
     if (macro)
         stack->beginMacro(tr("Import actuals from %1").arg(file));
     const actuals::ApplyResult result = applyActualsImport(*m_doc, outcome.pending, choice);
     if (macro) {
-        saveColumnMapping(*m_doc, *m_saveMapping);
+        if (m_saveMapping)
+            saveColumnMapping(*m_doc, *m_saveMapping);
+        if (m_alsoInMacro)
+            m_alsoInMacro();
         stack->endMacro();
     }
 
@@ -502,6 +505,15 @@ void ActualsController::apply(const ActualsImportOutcome &outcome)
     m_showAction->setChecked(true);
     refreshPage();
     Q_EMIT importFinished(true, message);
+}
+
+void ActualsController::applyOutcome(const ActualsImportOutcome &outcome,
+                                     const std::function<void()> &alsoInMacro)
+{
+    m_saveMapping.reset();
+    m_alsoInMacro = alsoInMacro;
+    apply(outcome);
+    m_alsoInMacro = nullptr;
 }
 
 void ActualsController::workbookChanged()

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -61,6 +62,10 @@ public:
 
     /// Brings the page up to date when the workbook changed (it refreshes lazily while hidden).
     void refreshPage();
+    /// Applies an import read elsewhere (the warehouse) as a file import is applied: duplicate
+    /// and overlap handling, one undoable edit; `alsoInMacro` (may be empty) runs inside it.
+    void applyOutcome(const ActualsImportOutcome &outcome,
+                      const std::function<void()> &alsoInMacro = {});
 
 Q_SIGNALS:
     /// An import ended: `applied` when it changed the workbook.
@@ -88,6 +93,7 @@ private:
     bool m_workbookReplaced = false;
     // The mapping the running import saves with it.
     std::optional<actuals::ColumnMapping> m_saveMapping;
+    std::function<void()> m_alsoInMacro; // applyOutcome's
 };
 
 } // namespace roi

@@ -5,6 +5,7 @@
 #include "export/memo.h"
 #include "filebytes.h"
 #include "leverscommand.h"
+#include "planactual/planactualexport.h"
 #include "planactual/planactualreport.h"
 #include "reportexporter.h"
 #include "sensitivitycommands.h"
@@ -14,6 +15,8 @@
 #include "levers/leverexport.h"
 #include "resultsexport.h"
 #include "workbookfile.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QApplication>
 #include <QDate>
@@ -51,7 +54,8 @@ constexpr const char *kUsage =
     "                                             (csv: series in OUT, KPIs in OUT-kpis.csv,\n"
     "                                             layers and drivers in OUT-detail.csv,\n"
     "                                             Monte Carlo percentiles in\n"
-    "                                             OUT-uncertainty.csv)\n"
+    "                                             OUT-uncertainty.csv; with actuals, plan vs\n"
+    "                                             actual in OUT-planactual*.csv)\n"
     "             [--trial-samples]               csv, xlsx: every Monte Carlo trial too\n"
     "                                             (OUT-trials.csv, a Trial samples sheet)\n"
     "             [--sections auto|all|none|top:N] [--rank-by npv|roi|payback|benefit]\n"
@@ -354,14 +358,28 @@ int runCompute(const Options &o, std::ostream &out, std::ostream &err)
     const int scenario = resolveScenario(o, res, err);
     if (scenario == -2)
         return ExitUsage;
-    if (format == "json")
+    // Issue 13: plan vs actual in json and csv when actuals were imported (rules alone, as in
+    // the portfolio example, add nothing); text prints its section as before.
+    const bool planActual = !wb->actuals.imports.empty();
+    const auto pva = [&] {
+        return buildPlanActual(*wb, res, {"", std::max(0, scenario)});
+    };
+    if (format == "json" && planActual) {
+        auto j = nlohmann::json::parse(resultsJson(*wb, res, scenario));
+        j["planVsActual"] = planActualJson(pva());
+        out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else if (format == "json") {
         out << resultsJson(*wb, res, scenario);
-    else if (format == "csv")
+    } else if (format == "csv") {
         writeSeriesCsv(out, *wb, res, scenario); // streamed: no 20 MB string for 200 use cases
-    else
+        // With actuals, a second table after an empty line.
+        if (planActual)
+            out << "\r\n" << planActualMonthsCsv(pva());
+    } else {
         printText(out, *wb, res, scenario);
-    if (format == "text" && !wb->actuals.isEmpty()) // issue 13: plan vs actual
-        out << "\n" << planActualText(buildPlanActual(*wb, res, {"", std::max(0, scenario)}));
+    }
+    if (format == "text" && !wb->actuals.isEmpty())
+        out << "\n" << planActualText(pva());
     return ExitOk;
 }
 

@@ -381,6 +381,12 @@ void Document::assignActuals(const actuals::Actuals &actuals)
     touched(Change::Actuals, -1);
 }
 
+void Document::assignWarehouse(const WarehouseConnection &connection)
+{
+    m_workbook.warehouse = connection;
+    touched(Change::Actuals, -1);
+}
+
 void Document::assignPriceBook(const std::vector<PriceEntry> &prices)
 {
     m_workbook.priceBook = prices;

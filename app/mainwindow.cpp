@@ -13,6 +13,7 @@
 #include "sensitivitycontroller.h"
 #include "snapshotdialog.h"
 #include "templategallery.h"
+#include "warehouse/warehousecontroller.h"
 
 #include "actuals/actualspage.h"
 #include "casehealthpanel.h"
@@ -231,6 +232,7 @@ void MainWindow::createActions()
     saveAsAction->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     file->addAction(m_actuals->importAction());
+    file->addAction((new WarehouseController(m_doc, this, m_actuals))->importAction()); // issue 13
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -1,6 +1,7 @@
 #include "reportcontent.h"
 
 #include "leversreport.h"
+#include "planactualreportsection.h"
 #include "sensitivityreport.h"
 #include "stagesummary.h"
 
@@ -1295,6 +1296,7 @@ ReportContent Builder::build()
                                  m_opt.locale, m_width);
     appendTornadoSection(m_out, m_charts, m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline, m_nf,
                          m_width);
+    appendPlanActualSection(m_out, m_charts, m_wb, m_res, m_headline, m_nf, m_width); // issue 13
     modelChecks();
     if (!everyCase)
         useCasesInBrief();

@@ -1,5 +1,6 @@
 #include "reportexporter.h"
 
+#include "export/planactualexport.h"
 #include "export/uncertaintyexport.h"
 
 #include "export/xlsxformulamodel.h"
@@ -186,6 +187,8 @@ bool exportReport(const Workbook &workbook, const Results &results, ReportFormat
             if (written)
                 written->append(paths[i]);
         }
+        if (!writePlanActualCsv(workbook, results, options, error, written)) // issue 13
+            return false;
         return !options.includeUncertainty
                || writeUncertaintyCsv(workbook, results, options, error, written);
     }

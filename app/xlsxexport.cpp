@@ -1,5 +1,6 @@
 #include "xlsxexport.h"
 
+#include "export/planactualexport.h"
 #include "export/uncertaintyexport.h"
 
 #include "format.h"
@@ -589,6 +590,8 @@ bool XlsxWriter::write(const QString &path, QString *error)
         checksSheet();
     if (!cancelled && m_options.includeUncertainty)
         addUncertaintySheets(m_book, m_wb, m_res, m_options, m_taken);
+    if (!cancelled)
+        addPlanActualSheet(m_book, m_wb, m_res, m_options, m_taken); // issue 13
     // libxlsxwriter has no way to drop a workbook but to write it: a cancelled one is written
     // into the private temporary folder and thrown away with it.
     const lxw_error result = workbook_close(m_book);

@@ -313,6 +313,24 @@ bool migrateAnalysisScenarioToV4(Json &root)
     return stray;
 }
 
+/// Version 3 -> 4 (weekly actuals): version 4 adds "weeks" to the actuals' roll-up, the ISO weeks
+/// of imports whose records carried days (the weekly executive numbers). A version 3 file has
+/// none: its imports keep their monthly roll-up, and importing a daily file again adds its
+/// weeks. A "weeks" key in a version 3 file was unknown to its reader: it is taken out here and
+/// reported as unknown, as a version 3 reader did. True when it was there.
+bool migrateWeeklyToV4(Json &root)
+{
+    root["version"] = 4;
+    const auto actuals = root.find("actuals");
+    if (actuals == root.end() || !actuals->is_object())
+        return false;
+    const auto rollup = actuals->find("rollup");
+    if (rollup == actuals->end() || !rollup->is_object() || !rollup->contains("weeks"))
+        return false;
+    rollup->erase("weeks");
+    return true;
+}
+
 /// Converts JSON to a workbook, collecting every problem with its path.
 class Reader
 {
@@ -369,6 +387,8 @@ public:
             migratePlanActualToV4(migrated);
             strayAnalysisScenario = migrateAnalysisScenarioToV4(migrated);
             migrateRevenueToV4(migrated);
+            if (migrateWeeklyToV4(migrated) && m_actualsKnown)
+                unknown("/actuals/rollup/weeks");
         }
 
         Workbook wb;

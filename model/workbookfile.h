@@ -19,7 +19,7 @@ inline constexpr std::string_view kFormatTag = "roi-workbench";
 inline constexpr int kFormatVersion = 4; // 2: cashable value, levers, uncertainty; 3: actuals,
                                          // snapshots of approved cases, warehouse connection;
                                          // 4: plan-vs-actual settings, the analysis scenario,
-                                         // revenue per customer
+                                         // revenue per customer, weekly actuals
 /// The price book on its own (the default one that ships with the application).
 inline constexpr std::string_view kPriceBookFormatTag = "roi-workbench-pricebook";
 inline constexpr int kPriceBookFormatVersion = 1;

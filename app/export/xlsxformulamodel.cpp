@@ -1,5 +1,6 @@
 #include "xlsxformulamodel.h"
 
+#include "planactualexport.h"
 #include "uncertaintyexport.h"
 #include "xlsxexport.h"
 #include "xlsxmodelcore.h"
@@ -74,6 +75,7 @@ bool writeModel(const Workbook &wb, const Results &res, const ReportOptions &opt
         worksheet_activate(summary);
         if (options.includeUncertainty)
             addUncertaintySheets(book, wb, res, options, taken);
+        addPlanActualSheet(book, wb, res, options, taken); // issue 13: values
     }
     const lxw_error result = workbook_close(book);
     if (cancelled) {

@@ -55,7 +55,8 @@ struct WarehouseResult
 /// Connects, checks the columns and runs the roll-up. `password` empty: libpq takes it from
 /// ~/.pgpass (or PGPASSWORD). Never throws; on failure `error` says what went wrong (server
 /// down, password refused, missing columns...). `connectTimeoutSeconds` bounds a dead host.
+/// `checkOnly`: stop after the columns are checked (Test Connection), with `sql` set.
 WarehouseResult readWarehouseRollup(const WarehouseConnection &connection, const QString &password,
-                                    int connectTimeoutSeconds = 10);
+                                    int connectTimeoutSeconds = 10, bool checkOnly = false);
 
 } // namespace roi

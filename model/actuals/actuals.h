@@ -78,6 +78,18 @@ struct RollupRow
     friend bool operator==(const RollupRow &, const RollupRow &) = default;
 };
 
+/// One ISO week of one import, over every key: what the weekly executive numbers read. Kept for
+/// imports whose records carry days (a file import), not for a monthly warehouse roll-up.
+/// (Format version 4.)
+struct WeekRow
+{
+    std::uint32_t importId = 0;
+    std::string week; // ISO 8601 week, "2026-W09"
+    Measures m;
+
+    friend bool operator==(const WeekRow &, const WeekRow &) = default;
+};
+
 /// Per import, month and model: the reported cost set against the price book, and what was
 /// priced from it. The difference (reported - price book) of a stale or wrong price book shows
 /// here, and becomes a finding (actualschecks.h).
@@ -110,6 +122,7 @@ struct RollupTable
     std::vector<TagList> tagSets{TagList{}};
     std::vector<RollupRow> rows; // sorted by import, keys, month (see RollupBuilder)
     std::vector<PriceCheck> priceChecks;
+    std::vector<WeekRow> weeks; // sorted by import, week
 
     friend bool operator==(const RollupTable &, const RollupTable &) = default;
 };

@@ -194,6 +194,17 @@ Json tableToJson(const RollupTable &t)
                               {"unpricedRows", c.unpricedRows}});
     }
     j["priceChecks"] = std::move(checks);
+    // Version 4: the ISO weeks of imports whose records carried days (none: no key).
+    if (!t.weeks.empty()) {
+        Json weeks = Json::array();
+        for (const WeekRow &w : t.weeks) {
+            Json e{{"import", w.importId}, {"week", w.week}};
+            for (const MeasureColumn &c : kMeasureColumns)
+                e[c.key] = w.m.*(c.member);
+            weeks.push_back(std::move(e));
+        }
+        j["weeks"] = std::move(weeks);
+    }
     return j;
 }
 
@@ -673,7 +684,7 @@ private:
             return;
         for (auto it = j.begin(); it != j.end(); ++it) {
             if (it.key() != "rows" && it.key() != "dictionaries" && it.key() != "columns"
-                && it.key() != "priceChecks")
+                && it.key() != "priceChecks" && it.key() != "weeks")
                 m_unknown(path + "/" + it.key());
         }
         const auto rowsIt = j.find("rows");
@@ -824,6 +835,57 @@ private:
                       t.priceChecks.push_back(readCheck(e, ep));
                   });
         }
+        if (const auto wk = j.find("weeks"); wk != j.end()) {
+            array(
+                *wk, path + "/weeks", limits::kMaxPriceChecks,
+                [&](const Json &e, const std::string &ep) { t.weeks.push_back(readWeek(e, ep)); });
+        }
+    }
+
+    WeekRow readWeek(const Json &j, const std::string &path)
+    {
+        WeekRow w;
+        if (!object(j, path))
+            return w;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string &k = it.key();
+            const std::string p = path + "/" + k;
+            const Json &v = *it;
+            if (k == "import") {
+                w.importId =
+                    static_cast<std::uint32_t>(std::min<std::uint64_t>(count(v, p), 0xFFFFFFFFull));
+                continue;
+            }
+            if (k == "week") {
+                w.week = string(v, p, 16);
+                // "YYYY-Www", weeks 01 to 53.
+                const std::string &s = w.week;
+                const auto digit = [](char c) {
+                    return c >= '0' && c <= '9';
+                };
+                const bool shape = s.size() == 8 && s[4] == '-' && s[5] == 'W'
+                                   && std::all_of(s.begin(), s.begin() + 4, digit) && digit(s[6])
+                                   && digit(s[7]);
+                const int n = shape ? (s[6] - '0') * 10 + (s[7] - '0') : 0;
+                if (v.is_string() && (n < 1 || n > 53))
+                    m_error(p, "must be an ISO week YYYY-Www");
+                continue;
+            }
+            const MeasureColumn *col = nullptr;
+            for (const MeasureColumn &c : kMeasureColumns) {
+                if (k == c.key)
+                    col = &c;
+            }
+            if (!col) {
+                m_unknown(p);
+                continue;
+            }
+            const double x = num(v, p).value_or(0);
+            if (x < 0 && col->member != &Measures::cost) // a credit makes a cost negative
+                m_error(p, "must be >= 0");
+            w.m.*(col->member) = x;
+        }
+        return w;
     }
 
     PriceCheck readCheck(const Json &j, const std::string &path)
@@ -919,6 +981,13 @@ void validateActuals(const Workbook &wb, const ActualsError &error)
     for (std::size_t i = 0; i < t.priceChecks.size(); ++i) {
         if (!ids.count(t.priceChecks[i].importId)) {
             error("/actuals/rollup/priceChecks/" + std::to_string(i) + "/import",
+                  "names no import of /actuals/imports");
+            break;
+        }
+    }
+    for (std::size_t i = 0; i < t.weeks.size(); ++i) {
+        if (!ids.count(t.weeks[i].importId)) {
+            error("/actuals/rollup/weeks/" + std::to_string(i) + "/import",
                   "names no import of /actuals/imports");
             break;
         }

@@ -2,6 +2,8 @@
 
 #include "pricing.h"
 
+#include "../planactual/planvsactual.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -105,6 +107,8 @@ void RollupBuilder::add(const UsageRecord &r)
                   tag.first->second,
                   month};
     m_cells[key] += m;
+    if (m_weekly)
+        m_weeks[isoWeek(r.day)] += m;
 }
 
 std::vector<std::string> RollupBuilder::providers() const
@@ -122,6 +126,8 @@ RollupTable RollupBuilder::finish() const
     }
     for (const auto &[k, c] : m_checks)
         t.priceChecks.push_back(c);
+    for (const auto &[week, m] : m_weeks)
+        t.weeks.push_back(WeekRow{m_importId, week, m});
     // Interning follows first use; tables are compared and merged by their strings, so the
     // dictionaries need no particular order.
     return t;
@@ -173,6 +179,10 @@ public:
             if (!drop.count(c.importId))
                 m_out.priceChecks.push_back(c);
         }
+        for (const WeekRow &w : src.weeks) {
+            if (!drop.count(w.importId))
+                m_out.weeks.push_back(w);
+        }
     }
 
     RollupTable finish()
@@ -182,6 +192,10 @@ public:
                          [](const PriceCheck &a, const PriceCheck &b) {
                              return std::tie(a.importId, a.month, a.model)
                                     < std::tie(b.importId, b.month, b.model);
+                         });
+        std::stable_sort(m_out.weeks.begin(), m_out.weeks.end(),
+                         [](const WeekRow &a, const WeekRow &b) {
+                             return std::tie(a.importId, a.week) < std::tie(b.importId, b.week);
                          });
         return std::move(m_out);
     }

@@ -33,6 +33,9 @@ public:
     std::uint64_t rowsAdded() const { return m_added; }
     std::uint64_t rowsUnpriced() const { return m_unpriced; }
     std::vector<std::string> providers() const;
+    /// Whether the records carry days, so that ISO weeks are kept too (default: yes; a monthly
+    /// roll-up such as the warehouse's says no).
+    void setWeekly(bool weekly) { m_weekly = weekly; }
 
     /// The roll-up of the records added: sorted rows, price checks per month and model.
     RollupTable finish() const;
@@ -68,6 +71,8 @@ private:
     std::set<std::string> m_providers;
     std::uint64_t m_added = 0;
     std::uint64_t m_unpriced = 0;
+    bool m_weekly = true;
+    std::map<std::string, Measures> m_weeks;
 };
 
 /// `a` and `b` merged into one table (dictionaries united, rows re-indexed and sorted).

@@ -4,6 +4,9 @@
 #include "../actuals/report.h"
 #include "../format.h"
 #include "../workbook.h"
+#include "planactualexport.h"
+
+#include <map>
 
 namespace roi {
 
@@ -69,6 +72,9 @@ PlanActualReport buildPlanActual(const Workbook &wb, const Results &res,
     liveLabelled.label = "Live forecast (" + live.scenario + ")";
     const Snapshot &snap = basis ? *basis : liveLabelled;
     out.basis = snap.label;
+    out.basisTakenBy = snap.takenBy;
+    out.basisTakenOn = snap.takenOn;
+    out.startMonth = live.startMonth;
 
     std::vector<ActualMonth> all;
     for (std::size_t u = 0; u < wb.useCases.size() && u < ua.byUseCase.size(); ++u) {
@@ -116,6 +122,14 @@ PlanActualReport buildPlanActual(const Workbook &wb, const Results &res,
                                                      sum.cacheReadInput, sum.cacheWriteInput,
                                                      sum.outputTokens, sum.cost, *premium));
         }
+        // By ISO week, where the imports' records carried days (the roll-up's weeks).
+        std::map<std::string, actuals::Measures> weeks;
+        for (const actuals::WeekRow &w : wb.actuals.table().weeks)
+            weeks[w.week] += w.m;
+        for (const auto &[week, m] : weeks)
+            out.executiveWeekly.push_back(executiveNumbers(week, m.uncachedInput, m.cacheReadInput,
+                                                           m.cacheWriteInput, m.outputTokens,
+                                                           m.cost, *premium));
     }
     return out;
 }
@@ -145,6 +159,22 @@ std::string planActualText(const PlanActualReport &r)
     out += textTable(rows);
     for (const Finding &f : r.findings)
         out += "  ! " + f.message + "\n";
+    bool anyRecalibrated = false;
+    std::vector<std::vector<std::string>> rc = {
+        {"Use case", "Months actual", "TCO", "Benefit", "Net", "ROI"}};
+    for (const Recalibrated &c : r.recalibrated) {
+        if (c.actualMonths == 0)
+            continue;
+        anyRecalibrated = true;
+        rc.push_back({c.series.name, actualMonthsText(c, r.startMonth),
+                      formatMoney(c.tco, r.currency), formatMoney(c.benefit, r.currency),
+                      formatMoney(c.net, r.currency),
+                      c.roiPercent.ok() ? formatNumber(c.roiPercent.value, 1) + "%" : "n/a"});
+    }
+    if (anyRecalibrated) {
+        out += "  Recalibrated: actual to date + forecast from then on\n";
+        out += textTable(rc);
+    }
     if (!r.executive.empty()) {
         out += "  Executive numbers (baseline: actual tokens at " + r.premiumModel
                + " prices, no levers)\n";
@@ -154,6 +184,14 @@ std::string planActualText(const PlanActualReport &r)
             ex.push_back({e.period, formatMoney(e.baselineCost, r.currency),
                           formatMoney(e.realisedCost, r.currency), pct(e.savingsPercent)});
         out += textTable(ex);
+        if (!r.executiveWeekly.empty()) {
+            std::vector<std::vector<std::string>> wk = {
+                {"Week", "Baseline cost", "Realised cost", "Savings"}};
+            for (const ExecutivePeriod &e : r.executiveWeekly)
+                wk.push_back({e.period, formatMoney(e.baselineCost, r.currency),
+                              formatMoney(e.realisedCost, r.currency), pct(e.savingsPercent)});
+            out += textTable(wk);
+        }
     }
     return out;
 }

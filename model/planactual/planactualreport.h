@@ -28,13 +28,17 @@ struct PlanActualReport
 {
     bool hasActuals = false;
     std::string basis; // the snapshot's label, or "Live forecast (Base)"
+    std::string basisTakenBy; // the snapshot's "who" and date (empty / null for the live one)
+    Date basisTakenOn;
     std::string currency;
+    YearMonth startMonth; // month 1 of the recalibrated series (the workbook's start)
     std::vector<PlanActual> useCases;       // the workbook's order, those with a forecast
     PlanActual portfolio;                   // every use case, unallocated cost included
     std::vector<Recalibrated> recalibrated; // per use case, from the live forecast
     std::vector<std::vector<Suggestion>> suggestions; // per use case (the workbook's order)
     std::vector<Finding> findings;
     std::vector<ExecutivePeriod> executive; // by month, over all usage
+    std::vector<ExecutivePeriod> executiveWeekly; // by ISO week, when the usage was daily
     std::string premiumModel;               // the price-book model the baseline is priced at
     double tolerance = 0.10;                // the band used
 };
