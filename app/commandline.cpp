@@ -362,7 +362,7 @@ int runCompute(const Options &o, std::ostream &out, std::ostream &err)
     // the portfolio example, add nothing); text prints its section as before.
     const bool planActual = !wb->actuals.imports.empty();
     const auto pva = [&] {
-        return buildPlanActual(*wb, res, {"", std::max(0, scenario)});
+        return buildPlanActual(*wb, res, {"", std::max(0, scenario), std::nullopt});
     };
     if (format == "json" && planActual) {
         auto j = nlohmann::json::parse(resultsJson(*wb, res, scenario));

@@ -405,7 +405,7 @@ void appendPlanActualSection(QString &html, std::vector<ReportChart> &charts,
 {
     if (workbook.actuals.isEmpty())
         return;
-    const PlanActualReport report = buildPlanActual(workbook, results, {"", scenario, 0.10});
+    const PlanActualReport report = buildPlanActual(workbook, results, {"", scenario, std::nullopt});
     if (!report.hasActuals)
         return;
     body(html, &charts, workbook, report, results, scenario, format, contentWidth);
