@@ -281,9 +281,12 @@ void body(QString &out, std::vector<ReportChart> *charts, const Workbook &wb,
                    u"</p>\n"_s.arg(esc(f.message), esc(f.fix));
     }
 
-    out += u"<h2>Portfolio</h2>\n"_s;
+    // The chart's title names the portfolio, as for the use cases below, so no heading is left
+    // alone at the foot of a page; without charts the heading stands above the table.
     if (charts)
         appendChart(out, *charts, pf, -1, contentWidth);
+    else
+        out += u"<h2>Portfolio</h2>\n"_s;
     h.monthTable(pf);
     for (std::size_t i = 0; i < r.useCases.size(); ++i) {
         const PlanActual &pa = r.useCases[i];
