@@ -1,5 +1,6 @@
 #include "fuzzchecks.h"
 
+#include "actuals/customerrevenue.h"
 #include "calendar.h"
 #include "engine.h"
 #include "filenames.h"
@@ -442,6 +443,27 @@ void checkFileName(std::string_view bytes)
     for (const char *reserved : {"CON", "PRN", "AUX", "NUL", "COM1", "COM9", "LPT1", "LPT9"})
         ROI_REQUIRE(stem != reserved, "reserved Windows name '" + name + "'");
     ROI_REQUIRE(safeFileName(name) == name, "not idempotent: '" + name + "'");
+}
+
+void checkRevenueCsv(std::string_view bytes)
+{
+    const actuals::RevenueCsv csv = actuals::parseCustomerRevenueCsv(bytes);
+    if (!csv.errors.empty()) {
+        for (const std::string &e : csv.errors)
+            ROI_REQUIRE(e.rfind("line ", 0) == 0, "a refused line's message names no line: " + e);
+        return;
+    }
+    for (const actuals::CustomerRevenue &r : csv.entries) {
+        ROI_REQUIRE(!r.customer.empty(), "an accepted entry has no customer");
+        ROI_REQUIRE(std::isfinite(r.monthly) && r.monthly >= 0,
+                    "customer '" + r.customer + "' has revenue " + std::to_string(r.monthly));
+    }
+    const auto merged = actuals::mergeRevenue({}, csv.entries);
+    for (std::size_t i = 1; i < merged.size(); ++i)
+        ROI_REQUIRE(merged[i - 1].customer < merged[i].customer,
+                    "merged revenue not sorted or has a customer twice: " + merged[i].customer);
+    ROI_REQUIRE(actuals::mergeRevenue(merged, merged) == merged,
+                "merging the revenue into itself changed it");
 }
 
 } // namespace roi::fuzz

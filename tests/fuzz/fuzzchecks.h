@@ -29,4 +29,10 @@ void checkDates(std::string_view bytes);
 /// space, no trailing dot or space, is no reserved Windows name, and is its own safe name.
 void checkFileName(std::string_view bytes);
 
+/// The bytes as a revenue-per-customer CSV (actuals/customerrevenue.h): either refused with a
+/// "line N: " message for every refused line and no entries, or accepted with a non-empty
+/// customer and a finite revenue >= 0 for each entry; merging it into itself changes nothing and
+/// gives each customer once, sorted.
+void checkRevenueCsv(std::string_view bytes);
+
 } // namespace roi::fuzz

@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
     if (argc < 3) {
         std::fprintf(stderr,
                      "usage: %s workbook|inputpath|dates|filename|import_focus|import_openai|"
-                     "import_anthropic|import_litellm|import_csv PATH...\n",
+                     "import_anthropic|import_litellm|import_csv|revenue_csv PATH...\n",
                      argv[0]);
         return 2;
     }
@@ -80,6 +80,7 @@ int main(int argc, char *argv[])
                                           ? roi::fuzz::checkImportAnthropic
                                       : target == "import_litellm" ? roi::fuzz::checkImportLiteLlm
                                       : target == "import_csv"     ? roi::fuzz::checkImportCsv
+                                      : target == "revenue_csv"    ? roi::fuzz::checkRevenueCsv
                                                                    : nullptr;
     if (!check && !classifying) {
         std::fprintf(stderr, "unknown target %s\n", target.c_str());

@@ -16,7 +16,7 @@ seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${2:-$root/build/fuzz}
 out=${FUZZ_OUT:-$build/fuzz-runs}
-targets=${FUZZ_TARGETS:-workbook inputpath dates filename import_focus import_openai import_anthropic import_litellm import_csv}
+targets=${FUZZ_TARGETS:-workbook inputpath dates filename import_focus import_openai import_anthropic import_litellm import_csv revenue_csv}
 status=0
 
 stat() { # stat NAME LOG: a value of libFuzzer's -print_final_stats block
@@ -37,6 +37,7 @@ for target in $targets; do
     inputpath) max_len=512 timeout=5 dict=$root/tests/fuzz/inputpath.dict ;;
     filename) max_len=1024 timeout=5 dict= ;;
     import_*) max_len=16384 timeout=10 dict= ;;
+    revenue_csv) max_len=4096 timeout=5 dict= ;;
     *) max_len=64 timeout=5 dict= ;;
     esac
     work=$out/$target
