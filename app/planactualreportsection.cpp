@@ -1,5 +1,6 @@
 #include "planactualreportsection.h"
 
+#include "chartstyle.h"
 #include "numberformat.h"
 
 #include "planactual/planactualexport.h"
@@ -43,54 +44,6 @@ QString esc(const std::string &s)
 QString monthLabel(YearMonth ym, const QLocale &locale)
 {
     return locale.toString(QDate(ym.year, ym.month, 1), u"MMM yyyy"_s);
-}
-
-class MoneyTicker : public QCPAxisTicker
-{
-public:
-    explicit MoneyTicker(const NumberFormat &format)
-        : m_format(format)
-    {}
-
-protected:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        return m_format.compactMoney(tick);
-    }
-
-private:
-    NumberFormat m_format;
-};
-
-void reset(QCustomPlot &plot)
-{
-    plot.clearPlottables();
-    plot.clearItems();
-    plot.clearGraphs();
-    // A report draws every chart on one plot: drop the rows an earlier chart added.
-    QCPLayoutGrid *layout = plot.plotLayout();
-    if (plot.legend->layout())
-        plot.legend->layout()->take(plot.legend);
-    for (int i = layout->elementCount() - 1; i >= 0; --i) {
-        if (layout->elementAt(i) && layout->elementAt(i) != plot.axisRect())
-            layout->removeAt(i);
-    }
-    layout->simplify();
-    plot.axisRect()->insetLayout()->addElement(plot.legend, Qt::AlignTop | Qt::AlignLeft);
-    plot.legend->setVisible(false);
-    plot.yAxis2->setVisible(false);
-    plot.xAxis->setLabel({});
-    plot.yAxis->setLabel({});
-    const QColor axis(0x8a, 0x93, 0xa0);
-    for (QCPAxis *a : {plot.xAxis, plot.yAxis}) {
-        a->setBasePen(QPen(axis));
-        a->setTickPen(QPen(axis));
-        a->setSubTickPen(Qt::NoPen);
-        a->setTickLabelColor(QColor(0x3a, 0x42, 0x4e));
-        a->setLabelColor(QColor(0x3a, 0x42, 0x4e));
-        a->grid()->setPen(QPen(QColor(0xe3, 0xe7, 0xec)));
-        a->grid()->setZeroLinePen(QPen(axis));
-    }
 }
 
 struct Html
@@ -311,7 +264,8 @@ void body(QString &out, std::vector<ReportChart> *charts, const Workbook &wb,
 
 void drawPlanActualChart(QCustomPlot &plot, const PlanActual &pa, const NumberFormat &format)
 {
-    reset(plot);
+    resetChart(plot);
+    plot.legend->setVisible(false);
     plot.plotLayout()->insertRow(0);
     QFont font = plot.font();
     font.setPointSizeF(font.pointSizeF() * 1.1);
@@ -370,7 +324,7 @@ void drawPlanActualChart(QCustomPlot &plot, const PlanActual &pa, const NumberFo
     }
     plot.xAxis->setTicker(ticker);
     plot.xAxis->setRange(0.4, n + 0.6);
-    plot.yAxis->setTicker(QSharedPointer<MoneyTicker>::create(format));
+    plot.yAxis->setTicker(moneyTicker(format));
     plot.yAxis->setRange(0, top > 0 ? top * 1.22 : 1);
     plot.yAxis->setLabel(u"Cost per month"_s);
     // The legend in a strip under the chart: inside, it would hide a month's label.
