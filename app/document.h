@@ -85,7 +85,7 @@ public:
     void assignUncertainty(const UncertaintySetup &setup);
     void assignSnapshots(const std::vector<Snapshot> &snapshots); // notifies as Settings
     void assignActuals(const actuals::Actuals &actuals);
-    void assignPlanActual(const PlanActualSettings &settings); // notifies as Settings
+    void assignPlanActual(const PlanActualSettings &settings);   // notifies as Settings
     void assignWarehouse(const WarehouseConnection &connection); // notifies as Actuals
     void insertUseCaseNow(int index, const UseCase &useCase);
     void removeUseCaseNow(int index);

@@ -362,7 +362,8 @@ void appendPlanActualSection(QString &html, std::vector<ReportChart> &charts,
 {
     if (workbook.actuals.isEmpty())
         return;
-    const PlanActualReport report = buildPlanActual(workbook, results, {"", scenario, std::nullopt});
+    const PlanActualReport report =
+        buildPlanActual(workbook, results, {"", scenario, std::nullopt});
     if (!report.hasActuals)
         return;
     body(html, &charts, workbook, report, results, scenario, format, contentWidth);

@@ -21,7 +21,8 @@ PlanActualReport planActualForExport(const Workbook &workbook, const Results &re
 {
     if (workbook.actuals.isEmpty())
         return {};
-    return buildPlanActual(workbook, results, {"", headlineScenario(results, options), std::nullopt});
+    return buildPlanActual(workbook, results,
+                           {"", headlineScenario(results, options), std::nullopt});
 }
 
 QStringList csvPlanActualPaths(const QString &outputPath)

@@ -596,7 +596,8 @@ void TestActualsWindow::customerRevenueTable()
     TableModel *model = page->breakdownModel(ActualsPage::ByCustomer);
     int revenueColumn = -1;
     for (int c = 0; c < model->columnCount(); ++c) {
-        if (model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == QStringLiteral("Revenue / month"))
+        if (model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()
+            == QStringLiteral("Revenue / month"))
             revenueColumn = c;
     }
     QVERIFY(revenueColumn >= 0);

@@ -580,9 +580,8 @@ private slots:
         QVERIFY(in);
         const std::uint64_t size = sizeKnown ? std::filesystem::file_size(path) : 0;
         double cost = 0;
-        const ImportResult r = importStreamSized(in, path, size, {}, [&](const UsageRecord &rec) {
-            cost += rec.cost;
-        });
+        const ImportResult r = importStreamSized(in, path, size, {},
+                                                 [&](const UsageRecord &rec) { cost += rec.cost; });
         if (error.isEmpty()) {
             QVERIFY2(r.ok, r.error.c_str());
             QVERIFY(near(cost, 21.5625)); // 12.50 + 6.25 + 2.50 + 0.3125

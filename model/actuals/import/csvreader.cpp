@@ -141,8 +141,7 @@ inline const char *findStop(const char *p, const char *end, char delimiter)
     const __m128i d = _mm_set1_epi8(delimiter);
     const __m128i q = _mm_set1_epi8('"');
     while (end - p >= 16) {
-        const unsigned m =
-            maskOf(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)), d, q);
+        const unsigned m = maskOf(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)), d, q);
         if (m)
             return p + __builtin_ctz(m);
         p += 16;

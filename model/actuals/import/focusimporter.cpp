@@ -67,11 +67,11 @@ bool isRequestUnit(std::string_view unit)
 
 /// The last few answers of `compute` for a text, compared byte for byte: a FOCUS file repeats a
 /// handful of meters, units and token kinds on every row.
-template <typename T>
+template<typename T>
 class SmallMemo
 {
 public:
-    template <typename F>
+    template<typename F>
     const T &get(std::string_view text, F compute)
     {
         for (std::size_t i = 0; i < m_size; ++i)
@@ -228,9 +228,8 @@ std::string importFocus(ImportContext &ctx)
         model = !modelText.empty() ? std::string_view(modelText)
                 : meter.empty()
                     ? std::string_view()
-                    : std::string_view(meterModelMemo.get(meter, [](std::string_view m) {
-                          return std::string(modelFromMeter(m));
-                      }));
+                    : std::string_view(meterModelMemo.get(
+                        meter, [](std::string_view m) { return std::string(modelFromMeter(m)); }));
         if (kind == TokenKind::Unknown)
             kind = kindMemo.get(meter, tokenKindFromText);
         if (model.empty())

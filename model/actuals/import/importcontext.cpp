@@ -178,9 +178,8 @@ bool flatString(std::string_view t, std::size_t &i, std::string &out)
         while (t.size() - run >= 16) {
             const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(t.data() + run));
             const __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(b, control), control); // b <= 0x1F
-            const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(
-                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, quote), _mm_cmpeq_epi8(b, backslash)),
-                             low)));
+            const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(b, quote), _mm_cmpeq_epi8(b, backslash)), low)));
             if (m) {
                 run += static_cast<std::size_t>(__builtin_ctz(m));
                 break;

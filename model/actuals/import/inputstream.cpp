@@ -75,7 +75,7 @@ InputStream::InputStream(std::istream &in, std::uint64_t totalBytes)
     , m_total(totalBytes)
     // A small input of known size gets a buffer its size (+1 to see the end in one read).
     , m_raw(totalBytes > 0 && totalBytes < kRawBuffer ? static_cast<std::size_t>(totalBytes) + 1
-                                                       : kRawBuffer)
+                                                      : kRawBuffer)
 {}
 
 std::size_t InputStream::bufferSize() const

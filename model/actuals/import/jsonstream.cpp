@@ -351,8 +351,7 @@ std::string streamJsonRecords(InputStream &in, JsonLayout layout, const JsonReco
         // One value at a time (not strict: the parser stops after it), blank lines between.
         SourceIterator at(&source);
         for (;;) {
-            while (!at.atEnd()
-                   && std::string_view(" \t\r\n").find(*at) != std::string_view::npos)
+            while (!at.atEnd() && std::string_view(" \t\r\n").find(*at) != std::string_view::npos)
                 ++at;
             if (at.atEnd())
                 break;
