@@ -3,8 +3,12 @@
 //  2. a gzip FOCUS 1.3 export: target >= 50 MB/s of compressed input.
 // Prints wall time, CPU time (user + system: the machine may be shared), rows/s, MB/s and the
 // peak resident set from getrusage. The generated files are kept for the next run (same name =
-// same content) unless --clean.
+// same content) unless --clean. Each import runs --repeat times (default: 1 for the CSV, 5 for
+// FOCUS); with more than one run, a summary gives the median and the best of the throughput and
+// of each thread's CPU time (the parsing thread, and the rest: gzip inflating), so that a figure
+// taken on a shared machine can be told from noise.
 //   roi_import_bench [--rows N] [--focus-rows N] [--dir DIR] [--clean] [--only-csv|--only-focus]
+//                    [--repeat N]
 #include "importer.h"
 
 #include <sys/resource.h>
@@ -19,6 +23,7 @@
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 using namespace roi::actuals;
 namespace fs = std::filesystem;
@@ -228,7 +233,13 @@ struct Totals
     double cost = 0, tokens = 0;
 };
 
-void run(const char *title, const std::string &path, const ImportOptions &options)
+struct RunFigures
+{
+    double wall = 0, cpu = 0, parser = 0, other = 0;
+};
+
+RunFigures runOnce(const char *title, const std::string &path, const ImportOptions &options,
+                   bool verbose)
 {
     Totals totals;
     const double cpu0 = cpuSeconds();
@@ -244,6 +255,14 @@ void run(const char *title, const std::string &path, const ImportOptions &option
     const double cpu = cpuSeconds() - cpu0;
     const double parser = threadCpuSeconds() - thread0;
     const double mb = static_cast<double>(fs::file_size(path)) / 1e6;
+    const double other = std::max(cpu - parser, 0.0);
+    if (!verbose) {
+        std::printf("  wall %.2f s: %.1f MB/s; CPU parsing %.2f s, other threads %.2f s: %.1f "
+                    "MB/s on two idle cores\n",
+                    wall, mb / wall, parser, other, mb / std::max(parser, other));
+        std::fflush(stdout);
+        return {wall, cpu, parser, other};
+    }
     std::printf("%s\n  file %s: %.1f MB\n", title, path.c_str(), mb);
     if (!r.ok) {
         std::printf("  FAILED: %s\n", r.error.c_str());
@@ -257,11 +276,42 @@ void run(const char *title, const std::string &path, const ImportOptions &option
                 "(%.1f MB/s per CPU second)\n",
                 wall, cpu, 100.0 * cpu / wall, static_cast<double>(r.stats.rowsRead) / wall,
                 mb / wall, mb / cpu);
-    const double other = std::max(cpu - parser, 0.0);
     std::printf("  CPU of the parsing thread %.2f s, of other threads (gzip inflating) %.2f s: "
                 "%.1f MB/s of file on two idle cores (the slower thread)\n",
                 parser, other, mb / std::max(parser, other));
     std::printf("  peak resident set so far: %.1f MB\n", peakRssMb());
+    std::fflush(stdout);
+    return {wall, cpu, parser, other};
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/// Runs the import `repeat` times (the first in full, the others a line each) and, for more
+/// than one, prints the median and the best of each figure.
+void run(const char *title, const std::string &path, const ImportOptions &options, int repeat)
+{
+    std::vector<double> wall, parser, other;
+    for (int i = 0; i < repeat; ++i) {
+        const RunFigures f = runOnce(title, path, options, i == 0);
+        wall.push_back(f.wall);
+        parser.push_back(f.parser);
+        other.push_back(f.other);
+    }
+    if (repeat < 2)
+        return;
+    const double mb = static_cast<double>(fs::file_size(path)) / 1e6;
+    const double bestWall = *std::min_element(wall.begin(), wall.end());
+    std::printf("  %d runs: %.1f MB/s median, %.1f MB/s best (wall %.2f s median, %.2f s best)\n",
+                repeat, mb / median(wall), mb / bestWall, median(wall), bestWall);
+    std::printf("  CPU of the parsing thread %.2f s median, %.2f s best; of the other threads "
+                "(gzip inflating) %.2f s median, %.2f s best\n",
+                median(parser), *std::min_element(parser.begin(), parser.end()), median(other),
+                *std::min_element(other.begin(), other.end()));
     std::fflush(stdout);
 }
 
@@ -272,6 +322,7 @@ int main(int argc, char *argv[])
     std::uint64_t rows = 10'000'000, focusRows = 3'000'000;
     std::string dir = "/tmp/roi-import-bench";
     bool clean = false, doCsv = true, doFocus = true;
+    int csvRepeat = 1, focusRepeat = 5;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--rows" && i + 1 < argc)
@@ -286,10 +337,12 @@ int main(int argc, char *argv[])
             doFocus = false;
         else if (a == "--only-focus")
             doCsv = false;
+        else if (a == "--repeat" && i + 1 < argc)
+            csvRepeat = focusRepeat = std::max(1, std::atoi(argv[++i]));
         else {
             std::fprintf(stderr,
                          "usage: %s [--rows N] [--focus-rows N] [--dir DIR] [--clean] "
-                         "[--only-csv|--only-focus]\n",
+                         "[--only-csv|--only-focus] [--repeat N]\n",
                          argv[0]);
             return 2;
         }
@@ -331,12 +384,13 @@ int main(int argc, char *argv[])
     csvOptions.mapping = m;
     csvOptions.format = SourceFormat::MappedCsv;
     if (doCsv)
-        run("Mapped CSV (targets: <= 15 s, <= 200 MB resident)", csv, csvOptions);
+        run("Mapped CSV (targets: <= 15 s, <= 200 MB resident)", csv, csvOptions, csvRepeat);
 
     ImportOptions focusOptions;
     focusOptions.format = SourceFormat::Focus;
     if (doFocus)
-        run("FOCUS 1.3 .csv.gz (target: >= 50 MB/s of compressed input)", focus, focusOptions);
+        run("FOCUS 1.3 .csv.gz (target: >= 50 MB/s of compressed input)", focus, focusOptions,
+            focusRepeat);
 
     if (clean) {
         fs::remove(csv);

@@ -23,11 +23,9 @@ struct CsvReader::Parser
     csv_parser p{};
 };
 
-std::string_view CsvRow::field(int index) const
+std::string_view CsvRow::trimmed(std::string_view f)
 {
-    if (index < 0 || static_cast<std::size_t>(index) >= fields.size())
-        return {};
-    return trim(fields[static_cast<std::size_t>(index)]);
+    return trim(f);
 }
 
 void CsvHeader::assign(const std::vector<std::string_view> &fields)
@@ -126,42 +124,100 @@ void CsvReader::dispatchRow()
 
 namespace {
 
-#if defined(__SSE2__)
-inline unsigned maskOf(__m128i block, __m128i a, __m128i b)
+/// Where the delimiters, quotes, CRs and LFs are in a text, 64 bytes at a time: one bit a byte,
+/// so that a row's fields and its end are found with a few bit operations each instead of a
+/// scan per field. Bytes past the end count as nothing special.
+class StopScanner
 {
-    return static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, a), _mm_cmpeq_epi8(block, b))));
-}
-#endif
-
-/// The first delimiter or quote in [p, end), or end: 16 bytes a step where SSE2 is there.
-inline const char *findStop(const char *p, const char *end, char delimiter)
-{
-#if defined(__SSE2__)
-    const __m128i d = _mm_set1_epi8(delimiter);
-    const __m128i q = _mm_set1_epi8('"');
-    while (end - p >= 16) {
-        const unsigned m = maskOf(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)), d, q);
-        if (m)
-            return p + __builtin_ctz(m);
-        p += 16;
+public:
+    StopScanner(const char *begin, const char *end, char delimiter)
+        : m_base(begin)
+        , m_end(end)
+        , m_delimiter(delimiter)
+    {
+        load();
     }
-#endif
-    while (p < end && *p != delimiter && *p != '"')
-        ++p;
-    return p;
-}
 
-/// Copies [p, end) to `out` up to the first quote; returns the quote (or end) and advances
-/// `out`. `out` has 16 bytes of room past what is copied (blocks are stored whole).
+    /// The first delimiter, quote, CR or LF at or after p, or the end. p never goes back.
+    const char *next(const char *p)
+    {
+        std::size_t offset = static_cast<std::size_t>(p - m_base);
+        if (offset >= 64) { // p jumped ahead (past a quoted field, a line read by libcsv)
+            m_base = p;
+            load();
+            offset = 0;
+        }
+        for (;;) {
+            const std::uint64_t mask = m_stops & (~0ull << offset);
+            if (mask)
+                return m_base + __builtin_ctzll(mask);
+            if (m_end - m_base <= 64)
+                return m_end;
+            m_base += 64;
+            load();
+            offset = 0;
+        }
+    }
+
+private:
+    void load()
+    {
+        const char *p = m_base;
+        const std::size_t size =
+            std::min<std::size_t>(64, static_cast<std::size_t>(m_end - m_base));
+        char tail[64];
+        if (size < 64) {
+            std::memset(tail, 0, sizeof tail);
+            std::memcpy(tail, p, size);
+            p = tail;
+        }
+        std::uint64_t stops = 0;
+#if defined(__SSE2__)
+        const __m128i d = _mm_set1_epi8(m_delimiter);
+        const __m128i q = _mm_set1_epi8('"');
+        const __m128i cr = _mm_set1_epi8('\r');
+        const __m128i lf = _mm_set1_epi8('\n');
+        for (int i = 0; i < 4; ++i) {
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * i));
+            const __m128i hit =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, d), _mm_cmpeq_epi8(b, q)),
+                             _mm_or_si128(_mm_cmpeq_epi8(b, cr), _mm_cmpeq_epi8(b, lf)));
+            stops |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hit)))
+                     << (16 * i);
+        }
+#else
+        for (int i = 0; i < 64; ++i) {
+            const char c = p[i];
+            stops |= static_cast<std::uint64_t>(c == m_delimiter || c == '"' || c == '\r'
+                                                || c == '\n')
+                     << i;
+        }
+#endif
+        if (size < 64)
+            stops &= (1ull << size) - 1;
+        m_stops = stops;
+    }
+
+    const char *m_base;
+    const char *m_end;
+    char m_delimiter;
+    std::uint64_t m_stops = 0;
+};
+
+/// Copies [p, end) to `out` up to the first quote, CR or LF; returns where it stopped (or end)
+/// and advances `out`. `out` has 16 bytes of room past what is copied (blocks are stored whole).
 inline const char *copyToQuote(const char *p, const char *end, char *&out)
 {
 #if defined(__SSE2__)
     const __m128i q = _mm_set1_epi8('"');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i lf = _mm_set1_epi8('\n');
     while (end - p >= 16) {
         const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
         _mm_storeu_si128(reinterpret_cast<__m128i *>(out), block);
-        const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, q)));
+        const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(block, q),
+                         _mm_or_si128(_mm_cmpeq_epi8(block, cr), _mm_cmpeq_epi8(block, lf)))));
         if (m) {
             const int n = __builtin_ctz(m);
             out += n;
@@ -171,44 +227,48 @@ inline const char *copyToQuote(const char *p, const char *end, char *&out)
         out += 16;
     }
 #endif
-    while (p < end && *p != '"')
+    while (p < end && *p != '"' && *p != '\r' && *p != '\n')
         *out++ = *p++;
     return p;
 }
 
+/// The line ends at p: the end of the text, LF, or CR LF (a CR at the very end is the last
+/// line's CR without its LF). Any other CR sends the line to libcsv.
+inline bool lineEndsAt(const char *p, const char *end)
+{
+    return p == end || *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] == '\n'));
+}
+
 } // namespace
 
-bool CsvReader::splitPlainLine(const char *data, std::size_t len)
+std::size_t CsvReader::splitPlainLine(const char *data, std::size_t size, void *scanner)
 {
-    // The fast path for a whole row on one line: unquoted fields are the text between
-    // delimiters, quoted ones open at the field's start and close right before a delimiter or
-    // the line's end, with "" for a quote. Anything else (a quoted line break, a stray quote, a
-    // CR inside the line) returns false and goes to libcsv, which also reports the errors.
-    std::size_t content = len;
-    if (content > 0 && data[content - 1] == '\n')
-        --content;
-    if (content > 0 && data[content - 1] == '\r')
-        --content;
-    if (std::memchr(data, '\r', content))
-        return false;
-    if (content == 0)
-        return true; // an empty line: no row, as libcsv
+    // The fast path for a whole row on one line, found in the same pass that splits it:
+    // unquoted fields are the text between delimiters, quoted ones open at the field's start and
+    // close right before a delimiter or the line's end, with "" for a quote. Anything else (a
+    // quoted line break, a stray quote, a CR inside the line) returns 0 and goes to libcsv,
+    // which also reports the errors.
+    StopScanner &stops = *static_cast<StopScanner *>(scanner);
+    const char *const end = data + size;
     m_row.fields.clear();
-    // Unescaped quoted text is never longer than the line: views into it stay valid.
-    if (m_quoted.size() < content + 16)
-        m_quoted.resize(content + 16);
-    char *out = m_quoted.data();
-    const char *p = data;
-    const char *const end = data + content;
     const char delimiter = m_delimiter;
+    const char *p = data;
+    char *out = nullptr;
     for (;;) {
         if (p < end && *p == '"') {
+            if (!out) {
+                // Unescaped quoted text is never longer than the text it comes from: views into
+                // it stay valid. The line's length is not known yet: room for all the text.
+                if (m_quoted.size() < size + 16)
+                    m_quoted.resize(size + 16);
+                out = m_quoted.data();
+            }
             char *const start = out;
             ++p;
             for (;;) {
                 const char *quote = copyToQuote(p, end, out);
-                if (quote == end)
-                    return false; // closes on a later line
+                if (quote == end || *quote != '"')
+                    return 0; // closes on a later line, or a CR inside
                 if (quote + 1 < end && quote[1] == '"') {
                     *out++ = '"';
                     p = quote + 2;
@@ -217,44 +277,54 @@ bool CsvReader::splitPlainLine(const char *data, std::size_t len)
                 p = quote + 1;
                 break;
             }
-            if (p < end && *p != delimiter)
-                return false; // text after the closing quote
             m_row.fields.emplace_back(start, static_cast<std::size_t>(out - start));
-            if (p == end)
+            if (lineEndsAt(p, end))
                 break;
+            if (*p != delimiter)
+                return 0; // text after the closing quote
             ++p;
             continue;
         }
-        const char *stop = findStop(p, end, delimiter);
-        if (stop < end && *stop == '"' && delimiter != '"')
-            return false; // a quote inside an unquoted field: libcsv's
+        const char *stop = stops.next(p);
         m_row.fields.emplace_back(p, static_cast<std::size_t>(stop - p));
-        if (stop == end)
-            break;
-        p = stop + 1;
+        if (stop < end && *stop == delimiter) {
+            p = stop + 1;
+            continue;
+        }
+        if (!lineEndsAt(stop, end))
+            return 0; // a quote inside an unquoted field, or a CR inside the line: libcsv's
+        p = stop;
+        break;
     }
-    dispatchRow();
-    return true;
+    // p is the line's end: past its CR and LF.
+    const char *next = p;
+    if (next < end && *next == '\r')
+        ++next;
+    const bool newline = next < end && *next == '\n';
+    if (p != data)
+        dispatchRow(); // an empty line: no row, as libcsv
+    if (newline)
+        ++m_line;
+    return static_cast<std::size_t>(next - data + (newline ? 1 : 0));
 }
 
 void CsvReader::feed(const char *data, std::size_t size)
 {
     // One physical line at a time, so the line a row starts on is known.
+    StopScanner scanner(data, data + size, m_delimiter);
     while (size > 0 && !m_stopped && !m_failed) {
-        const void *nl = std::memchr(data, '\n', size);
-        const std::size_t len =
-            nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data) + 1 : size;
         if (m_parser->p.pstate == 0 && m_offsets.empty()) {
             m_rowLine = m_line; // between rows: the next row starts on this line
-            const bool split = splitPlainLine(data, len);
+            const std::size_t split = splitPlainLine(data, size, &scanner);
             if (split) {
-                if (nl)
-                    ++m_line;
-                data += len;
-                size -= len;
+                data += split;
+                size -= split;
                 continue;
             }
         }
+        const void *nl = std::memchr(data, '\n', size);
+        const std::size_t len =
+            nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data) + 1 : size;
         const std::size_t done =
             csv_parse(&m_parser->p, data, len, fieldCallback, rowCallback, this);
         if (done != len) {

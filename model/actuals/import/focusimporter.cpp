@@ -123,6 +123,17 @@ std::string importFocus(ImportContext &ctx)
     SmallMemo<TokenKind> kindMemo;
     SmallMemo<std::string> meterModelMemo;
     SmallMemo<double> perUnitMemo; // -1: a request unit, 0: neither tokens nor requests
+    // SkuPriceDetails: a file repeats a handful of them (one per SKU), parsed once each.
+    struct Details
+    {
+        bool ok = false; // a JSON object
+        std::string model;
+        TokenKind kind = TokenKind::Unknown;
+    };
+    SmallMemo<Details> detailsMemo;
+    // ChargePeriodStart: rows come day by day, so the last text's day is nearly always the next.
+    std::string lastStartText;
+    std::optional<Date> lastStart;
 
     const CsvReader::HeaderFn onHeader = [&](const CsvHeader &h) {
         c.start = h.index("ChargePeriodStart");
@@ -176,16 +187,21 @@ std::string importFocus(ImportContext &ctx)
             return refuse(c.category, "ChargeCategory",
                           quoted(category) + " is not Usage, Purchase, Tax, Credit or Adjustment");
         }
-        const std::optional<Date> day = parseDay(row.field(c.start));
-        if (!day)
+        const std::string_view startText = row.field(c.start);
+        if (startText != lastStartText || startText.empty()) {
+            lastStart = parseDay(startText);
+            lastStartText.assign(startText);
+        }
+        if (!lastStart)
             return refuse(c.start, "ChargePeriodStart",
-                          quoted(row.field(c.start)) + " is not an ISO 8601 date-time");
-        rec.day = *day;
+                          quoted(startText) + " is not an ISO 8601 date-time");
+        rec.day = *lastStart;
 
         // Cost: EffectiveCost (BilledCost where a file has no EffectiveCost).
         bool hasCost = false;
         const int costColumn = c.effective >= 0 ? c.effective : c.billed;
-        if (auto problem = readAmount(row.field(costColumn), rec.cost, hasCost))
+        const std::string_view costText = row.field(costColumn);
+        if (auto problem = readAmount(costText, rec.cost, hasCost))
             return refuse(costColumn, c.effective >= 0 ? "EffectiveCost" : "BilledCost", *problem);
         if (!hasCost)
             return refuse(costColumn, c.effective >= 0 ? "EffectiveCost" : "BilledCost",
@@ -195,16 +211,23 @@ std::string importFocus(ImportContext &ctx)
         rec.listCost.reset();
         double amount = 0;
         bool hasAmount = false;
+        // BilledCost and ListCost are often the cost's own text (no discount): not parsed twice.
         if (c.billed >= 0) {
-            if (auto problem = readAmount(row.field(c.billed), amount, hasAmount))
+            const std::string_view text = row.field(c.billed);
+            if (text == costText)
+                rec.billedCost = rec.cost;
+            else if (auto problem = readAmount(text, amount, hasAmount))
                 return refuse(c.billed, "BilledCost", *problem);
-            if (hasAmount)
+            else if (hasAmount)
                 rec.billedCost = amount;
         }
         if (c.list >= 0) {
-            if (auto problem = readAmount(row.field(c.list), amount, hasAmount))
+            const std::string_view text = row.field(c.list);
+            if (text == costText)
+                rec.listCost = rec.cost;
+            else if (auto problem = readAmount(text, amount, hasAmount))
                 return refuse(c.list, "ListCost", *problem);
-            if (hasAmount)
+            else if (hasAmount)
                 rec.listCost = amount;
         }
         rec.currency.assign(row.field(c.currency));
@@ -212,20 +235,29 @@ std::string importFocus(ImportContext &ctx)
         // Model and token kind: SkuPriceDetails keys, else the SkuMeter text.
         std::string_view model;
         TokenKind kind = TokenKind::Unknown;
-        std::string modelText;
+        std::string_view modelText;
         const std::string_view detailsText = row.field(c.details);
         if (!detailsText.empty() && detailsText != "null") {
-            std::size_t count = 0; // the pairs' strings are reused from row to row
-            if (!readJsonObjectAt(detailsText, details, count))
+            const Details &d = detailsMemo.get(detailsText, [&](std::string_view text) {
+                Details out;
+                std::size_t count = 0; // the pairs' strings are reused from call to call
+                if (!readJsonObjectAt(text, details, count))
+                    return out;
+                out.ok = true;
+                if (const std::string *m = findKey(details, count, {"ModelName", "Model"}))
+                    out.model = *m;
+                if (const std::string *k =
+                        findKey(details, count, {"TokenType", "TokenKind", "TokenDirection"}))
+                    out.kind = kindMemo.get(*k, tokenKindFromText);
+                return out;
+            });
+            if (!d.ok)
                 return refuse(c.details, "SkuPriceDetails", "not a JSON object");
-            if (const std::string *m = findKey(details, count, {"ModelName", "Model"}))
-                modelText = *m;
-            if (const std::string *k =
-                    findKey(details, count, {"TokenType", "TokenKind", "TokenDirection"}))
-                kind = kindMemo.get(*k, tokenKindFromText);
+            modelText = d.model;
+            kind = d.kind;
         }
         const std::string_view meter = row.field(c.meter);
-        model = !modelText.empty() ? std::string_view(modelText)
+        model = !modelText.empty() ? modelText
                 : meter.empty()
                     ? std::string_view()
                     : std::string_view(meterModelMemo.get(

@@ -329,24 +329,57 @@ bool looksLikeJson(std::string_view head)
     return !head.empty() && (head.front() == '{' || head.front() == '[');
 }
 
+namespace {
+
+/// The attribution key a tag's key names, or null: by its first letter, then the spellings
+/// (every spelling starts with a different letter from the other keys' ones, so the first
+/// letter picks the candidates and the order of the tests does not matter).
+std::string *keyTarget(AttributionKeys &keys, std::string_view key)
+{
+    if (key.empty())
+        return nullptr;
+    switch (asciiLower(key.front())) {
+    case 'f':
+        return iequals(key, "feature") ? &keys.feature : nullptr;
+    case 'u':
+        if (iequals(key, "use_case") || iequals(key, "usecase") || iequals(key, "use-case"))
+            return &keys.feature;
+        return iequals(key, "user") ? &keys.user : nullptr;
+    case 'x':
+        if (iequals(key, "x_feature"))
+            return &keys.feature;
+        if (iequals(key, "x_team"))
+            return &keys.team;
+        if (iequals(key, "x_customer"))
+            return &keys.customer;
+        return iequals(key, "x_project") ? &keys.project : nullptr;
+    case 't':
+        if (iequals(key, "team"))
+            return &keys.team;
+        return iequals(key, "tenant") ? &keys.customer : nullptr;
+    case 'd':
+        return iequals(key, "department") ? &keys.team : nullptr;
+    case 'c':
+        return iequals(key, "customer") ? &keys.customer : nullptr;
+    case 'e':
+        return iequals(key, "end_user") ? &keys.customer : nullptr;
+    case 'p':
+        return iequals(key, "project") ? &keys.project : nullptr;
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
 void keysFromTags(AttributionKeys &keys)
 {
+    // feature: feature, x_feature, use_case, usecase, use-case; team: team, x_team, department;
+    // customer: customer, x_customer, end_user, tenant; project: project, x_project; user: user.
     for (const auto &[key, value] : keys.tags) {
         if (value.empty())
             continue;
-        std::string *target = nullptr;
-        if (iequals(key, "feature") || iequals(key, "x_feature") || iequals(key, "use_case")
-            || iequals(key, "usecase") || iequals(key, "use-case"))
-            target = &keys.feature;
-        else if (iequals(key, "team") || iequals(key, "x_team") || iequals(key, "department"))
-            target = &keys.team;
-        else if (iequals(key, "customer") || iequals(key, "x_customer") || iequals(key, "end_user")
-                 || iequals(key, "tenant"))
-            target = &keys.customer;
-        else if (iequals(key, "project") || iequals(key, "x_project"))
-            target = &keys.project;
-        else if (iequals(key, "user"))
-            target = &keys.user;
+        std::string *target = keyTarget(keys, key);
         if (target && target->empty())
             *target = value;
     }
