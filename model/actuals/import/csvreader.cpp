@@ -188,9 +188,9 @@ private:
 #else
         for (int i = 0; i < 64; ++i) {
             const char c = p[i];
-            stops |= static_cast<std::uint64_t>(c == m_delimiter || c == '"' || c == '\r'
-                                                || c == '\n')
-                     << i;
+            stops |=
+                static_cast<std::uint64_t>(c == m_delimiter || c == '"' || c == '\r' || c == '\n')
+                << i;
         }
 #endif
         if (size < 64)
