@@ -6,7 +6,7 @@ apt-get update -q
 apt-get install -y -q --no-install-recommends \
     build-essential cmake ninja-build ccache pkg-config file dpkg-dev \
     qt6-base-dev qt6-svg-dev qt6-tools-dev libqt6svg6 libgl-dev \
-    libqcustomplot-dev nlohmann-json3-dev libxlsxwriter-dev libbenchmark-dev libcsv-dev zlib1g-dev \
+    libqcustomplot-dev nlohmann-json3-dev libxlsxwriter-dev libbenchmark-dev libcsv-dev zlib1g-dev libisal-dev \
     clang libclang-rt-14-dev \
     xvfb xauth imagemagick poppler-utils unzip zip libreoffice-calc-nogui \
     desktop-file-utils appstream strace \

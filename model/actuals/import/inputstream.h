@@ -1,7 +1,7 @@
 // A byte source over a std::istream that is plain text or gzip (detected by the magic bytes,
 // several gzip members allowed), with the first bytes available for format detection and the
 // count of raw (compressed) bytes consumed for progress. Truncated or corrupt gzip data ends the
-// stream with an error() naming the problem. Gzip data is inflated on a second thread (zlib)
+// stream with an error() naming the problem. Gzip data is inflated on a second thread (ISA-L)
 // that hands 256 KiB blocks to the reader through a bounded queue of four, so decompression and
 // parsing overlap on two cores in constant memory; destroying the stream stops that thread. A
 // gzip input of known size up to 64 KiB is inflated on the calling thread: no thread, no blocks.
@@ -48,7 +48,7 @@ private:
     std::size_t readFromPipe(char *buffer, std::size_t size);
     bool fillRaw();
 
-    struct Zlib;
+    struct Inflater;
     struct Pipe;
     std::istream &m_in;
     std::uint64_t m_total = 0;
@@ -67,7 +67,7 @@ private:
     std::size_t m_rawEnd = 0;
     std::string m_pending; // decoded bytes returned by head() and not yet read
     std::size_t m_pendingPos = 0;
-    std::unique_ptr<Zlib> m_zlib;
+    std::unique_ptr<Inflater> m_inflater;
     std::unique_ptr<Pipe> m_pipe; // declared last: destroyed (thread joined) first
 };
 
