@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <zlib.h>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -53,6 +55,22 @@ Imported importText(const std::string &text, const std::string &name, ImportOpti
     std::istringstream in(text);
     out.result =
         importStream(in, name, options, [&](const UsageRecord &r) { out.records.push_back(r); });
+    return out;
+}
+
+/// `text` as one gzip member (zlib, default level).
+std::string gzipMember(const std::string &text)
+{
+    z_stream z{};
+    deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 64, '\0');
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(text.data()));
+    z.avail_in = static_cast<uInt>(text.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
     return out;
 }
 
@@ -633,6 +651,137 @@ private slots:
         QCOMPARE(got.result.stats.rowsRefused, std::uint64_t(1));
         QCOMPARE(got.result.stats.issues.at(0).line, std::uint64_t(20022));
         QCOMPARE(got.result.stats.issues.at(0).column, std::uint32_t(3));
+    }
+
+    void gzipMembersAndChecks_data()
+    {
+        // A mapped CSV in gzip, 20,000 rows of output 1 (~850 KB inflated: several blocks of the
+        // inflating thread; the size is not given, so the thread runs): as one member, as two
+        // members (the second holding the last 5,000 rows) with zero padding after them, with
+        // the trailer's CRC-32 or length altered, and cut inside the trailer.
+        QTest::addColumn<QByteArray>("how");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QByteArray>("error");
+        QTest::newRow("one member") << QByteArray("one") << true << QByteArray();
+        QTest::newRow("two members, zero padding") << QByteArray("two") << true << QByteArray();
+        QTest::newRow("CRC altered") << QByteArray("crc") << false
+                                     << QByteArray("corrupt (incorrect data check)");
+        QTest::newRow("length altered") << QByteArray("length") << false
+                                        << QByteArray("corrupt (");
+        QTest::newRow("cut in the trailer") << QByteArray("cut") << false
+                                            << QByteArray("truncated");
+    }
+
+    void gzipMembersAndChecks()
+    {
+        QFETCH(QByteArray, how);
+        QFETCH(bool, ok);
+        QFETCH(QByteArray, error);
+        const std::string header = "date,model,output,feature\n";
+        std::string first, second;
+        for (int i = 0; i < 20000; ++i)
+            (i < 15000 ? first : second) +=
+                "2027-01-05,frontier-mini,1,feature-" + std::to_string(i * 7919 % 100003) + "\n";
+        std::string gz;
+        if (how == "two") {
+            gz = gzipMember(header + first) + gzipMember(second) + std::string(100, '\0');
+        } else {
+            gz = gzipMember(header + first + second);
+            if (how == "crc")
+                gz[gz.size() - 8] = static_cast<char>(gz[gz.size() - 8] ^ 1);
+            else if (how == "length")
+                gz[gz.size() - 4] = static_cast<char>(gz[gz.size() - 4] ^ 1);
+            else if (how == "cut")
+                gz.resize(gz.size() - 3);
+        }
+        ColumnMapping m;
+        m.name = "members";
+        m.date = "date";
+        m.model = "model";
+        m.outputTokens = "output";
+        m.feature = "feature";
+        ImportOptions options;
+        options.mapping = m;
+        const Imported got = importText(gz, "members.csv.gz", options);
+        QCOMPARE(got.result.ok, ok);
+        if (ok) {
+            QCOMPARE(got.result.stats.rowsUsed, std::uint64_t(20000));
+            QCOMPARE(got.sum(&UsageRecord::outputTokens), 20000.0);
+            QCOMPARE(got.records.back().keys.feature,
+                     "feature-" + std::to_string(19999 * 7919 % 100003));
+        } else {
+            QVERIFY2(got.result.error.find(error.toStdString()) != std::string::npos,
+                     got.result.error.c_str());
+        }
+    }
+
+    void lineEndings_data()
+    {
+        // The rows after the header "date,model,output,feature" (line 1); the features of the
+        // rows used, in order, joined by "|"; the line and column of the one refused row (0: none).
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("features");
+        QTest::addColumn<int>("refusedLine");
+        QTest::addColumn<int>("refusedColumn");
+        const QByteArray bad = "2027-01-05,m,-1,x"; // output -1: refused at column 3
+        QTest::newRow("LF") << "2027-01-05,m,1,a\n2027-01-05,m,1,b\n" + bad + "\n"
+                            << QByteArray("a|b") << 4 << 3;
+        QTest::newRow("CR LF") << "2027-01-05,m,1,a\r\n2027-01-05,m,1,\"b\"\r\n" + bad + "\r\n"
+                               << QByteArray("a|b") << 4 << 3;
+        QTest::newRow("no line break at the end")
+            << QByteArray("2027-01-05,m,1,a\n2027-01-05,m,1,b") << QByteArray("a|b") << 0 << 0;
+        QTest::newRow("CR without LF at the end")
+            << QByteArray("2027-01-05,m,1,a\n2027-01-05,m,1,\"b\"\r") << QByteArray("a|b") << 0
+            << 0;
+        // Lines 2, 4 and 5 are blank (4 with CR LF): no rows; the bad row is on line 7.
+        QTest::newRow("blank lines") << "\n2027-01-05,m,1,a\n\r\n\n2027-01-05,m,1,b\n" + bad + "\n"
+                                     << QByteArray("a|b") << 7 << 3;
+        // A CR inside quotes is text (libcsv reads that line); the next row is on line 3.
+        QTest::newRow("CR inside quotes") << "2027-01-05,m,1,\"a\rb\"\n" + bad + "\n"
+                                          << QByteArray("a\rb") << 3 << 3;
+        // Quotes doubled inside a quoted field, the field last on a CR LF line.
+        QTest::newRow("doubled quotes") << "2027-01-05,m,1,\"say \"\"hi\"\"\"\r\n" + bad + "\n"
+                                        << QByteArray("say \"hi\"") << 3 << 3;
+        // Fields longer than the 64-byte blocks the splitter looks at, quoted and not, with a
+        // doubled quote and a delimiter inside quotes past the first block.
+        const QByteArray longPlain(150, 'f');
+        const QByteArray longQuoted = QByteArray(70, 'q') + "\"\"," + QByteArray(60, 'r');
+        const QByteArray longQuotedText = QByteArray(70, 'q') + "\"," + QByteArray(60, 'r');
+        QTest::newRow("fields across blocks")
+            << "2027-01-05,m,1," + longPlain + "\n2027-01-05," + QByteArray(90, 'm') + ",1,\""
+                   + longQuoted + "\"\n" + bad + "\n"
+            << longPlain + "|" + longQuotedText << 4 << 3;
+    }
+
+    void lineEndings()
+    {
+        // The fast splitter finds fields and line ends in one pass; lines it does not take
+        // (quoted line breaks, CRs inside) go to libcsv: the rows, their text and their lines
+        // are the same either way.
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, features);
+        QFETCH(int, refusedLine);
+        QFETCH(int, refusedColumn);
+        ColumnMapping m;
+        m.name = "endings";
+        m.date = "date";
+        m.model = "model";
+        m.outputTokens = "output";
+        m.feature = "feature";
+        ImportOptions options;
+        options.mapping = m;
+        const Imported got =
+            importText("date,model,output,feature\n" + body.toStdString(), "e.csv", options);
+        QVERIFY2(got.result.ok, got.result.error.c_str());
+        std::string joined;
+        for (const UsageRecord &r : got.records)
+            joined += (joined.empty() ? "" : "|") + r.keys.feature;
+        QCOMPARE(QByteArray::fromStdString(joined), features);
+        QCOMPARE(got.result.stats.rowsRefused, std::uint64_t(refusedLine ? 1 : 0));
+        if (refusedLine) {
+            QCOMPARE(got.result.stats.issues.at(0).line, std::uint64_t(refusedLine));
+            QCOMPARE(got.result.stats.issues.at(0).column, std::uint32_t(refusedColumn));
+        }
     }
 
     void cancel()
