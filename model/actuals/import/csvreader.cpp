@@ -14,7 +14,7 @@
 namespace roi::actuals::detail {
 
 namespace {
-constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::size_t kChunk = 256 * 1024; // at most: a gzip block, or the stream's buffer
 constexpr std::size_t kMaxRowBytes = 16 * 1024 * 1024;
 } // namespace
 
@@ -352,11 +352,12 @@ bool CsvReader::run(const HeaderFn &onHeader, const RowFn &onRow, const Malforme
     m_onHeader = &onHeader;
     m_onRow = &onRow;
     m_onMalformed = &onMalformed;
-    std::vector<char> chunk(std::min(kChunk, m_in.bufferSize()));
     // Whole lines go to feed(): the bytes after a chunk's last line break wait for the next.
+    // A chunk is where the stream has it (a gzip block: no copy), valid until the next read.
     std::string carry;
     while (!m_stopped && !m_failed) {
-        const std::size_t n = m_in.read(chunk.data(), chunk.size());
+        const std::string_view chunk = m_in.readView(kChunk);
+        const std::size_t n = chunk.size();
         if (n == 0)
             break;
         const char *data = chunk.data();

@@ -232,13 +232,21 @@ void InputStream::produce()
 
 std::size_t InputStream::readFromPipe(char *buffer, std::size_t size)
 {
+    const std::string_view view = pipeView(size);
+    if (!view.empty())
+        std::memcpy(buffer, view.data(), view.size());
+    return view.size();
+}
+
+std::string_view InputStream::pipeView(std::size_t size)
+{
     Pipe &p = *m_pipe;
     for (;;) {
         if (p.current && p.currentPos < p.current->size) {
             const std::size_t n = std::min(size, p.current->size - p.currentPos);
-            std::memcpy(buffer, p.current->data.data() + p.currentPos, n);
+            const std::string_view view(p.current->data.data() + p.currentPos, n);
             p.currentPos += n;
-            return n;
+            return view; // the block goes back to the inflating thread on the next call
         }
         if (p.current) {
             const bool last = p.current->last;
@@ -255,7 +263,7 @@ std::size_t InputStream::readFromPipe(char *buffer, std::size_t size)
             p.current = nullptr;
         }
         if (p.done)
-            return 0;
+            return {};
         std::unique_lock lock(p.mutex);
         p.changed.wait(lock, [&] { return !p.full.empty(); });
         p.current = p.full.front();
@@ -318,6 +326,29 @@ std::string_view InputStream::head(std::size_t size)
     }
     const std::size_t avail = m_pending.size() - m_pendingPos;
     return std::string_view(m_pending).substr(m_pendingPos, std::min(avail, size));
+}
+
+std::string_view InputStream::readView(std::size_t size)
+{
+    if (m_pendingDone) { // head()'s bytes, all handed out by the last call
+        m_pending.clear();
+        m_pending.shrink_to_fit();
+        m_pendingPos = 0;
+        m_pendingDone = false;
+    }
+    if (m_pendingPos < m_pending.size()) {
+        const std::size_t n = std::min(size, m_pending.size() - m_pendingPos);
+        const std::string_view view(m_pending.data() + m_pendingPos, n);
+        m_pendingPos += n;
+        m_pendingDone = m_pendingPos == m_pending.size();
+        return view;
+    }
+    if (m_pipe && !m_end && size > 0)
+        return pipeView(size); // the inflating thread's block itself: no copy
+    if (m_view.empty())
+        m_view.resize(bufferSize());
+    const std::size_t n = readDecoded(m_view.data(), std::min(size, m_view.size()));
+    return std::string_view(m_view.data(), n);
 }
 
 std::size_t InputStream::read(char *buffer, std::size_t size)

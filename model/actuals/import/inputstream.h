@@ -29,6 +29,10 @@ public:
     std::string_view head(std::size_t size = 64 * 1024);
     /// Reads up to `size` bytes; 0 at the end or after an error.
     std::size_t read(char *buffer, std::size_t size);
+    /// The next bytes (up to `size`) where they are: in the inflating thread's block, without a
+    /// copy, or in a buffer of the stream's own. Valid until the next call; empty at the end or
+    /// after an error. Not to be mixed with read().
+    std::string_view readView(std::size_t size);
     /// Not empty once the data turned out truncated or corrupt.
     const std::string &error() const { return m_error; }
     bool compressed() const { return m_gzip; }
@@ -46,6 +50,8 @@ private:
     void produce();
     /// The next decoded block from the inflating thread; 0 at the end.
     std::size_t readFromPipe(char *buffer, std::size_t size);
+    /// The same without a copy: a view into the block, which goes back on the next call.
+    std::string_view pipeView(std::size_t size);
     bool fillRaw();
 
     struct Inflater;
@@ -67,6 +73,8 @@ private:
     std::size_t m_rawEnd = 0;
     std::string m_pending; // decoded bytes returned by head() and not yet read
     std::size_t m_pendingPos = 0;
+    bool m_pendingDone = false; // readView() handed out the last of m_pending
+    std::vector<char> m_view;   // readView()'s buffer when there is no block to point into
     std::unique_ptr<Inflater> m_inflater;
     std::unique_ptr<Pipe> m_pipe; // declared last: destroyed (thread joined) first
 };
