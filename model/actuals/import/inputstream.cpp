@@ -279,14 +279,22 @@ std::size_t InputStream::inflateSome(char *buffer, std::size_t size)
         return 0;
     inflate_state &z = m_inflater->s;
     for (;;) {
-        if (m_rawPos == m_rawEnd && !fillRaw()) {
-            m_zError = m_inflater->memberEnded ? m_rawError
-                                               : "the gzip data ends early: the file is truncated";
-            m_zEnd = true;
-            return 0;
+        if (m_inflater->memberEnded) {
+            // Trailing zero padding after the last member is tolerated, as gzip(1) does.
+            while (m_rawPos < m_rawEnd && m_raw[m_rawPos] == 0)
+                ++m_rawPos;
+            if (m_rawPos == m_rawEnd && !fillRaw()) {
+                m_zError = m_rawError; // the end (or the file could not be read)
+                m_zEnd = true;
+                return 0;
+            }
+            if (m_raw[m_rawPos] == 0)
+                continue;
+            m_inflater->start(); // another gzip member follows (concatenated .gz files)
         }
-        if (m_inflater->memberEnded) // another gzip member follows (concatenated .gz files)
-            m_inflater->start();
+        // Inflate what is there first (igzip may hold decoded bytes for a small output buffer
+        // after reading its input), then read more.
+        const std::size_t before = m_rawPos;
         z.next_in = reinterpret_cast<std::uint8_t *>(m_raw.data() + m_rawPos);
         z.avail_in = static_cast<std::uint32_t>(m_rawEnd - m_rawPos);
         z.next_out = reinterpret_cast<std::uint8_t *>(buffer);
@@ -302,14 +310,21 @@ std::size_t InputStream::inflateSome(char *buffer, std::size_t size)
             m_zEnd = true;
             return produced;
         }
-        if (z.block_state == ISAL_BLOCK_FINISH) {
+        if (z.block_state == ISAL_BLOCK_FINISH)
             m_inflater->memberEnded = true;
-            // Trailing zero padding after the last member is tolerated, as gzip(1) does.
-            while (m_rawPos < m_rawEnd && m_raw[m_rawPos] == 0)
-                ++m_rawPos;
-        }
         if (produced > 0)
             return produced;
+        if (m_inflater->memberEnded)
+            continue;
+        if ((m_rawPos == m_rawEnd || m_rawPos == before) && !fillRaw()) {
+            m_zError = m_rawPos == m_rawEnd || m_rawEof
+                           ? "the gzip data ends early: the file is truncated"
+                           : "the gzip data is corrupt (igzip made no progress)";
+            if (!m_rawError.empty())
+                m_zError = m_rawError;
+            m_zEnd = true;
+            return 0;
+        }
     }
 }
 
