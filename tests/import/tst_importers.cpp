@@ -664,12 +664,11 @@ private slots:
         QTest::addColumn<QByteArray>("error");
         QTest::newRow("one member") << QByteArray("one") << true << QByteArray();
         QTest::newRow("two members, zero padding") << QByteArray("two") << true << QByteArray();
-        QTest::newRow("CRC altered") << QByteArray("crc") << false
-                                     << QByteArray("corrupt (incorrect data check)");
-        QTest::newRow("length altered") << QByteArray("length") << false
-                                        << QByteArray("corrupt (");
-        QTest::newRow("cut in the trailer") << QByteArray("cut") << false
-                                            << QByteArray("truncated");
+        QTest::newRow("CRC altered")
+            << QByteArray("crc") << false << QByteArray("corrupt (incorrect data check)");
+        QTest::newRow("length altered") << QByteArray("length") << false << QByteArray("corrupt (");
+        QTest::newRow("cut in the trailer")
+            << QByteArray("cut") << false << QByteArray("truncated");
     }
 
     void gzipMembersAndChecks()
