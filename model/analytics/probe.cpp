@@ -174,8 +174,8 @@ const CaseResult &ModelProbe::evaluateAt(const VariedInput &input, double value)
     const bool portfolio = m_target.useCase < 0;
     const std::size_t cases = m_scratch.useCases.size();
     const int u = input.useCase;
-    if (portfolio && m_incremental && !input.shared() && u >= 0 && static_cast<std::size_t>(u) < cases
-        && cases >= 2 && !m_sharedDirty) {
+    if (portfolio && m_incremental && !input.shared() && u >= 0
+        && static_cast<std::size_t>(u) < cases && cases >= 2 && !m_sharedDirty) {
         // Incremental when no other use case is off its stored values.
         bool othersClean = true;
         for (std::size_t v = 0; v < cases && othersClean; ++v)
@@ -245,11 +245,12 @@ bool ModelProbe::prepareIncremental()
                && std::memcmp(&a.roiPercent.value, &b.roiPercent.value, sizeof(double)) == 0
                && std::memcmp(&a.tco, &b.tco, sizeof a.tco) == 0;
     };
-    const bool ok = alone == first && sameKpis(alone.kpis, first.kpis)
-                    && sameBits(alone.row(Row::Net), first.row(Row::Net)) && m_portfolio == engine
-                    && sameKpis(m_portfolio.kpis, engine.kpis)
-                    && sameBits(m_portfolio.row(Row::Net), engine.row(Row::Net))
-                    && sameBits(m_portfolio.row(Row::CumulativeNet), engine.row(Row::CumulativeNet));
+    const bool ok =
+        alone == first && sameKpis(alone.kpis, first.kpis)
+        && sameBits(alone.row(Row::Net), first.row(Row::Net)) && m_portfolio == engine
+        && sameKpis(m_portfolio.kpis, engine.kpis)
+        && sameBits(m_portfolio.row(Row::Net), engine.row(Row::Net))
+        && sameBits(m_portfolio.row(Row::CumulativeNet), engine.row(Row::CumulativeNet));
     if (ok)
         m_state = Incremental::Ready;
     return ok;
