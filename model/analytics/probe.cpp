@@ -91,40 +91,52 @@ std::optional<double> storedValue(const Workbook &wb, const VariedInput &input)
     return read(wb, input);
 }
 
+ScenarioCopy scenarioCopy(const Workbook &wb, int useCase, const Scenario &scenario)
+{
+    // Replays the scenario on copies of what an input lives in, as the engine does.
+    ScenarioCopy c{{}, wb.priceBook, wb.settings};
+    const bool shared = useCase < 0;
+    if (!shared)
+        c.useCase = wb.useCases[static_cast<std::size_t>(useCase)];
+    for (const Adjustment &a : scenario.adjustments) {
+        auto path = InputPath::parse(a.input);
+        if (!path)
+            continue;
+        if (path->section == InputSection::Settings) {
+            applyAdjustment(*path, a.op, a.value, c.useCase, c.prices, c.settings);
+            continue;
+        }
+        if (!a.useCase.empty() && !shared && a.useCase != c.useCase.name)
+            continue;
+        applyAdjustment(*path, a.op, a.value, c.useCase, c.prices, c.settings);
+    }
+    return c;
+}
+
+std::optional<double> valueInCopy(const ScenarioCopy &copy, const VariedInput &input)
+{
+    return readInput(input.path, copy.useCase, copy.prices, copy.settings);
+}
+
 std::optional<double> valueUnderScenario(const Workbook &wb, const VariedInput &input,
                                          const Scenario &scenario)
 {
-    // Replays the scenario on copies of what the input lives in, as the engine does.
-    Settings settings = wb.settings;
-    std::vector<PriceEntry> prices = wb.priceBook;
-    UseCase uc;
+    int useCase = -1;
     if (!input.shared()) {
         // The use case named, or (for every use case) the first that has the input.
         bool found = false;
         for (std::size_t u = 0; u < wb.useCases.size() && !found; ++u) {
             if (input.useCase >= 0 && static_cast<int>(u) != input.useCase)
                 continue;
-            if (readInput(input.path, wb.useCases[u], prices, settings)) {
-                uc = wb.useCases[u];
+            if (readInput(input.path, wb.useCases[u], wb.priceBook, wb.settings)) {
+                useCase = static_cast<int>(u);
                 found = true;
             }
         }
         if (!found)
             return std::nullopt;
     }
-    for (const Adjustment &a : scenario.adjustments) {
-        auto path = InputPath::parse(a.input);
-        if (!path)
-            continue;
-        if (path->section == InputSection::Settings) {
-            applyAdjustment(*path, a.op, a.value, uc, prices, settings);
-            continue;
-        }
-        if (!a.useCase.empty() && !input.shared() && a.useCase != uc.name)
-            continue;
-        applyAdjustment(*path, a.op, a.value, uc, prices, settings);
-    }
-    return readInput(input.path, uc, prices, settings);
+    return valueInCopy(scenarioCopy(wb, useCase, scenario), input);
 }
 
 bool setStoredValue(Workbook &wb, const VariedInput &input, double value)
@@ -258,26 +270,62 @@ bool ModelProbe::prepareIncremental()
 
 const CaseResult &ModelProbe::runOneCase(int useCase)
 {
-    m_single.useCases[0] = m_scratch.useCases[static_cast<std::size_t>(useCase)];
+    // The use case is lent to the one-case workbook for the compute (no copy).
+    UseCase &lent = m_scratch.useCases[static_cast<std::size_t>(useCase)];
+    std::swap(m_single.useCases[0], lent);
     compute(m_single, m_options, m_singleResults);
+    std::swap(m_single.useCases[0], lent);
     ++m_evaluations;
     ++m_casesComputed;
     aggregate(useCase, &m_singleResults.at(0, 0), m_portfolio);
     return m_portfolio;
 }
 
-void ModelProbe::aggregate(int useCase, const CaseResult *changed, CaseResult &out) const
+void ModelProbe::aggregate(int useCase, const CaseResult *changed, CaseResult &out)
 {
     // What the engine's lean compute does for a portfolio (engine.cpp: addToPortfolio, then
     // computePortfolio with allKpis = false): the cases' Net rows added month by month and
-    // their totals added, in use-case order from zero.
+    // their totals added, in use-case order from zero. From a stored prefix when one case
+    // changed (the cases before it add up as they did); while checking (useCase -1), the
+    // prefixes are recorded.
     const int months = m_stored.months;
+    const std::size_t m0 = static_cast<std::size_t>(months);
+    const int cases = m_stored.useCaseCount;
+    const bool record = useCase < 0;
     auto net = out.row(Row::Net);
-    std::fill(net.begin(), net.end(), 0.0);
     Kpis k;
     std::swap(k.roiPerYear, out.kpis.roiPerYear);
     k.roiPerYear.clear();
-    for (int v = 0; v < m_stored.useCaseCount; ++v) {
+    int from = 0;
+    if (record) {
+        std::fill(net.begin(), net.end(), 0.0);
+        m_prefixNet.assign(static_cast<std::size_t>(cases) * m0, 0.0);
+        m_prefixKpis.assign(static_cast<std::size_t>(cases), Kpis{});
+    } else {
+        from = useCase;
+        const double *prefix = &m_prefixNet[static_cast<std::size_t>(useCase) * m0];
+        std::copy(prefix, prefix + months, net.begin());
+        const Kpis &pk = m_prefixKpis[static_cast<std::size_t>(useCase)];
+        k.tco = pk.tco;
+        k.hardBenefitGross = pk.hardBenefitGross;
+        k.hardBenefit = pk.hardBenefit;
+        k.softValue = pk.softValue;
+        k.headlineBenefit = pk.headlineBenefit;
+        k.byTerm = pk.byTerm;
+        k.units = pk.units;
+        k.handled = pk.handled;
+        k.outcomes = pk.outcomes;
+        k.calls = pk.calls;
+        k.tokenCost = pk.tokenCost;
+        k.cashableValue = pk.cashableValue;
+        k.capacityValue = pk.capacityValue;
+    }
+    for (int v = from; v < cases; ++v) {
+        if (record) {
+            std::copy(net.begin(), net.end(),
+                      m_prefixNet.begin() + static_cast<long>(static_cast<std::size_t>(v) * m0));
+            m_prefixKpis[static_cast<std::size_t>(v)] = k;
+        }
         const CaseResult &c = v == useCase ? *changed : m_stored.at(v, 0);
         const auto src = c.row(Row::Net);
         for (int m = 0; m < months; ++m)

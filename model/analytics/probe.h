@@ -47,6 +47,20 @@ std::optional<double> storedValue(const Workbook &wb, const VariedInput &input);
 std::optional<double> valueUnderScenario(const Workbook &wb, const VariedInput &input,
                                          const Scenario &scenario);
 
+/// What a scenario makes of one use case (or, for shared inputs, of the price book and
+/// settings): copies with the scenario's adjustments applied, as valueUnderScenario applies them.
+/// Built once, it answers valueUnderScenario for every input of that use case.
+struct ScenarioCopy
+{
+    UseCase useCase;
+    std::vector<PriceEntry> prices;
+    Settings settings;
+};
+/// `useCase` -1: the shared inputs' copy (no use case).
+ScenarioCopy scenarioCopy(const Workbook &wb, int useCase, const Scenario &scenario);
+/// valueUnderScenario from a copy built for the input's use case (or for -1 when shared).
+std::optional<double> valueInCopy(const ScenarioCopy &copy, const VariedInput &input);
+
 /// Sets the stored value of the input (clamped to its legal range); false when absent.
 bool setStoredValue(Workbook &wb, const VariedInput &input, double value);
 
@@ -99,7 +113,7 @@ private:
     const CaseResult &runOneCase(int useCase);
     /// Adds the portfolio up from the stored cases, `changed` (of use case `useCase`) instead
     /// of the stored one, into `out` (shaped as the engine's lean portfolio).
-    void aggregate(int useCase, const CaseResult *changed, CaseResult &out) const;
+    void aggregate(int useCase, const CaseResult *changed, CaseResult &out);
 
     const Workbook &m_original;
     ProbeTarget m_target;
@@ -119,6 +133,10 @@ private:
     Workbook m_single;         // the scenario, settings, prices and one use case
     Results m_singleResults;
     CaseResult m_portfolio; // the re-aggregated portfolio
+    // Sums of the stored cases before each use case (prefix[u]: cases 0..u-1, in order), so a
+    // re-aggregation starts at the changed case: the same additions in the same order.
+    std::vector<double> m_prefixNet; // [useCase][month]
+    std::vector<Kpis> m_prefixKpis;
 };
 
 } // namespace roi
