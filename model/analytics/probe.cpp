@@ -177,6 +177,7 @@ const CaseResult &ModelProbe::run()
     compute(m_scratch, m_options, m_results);
     ++m_evaluations;
     m_casesComputed += static_cast<long long>(m_scratch.useCases.size());
+    m_resultsStored = !m_sharedDirty && std::find(m_dirty.begin(), m_dirty.end(), 1) == m_dirty.end();
     return m_target.useCase >= 0 ? m_results.at(0, 0) : m_results.portfolio[0];
 }
 
@@ -218,8 +219,14 @@ bool ModelProbe::prepareIncremental()
     m_state = Incremental::Unusable;
     if (m_target.useCase >= 0 || m_scratch.useCases.size() < 2)
         return false;
-    compute(m_scratch, m_options, m_stored);
-    m_casesComputed += static_cast<long long>(m_scratch.useCases.size());
+    if (m_resultsStored) {
+        // The last full compute was of the workbook as stored (evaluateBase): it is the one.
+        std::swap(m_stored, m_results);
+    } else {
+        compute(m_scratch, m_options, m_stored);
+        m_casesComputed += static_cast<long long>(m_scratch.useCases.size());
+    }
+    m_resultsStored = false;
     // The scenario's discount rate, adjusted as the engine adjusts it (settings adjustments in
     // order, each on the rates so far).
     m_discountRate = m_scratch.settings.discountRate;

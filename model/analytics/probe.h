@@ -128,6 +128,7 @@ private:
     enum class Incremental { Unknown, Ready, Unusable } m_state = Incremental::Unknown;
     std::vector<char> m_dirty; // use cases of the scratch copy off their stored values
     bool m_sharedDirty = false;
+    bool m_resultsStored = false; // m_results holds a full compute of the workbook as stored
     double m_discountRate = 0; // the scenario's, as the engine adjusts it
     Results m_stored;          // a full compute of the workbook as stored
     Workbook m_single;         // the scenario, settings, prices and one use case
