@@ -654,7 +654,7 @@ namespace {
 
 // The fan chart's P10, P50 and P90 of one month's cumulative net over the trials, as the
 // nth_element path in summary() finds them (type-7 interpolation between the order statistics
-// lo and lo + 1), by bucket selection: one pass counts the values into kBuckets equal-width
+// lo and lo + 1), by bucket selection: one pass counts the values into equal-width
 // buckets between the smallest and the largest, then only the buckets holding the wanted order
 // statistics are gathered and searched. The bucket of a value is a monotone function of it
 // (IEEE subtraction, multiplication and truncation are monotone), so every value of a lower
@@ -665,9 +665,11 @@ namespace {
 // position depends on its order of work).
 bool fanBySelection(const float *src, std::size_t n, double &p10, double &p50, double &p90)
 {
-    constexpr int kBuckets = 4096;
-    if (n < 2 * kBuckets)
+    // About four values a bucket (a portfolio's 1,000 trials over many series and months as
+    // well as 100,000 trials of one), at most 4,096 buckets.
+    if (n < 256)
         return false;
+    const int kBuckets = static_cast<int>(std::min<std::size_t>(4096, n / 4));
     float mn = src[0];
     float mx = src[0];
     bool finite = true;
@@ -927,15 +929,98 @@ MonteCarloSummary MonteCarloRun::summary() const
             radix::sortDoubles(sorted); // the same values in the same order as std::sort
             histogramOfSorted(sorted, 40, ss.roiHistogramEdges, ss.roiHistogramCounts);
         }
-        // Sensitivity: Spearman of each drawn input with this series' NPV.
-        const std::vector<double> npvRanks = correlation::ranks(npv);
+        // Sensitivity: below, for every series at once.
+        out.series.push_back(std::move(ss));
+    }
+    sensitivities(inputRanks, out);
+    return out;
+}
+
+void MonteCarloRun::sensitivities(const std::vector<std::vector<double>> &inputRanks,
+                                  MonteCarloSummary &out) const
+{
+    // Spearman of each drawn input with each series' NPV: correlation::pearson of their ranks,
+    // split so that nothing is computed twice. pearson centres both vectors on their means and
+    // sums the products in trial order; the means, the centred values and the sums of squares
+    // of an input's ranks are the same for every series, so they are computed once per input
+    // (and a series' once), leaving one sum of products per pair, several inputs at a time
+    // (independent sums, each in trial order: the same doubles). Series run on two threads.
+    const std::size_t n = static_cast<std::size_t>(m_plan->trials());
+    const double dn = static_cast<double>(n);
+    const std::size_t k = inputRanks.size();
+    std::vector<std::size_t> ranked; // inputs with ranks, in order
+    for (std::size_t j = 0; j < k; ++j)
+        if (!inputRanks[j].empty())
+            ranked.push_back(j);
+    const std::size_t r = ranked.size();
+    std::vector<double> dx(r * n); // centred ranks, [ranked input][trial]
+    std::vector<double> sxx(r, 0.0);
+    if (n >= 2) {
+        inParallel(r, r * n, [&](std::size_t q) {
+            const std::vector<double> &x = inputRanks[ranked[q]];
+            double mx = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                mx += x[i];
+            mx /= dn;
+            double *d = &dx[q * n];
+            double ss = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                d[i] = x[i] - mx;
+                ss += d[i] * d[i];
+            }
+            sxx[q] = ss;
+        });
+    }
+    const std::size_t series = out.series.size();
+    auto one = [&](std::size_t s) {
+        if (s == 1 && series == 2 && m_series == 2 && sameMetrics(0, 1))
+            return; // a lone use case: copied from the portfolio below
+        SeriesSummary &ss = out.series[s];
+        std::vector<double> rho(r, 0.0);
+        if (n >= 2 && r > 0) {
+            const std::vector<double> y = correlation::ranks(values(static_cast<int>(s), Metric::Npv));
+            double my = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                my += y[i];
+            my /= dn;
+            std::vector<double> dy(n);
+            double syy = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                dy[i] = y[i] - my;
+                syy += dy[i] * dy[i];
+            }
+            constexpr std::size_t kLanes = 4;
+            std::size_t q = 0;
+            for (; q + kLanes <= r; q += kLanes) {
+                const double *x0 = &dx[q * n];
+                const double *x1 = x0 + n;
+                const double *x2 = x1 + n;
+                const double *x3 = x2 + n;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (std::size_t i = 0; i < n; ++i) {
+                    s0 += x0[i] * dy[i];
+                    s1 += x1[i] * dy[i];
+                    s2 += x2[i] * dy[i];
+                    s3 += x3[i] * dy[i];
+                }
+                const double sums[kLanes] = {s0, s1, s2, s3};
+                for (std::size_t l = 0; l < kLanes; ++l)
+                    rho[q + l] = !(sxx[q + l] > 0) || !(syy > 0)
+                                     ? 0
+                                     : sums[l] / std::sqrt(sxx[q + l] * syy);
+            }
+            for (; q < r; ++q) {
+                const double *x0 = &dx[q * n];
+                double s0 = 0;
+                for (std::size_t i = 0; i < n; ++i)
+                    s0 += x0[i] * dy[i];
+                rho[q] = !(sxx[q] > 0) || !(syy > 0) ? 0 : s0 / std::sqrt(sxx[q] * syy);
+            }
+        }
         double total = 0;
-        for (std::size_t j = 0; j < inputRanks.size(); ++j) {
-            if (inputRanks[j].empty())
-                continue;
-            const double rho = correlation::pearson(inputRanks[j], npvRanks);
-            ss.sensitivity.push_back({static_cast<int>(j), rho, rho * rho});
-            total += rho * rho;
+        for (std::size_t q = 0; q < r; ++q) {
+            ss.sensitivity.push_back({static_cast<int>(ranked[q]), rho[q], rho[q] * rho[q]});
+            total += rho[q] * rho[q];
         }
         for (auto &e : ss.sensitivity)
             e.varianceShare = total > 0 ? e.varianceShare / total : 0;
@@ -943,9 +1028,10 @@ MonteCarloSummary MonteCarloRun::summary() const
                          [](const InputSensitivity &a, const InputSensitivity &b) {
                              return std::abs(a.rankCorrelation) > std::abs(b.rankCorrelation);
                          });
-        out.series.push_back(std::move(ss));
-    }
-    return out;
+    };
+    inParallel(series, series * r * n, one);
+    if (series == 2 && m_series == 2 && sameMetrics(0, 1))
+        out.series[1].sensitivity = out.series[0].sensitivity;
 }
 
 void histogramOfSorted(const std::vector<double> &sorted, int kBins, std::vector<double> &edges,

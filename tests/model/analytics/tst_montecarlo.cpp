@@ -106,6 +106,7 @@ private slots:
     void roiHistogram();
     void fanEqualsNthElement_data();
     void fanEqualsNthElement();
+    void sensitivityEqualsPearsonOfRanks();
     void ranksFromStrataEqualSortedRanks_data();
     void ranksFromStrataEqualSortedRanks();
     void planErrors_data();
@@ -503,13 +504,17 @@ void TestMonteCarlo::fanEqualsNthElement_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("trials");
     QTest::addColumn<int>("sampling");
-    // From 8,192 trials the summary finds the fan's percentiles by bucket selection.
+    // From 256 trials the summary finds the fan's percentiles by bucket selection.
     QTest::newRow("support, 9,000 LHS")
         << "support-assistant.roiwb" << 9000 << static_cast<int>(SamplingMethod::LatinHypercube);
     QTest::newRow("portfolio, 8,500 random")
         << "portfolio.roiwb" << 8500 << static_cast<int>(SamplingMethod::Random);
-    QTest::newRow("support, 3,000 (nth_element)")
+    QTest::newRow("support, 3,000 random")
         << "support-assistant.roiwb" << 3000 << static_cast<int>(SamplingMethod::Random);
+    QTest::newRow("portfolio, 1,000 LHS")
+        << "portfolio.roiwb" << 1000 << static_cast<int>(SamplingMethod::LatinHypercube);
+    QTest::newRow("support, 200 (nth_element)")
+        << "support-assistant.roiwb" << 200 << static_cast<int>(SamplingMethod::LatinHypercube);
 }
 
 void TestMonteCarlo::fanEqualsNthElement()
@@ -619,6 +624,45 @@ void TestMonteCarlo::ranksFromStrataEqualSortedRanks()
         QVERIFY(known == correlation::ranks(plan.samples(j)));
     }
     QCOMPARE(fromStrata, correlated ? 0 : static_cast<int>(plan.inputs().size()));
+}
+
+void TestMonteCarlo::sensitivityEqualsPearsonOfRanks()
+{
+    // Every series' rank correlations (computed for all series together, the inputs' centred
+    // ranks shared) are correlation::pearson of the input's ranks and the series' NPV ranks,
+    // bit for bit; the shares are the normalised squares; most influential first.
+    const auto wb = roitest::loadExample("portfolio.roiwb");
+    QVERIFY(wb);
+    MonteCarloOptions o = MonteCarloOptions::fromWorkbook(*wb);
+    o.trials = 1500;
+    o.seed = 23;
+    const MonteCarloPlan plan(*wb, o);
+    QVERIFY(plan.ok());
+    MonteCarloRun run(plan);
+    for (int c = 0; c < plan.chunkCount(); ++c)
+        run.add(runChunk(plan, c));
+    const MonteCarloSummary s = run.summary();
+    const int inputs = static_cast<int>(plan.inputs().size());
+    QVERIFY(inputs > 5); // more than one group of four sums, and a remainder
+    for (int series = 0; series < plan.seriesCount(); ++series) {
+        const std::vector<double> npvRanks = correlation::ranks(run.values(series, Metric::Npv));
+        const auto &sens = s.series[static_cast<std::size_t>(series)].sensitivity;
+        QCOMPARE(static_cast<int>(sens.size()), inputs);
+        double total = 0;
+        for (const InputSensitivity &e : sens) {
+            const double rho =
+                correlation::pearson(correlation::ranks(plan.samples(e.input)), npvRanks);
+            QVERIFY(std::memcmp(&rho, &e.rankCorrelation, sizeof rho) == 0);
+            total += rho * rho;
+        }
+        for (std::size_t i = 0; i < sens.size(); ++i) {
+            ROI_COMPARE_NEAR(sens[i].varianceShare, sens[i].rankCorrelation
+                                                        * sens[i].rankCorrelation / total,
+                             1e-12);
+            if (i > 0)
+                QVERIFY(std::abs(sens[i - 1].rankCorrelation) >= std::abs(sens[i].rankCorrelation));
+        }
+    }
 }
 
 #include "tst_montecarlo.moc"
