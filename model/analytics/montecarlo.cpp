@@ -672,25 +672,27 @@ bool fanBySelection(const float *src, std::size_t n, double &p10, double &p50, d
     const int kBuckets = static_cast<int>(std::min<std::size_t>(4096, n / 4));
     float mn = src[0];
     float mx = src[0];
-    bool finite = true;
+    float bad = 0; // stays 0 while every value is finite (x - x is NaN for inf and NaN)
     for (std::size_t i = 0; i < n; ++i) {
         const float v = src[i];
-        finite = finite && std::isfinite(v);
+        bad += v - v;
         mn = std::min(mn, v);
         mx = std::max(mx, v);
     }
-    if (!finite || !(mx > mn))
+    if (bad != 0 || bad != bad || !(mx > mn))
         return false;
-    const double lo = mn;
-    const double scale = kBuckets / (static_cast<double>(mx) - lo);
-    if (!std::isfinite(scale))
+    const float scale = static_cast<float>(kBuckets) / (mx - mn);
+    if (!std::isfinite(scale) || !(scale > 0))
         return false;
-    auto bucketOf = [&](float v) {
-        return std::min(kBuckets - 1, static_cast<int>((static_cast<double>(v) - lo) * scale));
-    };
-    std::vector<std::uint32_t> counts(kBuckets, 0);
-    for (std::size_t i = 0; i < n; ++i)
-        ++counts[static_cast<std::size_t>(bucketOf(src[i]))];
+    // Monotone in v: (v - mn) >= 0 grows with v, so does its product with scale > 0 and the
+    // truncation of that.
+    std::vector<std::uint16_t> bucketOf(n);
+    std::vector<std::uint32_t> counts(static_cast<std::size_t>(kBuckets), 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int b = std::min(kBuckets - 1, static_cast<int>((src[i] - mn) * scale));
+        bucketOf[i] = static_cast<std::uint16_t>(b);
+        ++counts[static_cast<std::size_t>(b)];
+    }
     // The order statistics wanted: lo and lo + 1 of each percentile.
     const double dn = static_cast<double>(n);
     const double ps[3] = {10, 50, 90};
@@ -728,7 +730,7 @@ bool fanBySelection(const float *src, std::size_t n, double &p10, double &p50, d
     for (int k = 0; k < slots; ++k)
         gathered[k].reserve(counts[static_cast<std::size_t>(slotBucket[k])]);
     for (std::size_t i = 0; i < n; ++i) {
-        const int k = slotOf[static_cast<std::size_t>(bucketOf(src[i]))];
+        const int k = slotOf[bucketOf[i]];
         if (k >= 0)
             gathered[k].push_back(src[i]);
     }
