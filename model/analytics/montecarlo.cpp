@@ -836,13 +836,16 @@ MonteCarloSummary MonteCarloRun::summary() const
         out.inputs.push_back(in.label);
     const std::size_t n = static_cast<std::size_t>(plan.trials());
     const double dn = static_cast<double>(n);
-    std::vector<std::vector<double>> inputRanks(plan.inputs().size());
+    // Each input's ranks: the plan's (from its strata), else sorted here.
+    std::vector<std::vector<double>> sortedRanks(plan.inputs().size());
+    std::vector<const std::vector<double> *> inputRanks(plan.inputs().size(), nullptr);
     inParallel(inputRanks.size(), n * inputRanks.size(), [&](std::size_t j) {
         if (plan.inputs()[j].fixed)
             return;
         const std::vector<double> &known = plan.sampleRanks(static_cast<int>(j));
-        inputRanks[j] = known.empty() ? correlation::ranks(plan.samples(static_cast<int>(j)))
-                                      : known;
+        if (known.empty())
+            sortedRanks[j] = correlation::ranks(plan.samples(static_cast<int>(j)));
+        inputRanks[j] = known.empty() ? &sortedRanks[j] : &known;
     });
     for (int s = 0; s < m_series; ++s) {
         if (s == 1 && m_series == 2 && sameMetrics(0, 1)) {
@@ -938,7 +941,7 @@ MonteCarloSummary MonteCarloRun::summary() const
     return out;
 }
 
-void MonteCarloRun::sensitivities(const std::vector<std::vector<double>> &inputRanks,
+void MonteCarloRun::sensitivities(const std::vector<const std::vector<double> *> &inputRanks,
                                   MonteCarloSummary &out) const
 {
     // Spearman of each drawn input with each series' NPV: correlation::pearson of their ranks,
@@ -952,14 +955,14 @@ void MonteCarloRun::sensitivities(const std::vector<std::vector<double>> &inputR
     const std::size_t k = inputRanks.size();
     std::vector<std::size_t> ranked; // inputs with ranks, in order
     for (std::size_t j = 0; j < k; ++j)
-        if (!inputRanks[j].empty())
+        if (inputRanks[j] && !inputRanks[j]->empty())
             ranked.push_back(j);
     const std::size_t r = ranked.size();
     std::vector<double> dx(r * n); // centred ranks, [ranked input][trial]
     std::vector<double> sxx(r, 0.0);
     if (n >= 2) {
         inParallel(r, r * n, [&](std::size_t q) {
-            const std::vector<double> &x = inputRanks[ranked[q]];
+            const std::vector<double> &x = *inputRanks[ranked[q]];
             double mx = 0;
             for (std::size_t i = 0; i < n; ++i)
                 mx += x[i];

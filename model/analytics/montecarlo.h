@@ -222,7 +222,7 @@ private:
     /// Whether two series have the same value, bit for bit, for every metric of every trial.
     bool sameMetrics(int a, int b) const;
     /// Fills each series' sensitivity (rank correlation of each input with its NPV).
-    void sensitivities(const std::vector<std::vector<double>> &inputRanks,
+    void sensitivities(const std::vector<const std::vector<double> *> &inputRanks,
                        MonteCarloSummary &out) const;
 
     const MonteCarloPlan *m_plan;
