@@ -983,7 +983,8 @@ void MonteCarloRun::sensitivities(const std::vector<const std::vector<double> *>
         SeriesSummary &ss = out.series[s];
         std::vector<double> rho(r, 0.0);
         if (n >= 2 && r > 0) {
-            const std::vector<double> y = correlation::ranks(values(static_cast<int>(s), Metric::Npv));
+            const std::vector<double> y =
+                correlation::ranks(values(static_cast<int>(s), Metric::Npv));
             double my = 0;
             for (std::size_t i = 0; i < n; ++i)
                 my += y[i];
@@ -1010,9 +1011,8 @@ void MonteCarloRun::sensitivities(const std::vector<const std::vector<double> *>
                 }
                 const double sums[kLanes] = {s0, s1, s2, s3};
                 for (std::size_t l = 0; l < kLanes; ++l)
-                    rho[q + l] = !(sxx[q + l] > 0) || !(syy > 0)
-                                     ? 0
-                                     : sums[l] / std::sqrt(sxx[q + l] * syy);
+                    rho[q + l] =
+                        !(sxx[q + l] > 0) || !(syy > 0) ? 0 : sums[l] / std::sqrt(sxx[q + l] * syy);
             }
             for (; q < r; ++q) {
                 const double *x0 = &dx[q * n];

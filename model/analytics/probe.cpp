@@ -177,7 +177,8 @@ const CaseResult &ModelProbe::run()
     compute(m_scratch, m_options, m_results);
     ++m_evaluations;
     m_casesComputed += static_cast<long long>(m_scratch.useCases.size());
-    m_resultsStored = !m_sharedDirty && std::find(m_dirty.begin(), m_dirty.end(), 1) == m_dirty.end();
+    m_resultsStored =
+        !m_sharedDirty && std::find(m_dirty.begin(), m_dirty.end(), 1) == m_dirty.end();
     return m_target.useCase >= 0 ? m_results.at(0, 0) : m_results.portfolio[0];
 }
 

@@ -129,9 +129,9 @@ private:
     std::vector<char> m_dirty; // use cases of the scratch copy off their stored values
     bool m_sharedDirty = false;
     bool m_resultsStored = false; // m_results holds a full compute of the workbook as stored
-    double m_discountRate = 0; // the scenario's, as the engine adjusts it
-    Results m_stored;          // a full compute of the workbook as stored
-    Workbook m_single;         // the scenario, settings, prices and one use case
+    double m_discountRate = 0;    // the scenario's, as the engine adjusts it
+    Results m_stored;             // a full compute of the workbook as stored
+    Workbook m_single;            // the scenario, settings, prices and one use case
     Results m_singleResults;
     CaseResult m_portfolio; // the re-aggregated portfolio
     // Sums of the stored cases before each use case (prefix[u]: cases 0..u-1, in order), so a

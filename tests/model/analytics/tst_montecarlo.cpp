@@ -652,9 +652,8 @@ void TestMonteCarlo::sensitivityEqualsPearsonOfRanks()
             total += rho * rho;
         }
         for (std::size_t i = 0; i < sens.size(); ++i) {
-            ROI_COMPARE_NEAR(sens[i].varianceShare, sens[i].rankCorrelation
-                                                        * sens[i].rankCorrelation / total,
-                             1e-12);
+            ROI_COMPARE_NEAR(sens[i].varianceShare,
+                             sens[i].rankCorrelation * sens[i].rankCorrelation / total, 1e-12);
             if (i > 0)
                 QVERIFY(std::abs(sens[i - 1].rankCorrelation) >= std::abs(sens[i].rankCorrelation));
         }
