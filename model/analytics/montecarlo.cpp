@@ -407,6 +407,7 @@ MonteCarloPlan::MonteCarloPlan(const Workbook &workbook, const MonteCarloOptions
     draw();
     for (const auto &[j, value] : holds)
         std::fill(m_samples[j].begin(), m_samples[j].end(), value);
+    rankFromStrata();
 
     const std::size_t fanBytes = static_cast<std::size_t>(m_options.trials)
                                  * static_cast<std::size_t>(m_months) * sizeof(float);
@@ -428,6 +429,7 @@ void MonteCarloPlan::draw()
     std::size_t drawn = 0;
     while (drawn < k && !m_inputs[drawn].fixed)
         ++drawn;
+    m_strata.assign(k, {});
     if (m_options.sampling == SamplingMethod::LatinHypercube) {
         // Input j: a permutation of the n strata and a point inside each, from its own stream.
         inParallel(drawn, n * drawn, [&](std::size_t j) {
@@ -441,6 +443,10 @@ void MonteCarloPlan::draw()
             const double width = 1.0 / static_cast<double>(n);
             for (std::size_t t = 0; t < n; ++t)
                 col[t] = d.quantile((perm[t] + rng.uniform()) * width);
+            auto &strata = m_strata[j];
+            strata.resize(n);
+            for (std::size_t t = 0; t < n; ++t)
+                strata[perm[t]] = static_cast<std::uint32_t>(t);
         });
     } else {
         // Chunk c: its own stream, trial by trial, input by input.
@@ -460,6 +466,7 @@ void MonteCarloPlan::draw()
         random::Rng rng(random::streamSeed(m_options.seed, 3, 0));
         correlation::imanConover(cols, m_correlation.used, rng);
         std::move(cols.begin(), cols.end(), m_samples.begin());
+        m_strata.assign(k, {}); // reordered
     }
     // Integer inputs (months) take whole values, like scenario adjustments.
     for (std::size_t j = 0; j < drawn; ++j) {
@@ -468,6 +475,41 @@ void MonteCarloPlan::draw()
                 v = std::round(v);
         }
     }
+}
+
+void MonteCarloPlan::rankFromStrata()
+{
+    // A quantile function never decreases, so taking the trials stratum by stratum visits the
+    // samples in ascending order: ranking them is one pass, no sort. Checked as it goes (a
+    // held input is constant, integer rounding keeps the order); when the order does not hold
+    // the summary ranks the samples by sorting.
+    const std::size_t k = m_inputs.size();
+    const std::size_t n = static_cast<std::size_t>(m_options.trials);
+    m_ranks.assign(k, {});
+    inParallel(k, n * k, [&](std::size_t j) {
+        if (m_inputs[j].fixed || j >= m_strata.size() || m_strata[j].size() != n)
+            return;
+        const std::vector<std::uint32_t> &order = m_strata[j];
+        const std::vector<double> &x = m_samples[j];
+        for (std::size_t i = 1; i < n; ++i) {
+            if (!(x[order[i - 1]] <= x[order[i]]))
+                return;
+        }
+        // As correlation::ranks: equal values share the average of their positions (1-based).
+        std::vector<double> r(n);
+        for (std::size_t i = 0; i < n;) {
+            std::size_t e = i + 1;
+            while (e < n && x[order[e]] == x[order[i]])
+                ++e;
+            const double avg = (static_cast<double>(i + e - 1)) / 2 + 1;
+            for (std::size_t q = i; q < e; ++q)
+                r[order[q]] = avg;
+            i = e;
+        }
+        m_ranks[j] = std::move(r);
+    });
+    m_strata.clear();
+    m_strata.shrink_to_fit();
 }
 
 std::string MonteCarloPlan::seriesName(int series) const
@@ -610,6 +652,112 @@ double percentileOfSorted(const std::vector<double> &sorted, double p)
 
 namespace {
 
+// The fan chart's P10, P50 and P90 of one month's cumulative net over the trials, as the
+// nth_element path in summary() finds them (type-7 interpolation between the order statistics
+// lo and lo + 1), by bucket selection: one pass counts the values into equal-width
+// buckets between the smallest and the largest, then only the buckets holding the wanted order
+// statistics are gathered and searched. The bucket of a value is a monotone function of it
+// (IEEE subtraction, multiplication and truncation are monotone), so every value of a lower
+// bucket is at most every value of a higher one and the k-th smallest is the k-th smallest of
+// the values of its bucket: the same float nth_element finds. false (the caller takes the
+// nth_element path) for small runs, values that are not finite or all equal, and when a
+// selected value is zero (+0 and -0 compare equal, and which of them nth_element leaves at a
+// position depends on its order of work).
+bool fanBySelection(const float *src, std::size_t n, double &p10, double &p50, double &p90)
+{
+    // About four values a bucket (a portfolio's 1,000 trials over many series and months as
+    // well as 100,000 trials of one), at most 4,096 buckets.
+    if (n < 256)
+        return false;
+    const int kBuckets = static_cast<int>(std::min<std::size_t>(4096, n / 4));
+    float mn = src[0];
+    float mx = src[0];
+    float bad = 0; // stays 0 while every value is finite (x - x is NaN for inf and NaN)
+    for (std::size_t i = 0; i < n; ++i) {
+        const float v = src[i];
+        bad += v - v;
+        mn = std::min(mn, v);
+        mx = std::max(mx, v);
+    }
+    if (bad != 0 || bad != bad || !(mx > mn))
+        return false;
+    const float scale = static_cast<float>(kBuckets) / (mx - mn);
+    if (!std::isfinite(scale) || !(scale > 0))
+        return false;
+    // Monotone in v: (v - mn) >= 0 grows with v, so does its product with scale > 0 and the
+    // truncation of that.
+    std::vector<std::uint16_t> bucketOf(n);
+    std::vector<std::uint32_t> counts(static_cast<std::size_t>(kBuckets), 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int b = std::min(kBuckets - 1, static_cast<int>((src[i] - mn) * scale));
+        bucketOf[i] = static_cast<std::uint16_t>(b);
+        ++counts[static_cast<std::size_t>(b)];
+    }
+    // The order statistics wanted: lo and lo + 1 of each percentile.
+    const double dn = static_cast<double>(n);
+    const double ps[3] = {10, 50, 90};
+    std::size_t ranks[6];
+    for (int i = 0; i < 3; ++i) {
+        const double h = (dn - 1) * ps[i] / 100;
+        ranks[2 * i] = static_cast<std::size_t>(std::floor(h));
+        ranks[2 * i + 1] = std::min(n - 1, ranks[2 * i] + 1);
+    }
+    // Bucket and rank inside it of each; a slot per distinct bucket.
+    int bucket[6];
+    std::size_t below[6];
+    {
+        std::size_t cum = 0;
+        int b = 0;
+        for (int r = 0; r < 6; ++r) { // ranks ascend
+            while (cum + counts[static_cast<std::size_t>(b)] <= ranks[r]) {
+                cum += counts[static_cast<std::size_t>(b)];
+                ++b;
+            }
+            bucket[r] = b;
+            below[r] = cum;
+        }
+    }
+    std::vector<int> slotOf(kBuckets, -1);
+    int slots = 0;
+    int slotBucket[6];
+    for (int r = 0; r < 6; ++r) {
+        if (slotOf[static_cast<std::size_t>(bucket[r])] < 0) {
+            slotOf[static_cast<std::size_t>(bucket[r])] = slots;
+            slotBucket[slots++] = bucket[r];
+        }
+    }
+    std::vector<float> gathered[6];
+    for (int k = 0; k < slots; ++k)
+        gathered[k].reserve(counts[static_cast<std::size_t>(slotBucket[k])]);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int k = slotOf[bucketOf[i]];
+        if (k >= 0)
+            gathered[k].push_back(src[i]);
+    }
+    float value[6];
+    for (int r = 0; r < 6; ++r) {
+        std::vector<float> &g = gathered[slotOf[static_cast<std::size_t>(bucket[r])]];
+        const std::size_t local = ranks[r] - below[r];
+        std::nth_element(g.begin(), g.begin() + static_cast<long>(local), g.end());
+        value[r] = g[local];
+        if (value[r] == 0)
+            return false;
+    }
+    double *out[3] = {&p10, &p50, &p90};
+    for (int i = 0; i < 3; ++i) {
+        const double h = (dn - 1) * ps[i] / 100;
+        const std::size_t l = ranks[2 * i];
+        const double a = value[2 * i];
+        if (l + 1 >= n || h == static_cast<double>(l)) {
+            *out[i] = a;
+            continue;
+        }
+        const double b = value[2 * i + 1];
+        *out[i] = a + (h - static_cast<double>(l)) * (b - a);
+    }
+    return true;
+}
+
 // Statistics of one metric. `values` may hold NaN (no number: excluded) and +inf (never, e.g.
 // a payback after the horizon: counted, shown as the state `never`).
 OutputStats describe(std::vector<double> values, KpiState noNumber)
@@ -688,10 +836,16 @@ MonteCarloSummary MonteCarloRun::summary() const
         out.inputs.push_back(in.label);
     const std::size_t n = static_cast<std::size_t>(plan.trials());
     const double dn = static_cast<double>(n);
-    std::vector<std::vector<double>> inputRanks(plan.inputs().size());
+    // Each input's ranks: the plan's (from its strata), else sorted here.
+    std::vector<std::vector<double>> sortedRanks(plan.inputs().size());
+    std::vector<const std::vector<double> *> inputRanks(plan.inputs().size(), nullptr);
     inParallel(inputRanks.size(), n * inputRanks.size(), [&](std::size_t j) {
-        if (!plan.inputs()[j].fixed)
-            inputRanks[j] = correlation::ranks(plan.samples(static_cast<int>(j)));
+        if (plan.inputs()[j].fixed)
+            return;
+        const std::vector<double> &known = plan.sampleRanks(static_cast<int>(j));
+        if (known.empty())
+            sortedRanks[j] = correlation::ranks(plan.samples(static_cast<int>(j)));
+        inputRanks[j] = known.empty() ? &sortedRanks[j] : &known;
     });
     for (int s = 0; s < m_series; ++s) {
         if (s == 1 && m_series == 2 && sameMetrics(0, 1)) {
@@ -737,6 +891,8 @@ MonteCarloSummary MonteCarloRun::summary() const
             ss.fanP90.resize(months);
             inParallel(months, months * n, [&](std::size_t mo) {
                 const float *src = &m_cumulative[(static_cast<std::size_t>(s) * months + mo) * n];
+                if (fanBySelection(src, n, ss.fanP10[mo], ss.fanP50[mo], ss.fanP90[mo]))
+                    return;
                 std::vector<float> col(src, src + n);
                 // Percentiles asked in ascending order: after the one at `lo`, every element
                 // right of lo is at least col[lo], so the next one is searched there only.
@@ -775,18 +931,101 @@ MonteCarloSummary MonteCarloRun::summary() const
                 if (std::isfinite(v))
                     sorted.push_back(v);
             ss.roiUndefined = static_cast<int>(n - sorted.size());
-            std::sort(sorted.begin(), sorted.end());
+            radix::sortDoubles(sorted); // the same values in the same order as std::sort
             histogramOfSorted(sorted, 40, ss.roiHistogramEdges, ss.roiHistogramCounts);
         }
-        // Sensitivity: Spearman of each drawn input with this series' NPV.
-        const std::vector<double> npvRanks = correlation::ranks(npv);
+        // Sensitivity: below, for every series at once.
+        out.series.push_back(std::move(ss));
+    }
+    sensitivities(inputRanks, out);
+    return out;
+}
+
+void MonteCarloRun::sensitivities(const std::vector<const std::vector<double> *> &inputRanks,
+                                  MonteCarloSummary &out) const
+{
+    // Spearman of each drawn input with each series' NPV: correlation::pearson of their ranks,
+    // split so that nothing is computed twice. pearson centres both vectors on their means and
+    // sums the products in trial order; the means, the centred values and the sums of squares
+    // of an input's ranks are the same for every series, so they are computed once per input
+    // (and a series' once), leaving one sum of products per pair, several inputs at a time
+    // (independent sums, each in trial order: the same doubles). Series run on two threads.
+    const std::size_t n = static_cast<std::size_t>(m_plan->trials());
+    const double dn = static_cast<double>(n);
+    const std::size_t k = inputRanks.size();
+    std::vector<std::size_t> ranked; // inputs with ranks, in order
+    for (std::size_t j = 0; j < k; ++j)
+        if (inputRanks[j] && !inputRanks[j]->empty())
+            ranked.push_back(j);
+    const std::size_t r = ranked.size();
+    std::vector<double> dx(r * n); // centred ranks, [ranked input][trial]
+    std::vector<double> sxx(r, 0.0);
+    if (n >= 2) {
+        inParallel(r, r * n, [&](std::size_t q) {
+            const std::vector<double> &x = *inputRanks[ranked[q]];
+            double mx = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                mx += x[i];
+            mx /= dn;
+            double *d = &dx[q * n];
+            double ss = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                d[i] = x[i] - mx;
+                ss += d[i] * d[i];
+            }
+            sxx[q] = ss;
+        });
+    }
+    const std::size_t series = out.series.size();
+    auto one = [&](std::size_t s) {
+        if (s == 1 && series == 2 && m_series == 2 && sameMetrics(0, 1))
+            return; // a lone use case: copied from the portfolio below
+        SeriesSummary &ss = out.series[s];
+        std::vector<double> rho(r, 0.0);
+        if (n >= 2 && r > 0) {
+            const std::vector<double> y =
+                correlation::ranks(values(static_cast<int>(s), Metric::Npv));
+            double my = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                my += y[i];
+            my /= dn;
+            std::vector<double> dy(n);
+            double syy = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                dy[i] = y[i] - my;
+                syy += dy[i] * dy[i];
+            }
+            constexpr std::size_t kLanes = 4;
+            std::size_t q = 0;
+            for (; q + kLanes <= r; q += kLanes) {
+                const double *x0 = &dx[q * n];
+                const double *x1 = x0 + n;
+                const double *x2 = x1 + n;
+                const double *x3 = x2 + n;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (std::size_t i = 0; i < n; ++i) {
+                    s0 += x0[i] * dy[i];
+                    s1 += x1[i] * dy[i];
+                    s2 += x2[i] * dy[i];
+                    s3 += x3[i] * dy[i];
+                }
+                const double sums[kLanes] = {s0, s1, s2, s3};
+                for (std::size_t l = 0; l < kLanes; ++l)
+                    rho[q + l] =
+                        !(sxx[q + l] > 0) || !(syy > 0) ? 0 : sums[l] / std::sqrt(sxx[q + l] * syy);
+            }
+            for (; q < r; ++q) {
+                const double *x0 = &dx[q * n];
+                double s0 = 0;
+                for (std::size_t i = 0; i < n; ++i)
+                    s0 += x0[i] * dy[i];
+                rho[q] = !(sxx[q] > 0) || !(syy > 0) ? 0 : s0 / std::sqrt(sxx[q] * syy);
+            }
+        }
         double total = 0;
-        for (std::size_t j = 0; j < inputRanks.size(); ++j) {
-            if (inputRanks[j].empty())
-                continue;
-            const double rho = correlation::pearson(inputRanks[j], npvRanks);
-            ss.sensitivity.push_back({static_cast<int>(j), rho, rho * rho});
-            total += rho * rho;
+        for (std::size_t q = 0; q < r; ++q) {
+            ss.sensitivity.push_back({static_cast<int>(ranked[q]), rho[q], rho[q] * rho[q]});
+            total += rho[q] * rho[q];
         }
         for (auto &e : ss.sensitivity)
             e.varianceShare = total > 0 ? e.varianceShare / total : 0;
@@ -794,9 +1033,10 @@ MonteCarloSummary MonteCarloRun::summary() const
                          [](const InputSensitivity &a, const InputSensitivity &b) {
                              return std::abs(a.rankCorrelation) > std::abs(b.rankCorrelation);
                          });
-        out.series.push_back(std::move(ss));
-    }
-    return out;
+    };
+    inParallel(series, series * r * n, one);
+    if (series == 2 && m_series == 2 && sameMetrics(0, 1))
+        out.series[1].sensitivity = out.series[0].sensitivity;
 }
 
 void histogramOfSorted(const std::vector<double> &sorted, int kBins, std::vector<double> &edges,

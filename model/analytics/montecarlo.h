@@ -111,9 +111,16 @@ public:
     }
     /// The workbook the trials start from: the original with only the chosen scenario.
     const Workbook &workbook() const { return m_workbook; }
+    /// The ranks of input j's samples (ties averaged, as correlation::ranks gives them), when
+    /// the plan knows them from its Latin Hypercube strata; empty otherwise.
+    const std::vector<double> &sampleRanks(int input) const
+    {
+        return m_ranks[static_cast<std::size_t>(input)];
+    }
 
 private:
     void draw();
+    void rankFromStrata();
 
     MonteCarloOptions m_options;
     Workbook m_workbook;
@@ -122,6 +129,10 @@ private:
     int m_fanSeries = 0; // series 0..m_fanSeries-1 keep their fan
     std::vector<PlannedInput> m_inputs;
     std::vector<std::vector<double>> m_samples;
+    std::vector<std::vector<double>> m_ranks;
+    /// While drawing: per input, the trial in each Latin Hypercube stratum (cleared when the
+    /// samples are reordered, e.g. by Iman-Conover).
+    std::vector<std::vector<std::uint32_t>> m_strata;
     CorrelationReport m_correlation;
 };
 
@@ -210,6 +221,9 @@ public:
 private:
     /// Whether two series have the same value, bit for bit, for every metric of every trial.
     bool sameMetrics(int a, int b) const;
+    /// Fills each series' sensitivity (rank correlation of each input with its NPV).
+    void sensitivities(const std::vector<const std::vector<double> *> &inputRanks,
+                       MonteCarloSummary &out) const;
 
     const MonteCarloPlan *m_plan;
     int m_series = 0;

@@ -41,38 +41,83 @@ Kpi metricOf(const CaseResult &result, SensitivityMetric metric)
     return metric == SensitivityMetric::Npv ? Kpi::of(result.kpis.npv) : result.kpis.roiPercent;
 }
 
+namespace {
+
+/// valueUnderScenario for many inputs: the scenario is replayed once per use case (and once for
+/// the shared inputs), not once per input.
+class ScenarioValues
+{
+public:
+    ScenarioValues(const Workbook &wb, const Scenario *scenario)
+        : m_wb(wb)
+        , m_scenario(scenario)
+        , m_copies(wb.useCases.size() + 1)
+    {}
+
+    std::optional<double> operator()(const VariedInput &in)
+    {
+        if (!m_scenario)
+            return std::nullopt;
+        const int n = static_cast<int>(m_wb.useCases.size());
+        if (!in.shared() && (in.useCase < 0 || in.useCase >= n))
+            return valueUnderScenario(m_wb, in, *m_scenario);
+        if (!in.shared()
+            && !readInput(in.path, m_wb.useCases[static_cast<std::size_t>(in.useCase)],
+                          m_wb.priceBook, m_wb.settings))
+            return std::nullopt; // absent from its use case
+        auto &copy = m_copies[in.shared() ? 0 : static_cast<std::size_t>(in.useCase) + 1];
+        if (!copy)
+            copy = scenarioCopy(m_wb, in.shared() ? -1 : in.useCase, *m_scenario);
+        return valueInCopy(*copy, in);
+    }
+
+private:
+    const Workbook &m_wb;
+    const Scenario *m_scenario;
+    std::vector<std::optional<ScenarioCopy>> m_copies; // 0: shared, 1 + u: use case u
+};
+
+} // namespace
+
 std::vector<VariedInput> sensitivityInputs(const Workbook &wb, const ProbeTarget &target,
                                            InputSet set)
 {
     std::vector<VariedInput> all;
+    std::vector<VariedInput> shared; // seen once for the workbook
     for (std::size_t u = 0; u < wb.useCases.size(); ++u) {
         if (target.useCase >= 0 && static_cast<int>(u) != target.useCase)
             continue;
+        // An input of this use case can only repeat one listed since this use case began.
+        const std::size_t ownFrom = all.size();
         for (const std::string &name : listInputs(wb.useCases[u], wb.priceBook)) {
             auto path = InputPath::parse(name);
             if (!path)
                 continue;
             VariedInput in{static_cast<int>(u), std::move(*path)};
-            if (in.shared())
+            if (in.shared()) {
                 in.useCase = -1;
-            if (std::find(all.begin(), all.end(), in) == all.end())
-                all.push_back(std::move(in));
+                if (std::find(shared.begin(), shared.end(), in) != shared.end())
+                    continue;
+                shared.push_back(in);
+            } else if (std::find(all.begin() + static_cast<long>(ownFrom), all.end(), in)
+                       != all.end()) {
+                continue;
+            }
+            all.push_back(std::move(in));
         }
     }
     if (set == InputSet::All)
         return all;
-    const Scenario *worst = findScenario(wb, kWorstScenario);
-    const Scenario *best = findScenario(wb, kBestScenario);
+    ScenarioValues worst(wb, findScenario(wb, kWorstScenario));
+    ScenarioValues best(wb, findScenario(wb, kBestScenario));
     std::vector<VariedInput> moved;
     for (const VariedInput &in : all) {
         const auto stored = storedValue(wb, in);
         if (!stored)
             continue;
         bool moves = false;
-        for (const Scenario *s : {worst, best}) {
-            if (!s)
-                continue;
-            const auto v = valueUnderScenario(wb, in, *s);
+        for (ScenarioValues *s : {&worst, &best}) {
+            const auto v = (*s)(in);
             moves = moves || (v && *v != *stored);
         }
         if (moves)
@@ -106,6 +151,8 @@ TornadoResult tornado(const Workbook &wb, const ProbeTarget &target, const Torna
 
     ModelProbe probe(wb, target);
     out.base = metricOf(probe.evaluateBase(), options.metric);
+    ScenarioValues worstValue(wb, worst);
+    ScenarioValues bestValue(wb, best);
     for (const VariedInput &in : inputs) {
         const auto stored = storedValue(wb, in);
         // A percentage of zero moves nothing: such an input has no bar of its own.
@@ -120,8 +167,8 @@ TornadoResult tornado(const Workbook &wb, const ProbeTarget &target, const Torna
         double high = *stored;
         switch (options.range) {
         case TornadoRange::WorstBest:
-            low = valueUnderScenario(wb, in, *worst).value_or(*stored);
-            high = valueUnderScenario(wb, in, *best).value_or(*stored);
+            low = worstValue(in).value_or(*stored);
+            high = bestValue(in).value_or(*stored);
             break;
         case TornadoRange::Percent:
             low = *stored * (1.0 - options.percent);

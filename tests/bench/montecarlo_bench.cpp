@@ -3,6 +3,7 @@
 // 100,000 trials x 120 months. Chunks run on two std::threads, as the window and the command
 // line run them on a pool of two. The sampling (plan) and the evaluation are timed apart.
 #include "analytics/montecarlo.h"
+#include "portfolio.h"
 #include "workbookfile.h"
 
 #include <benchmark/benchmark.h>
@@ -107,5 +108,24 @@ BENCHMARK(BM_MonteCarloSupport120Months)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(1);
+
+/// What every report of a large portfolio runs: 1,000 trials of the bundled portfolio's use
+/// cases copied to 200 over 120 months (the default set-up: about a thousand uncertain inputs,
+/// per use case).
+void BM_MonteCarloPortfolio200(benchmark::State &state)
+{
+    const roi::Workbook wb =
+        roiscale::scaledPortfolio(roiscale::bundledPortfolio(ROI_SOURCE_DIR), 200, 120);
+    roi::MonteCarloOptions o = roi::MonteCarloOptions::fromWorkbook(wb);
+    o.trials = static_cast<int>(state.range(0));
+    o.seed = 1;
+    for (auto _ : state) {
+        const roi::MonteCarloPlan plan(wb, o);
+        state.counters["inputs"] = static_cast<double>(plan.inputs().size());
+        benchmark::DoNotOptimize(runOn(plan, 2));
+    }
+    state.counters["peak_MB"] = peakMegabytes();
+}
+BENCHMARK(BM_MonteCarloPortfolio200)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 } // namespace

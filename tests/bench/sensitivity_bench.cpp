@@ -2,6 +2,7 @@
 // bundled portfolio (target ≤ 20 ms) and goal seek (target ≤ 5 ms). Part of roi_bench.
 #include "analytics/goalseek.h"
 #include "analytics/tornado.h"
+#include "portfolio.h"
 #include "workbookfile.h"
 
 #include <benchmark/benchmark.h>
@@ -66,6 +67,43 @@ void BM_TornadoPortfolioWorstBest(benchmark::State &state)
     }
 }
 BENCHMARK(BM_TornadoPortfolioWorstBest)->Unit(benchmark::kMillisecond);
+
+/// The tornado every report of a large portfolio runs: the bundled portfolio's use cases copied
+/// to 200 over 120 months, each input the Worst and Best scenarios move (about a thousand, per use
+/// case) set to its Worst and its Best value. A probe of one use case's input recomputes that use
+/// case alone and adds the portfolio up again from the other cases' stored results.
+void BM_TornadoPortfolio200(benchmark::State &state)
+{
+    const roi::Workbook wb =
+        roiscale::scaledPortfolio(roiscale::bundledPortfolio(ROI_SOURCE_DIR), 200, 120);
+    for (auto _ : state) {
+        roi::TornadoResult t = roi::tornado(wb, {-1, 0});
+        state.counters["inputs"] = static_cast<double>(t.bars.size());
+        state.counters["evaluations"] = t.evaluations;
+        benchmark::DoNotOptimize(t);
+    }
+}
+BENCHMARK(BM_TornadoPortfolio200)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+/// Goal seek on one use case's input of the 200-use-case portfolio (the portfolio's NPV = 0).
+void BM_GoalSeekPortfolio200Adoption(benchmark::State &state)
+{
+    const roi::Workbook wb =
+        roiscale::scaledPortfolio(roiscale::bundledPortfolio(ROI_SOURCE_DIR), 200, 120);
+    const auto in = roi::resolveInput(wb, 0, "ramp.steadyAdoption");
+    if (!in) {
+        state.SkipWithError("no such input");
+        return;
+    }
+    int evaluations = 0;
+    for (auto _ : state) {
+        roi::GoalSeekResult r = roi::goalSeek(wb, {{-1, 0}, *in, {roi::GoalKind::Npv, 0}});
+        evaluations = r.evaluations;
+        benchmark::DoNotOptimize(r);
+    }
+    state.counters["evaluations"] = evaluations;
+}
+BENCHMARK(BM_GoalSeekPortfolio200Adoption)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void goalSeek(benchmark::State &state, const char *file, int useCase, const char *input,
               roi::Goal goal)

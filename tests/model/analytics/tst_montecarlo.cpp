@@ -1,6 +1,7 @@
 // The Monte Carlo engine: the default set-up from the scenarios, Latin Hypercube strata, the
 // same results whatever the number of threads, an affine case against its closed form, imposed
 // correlations, common random numbers with a fixed input, and plan errors.
+#include "analytics/correlation.h"
 #include "analytics/montecarlo.h"
 #include "inputs.h"
 #include "testutil.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <thread>
 
 using namespace roi;
@@ -102,6 +104,11 @@ private slots:
     void paybackAndRoiStates();
     void histogramBins();
     void roiHistogram();
+    void fanEqualsNthElement_data();
+    void fanEqualsNthElement();
+    void sensitivityEqualsPearsonOfRanks();
+    void ranksFromStrataEqualSortedRanks_data();
+    void ranksFromStrataEqualSortedRanks();
     void planErrors_data();
     void planErrors();
 };
@@ -492,4 +499,165 @@ void TestMonteCarlo::planErrors()
 }
 
 QTEST_APPLESS_MAIN(TestMonteCarlo)
+void TestMonteCarlo::fanEqualsNthElement_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("trials");
+    QTest::addColumn<int>("sampling");
+    // From 256 trials the summary finds the fan's percentiles by bucket selection.
+    QTest::newRow("support, 6,000 LHS")
+        << "support-assistant.roiwb" << 6000 << static_cast<int>(SamplingMethod::LatinHypercube);
+    QTest::newRow("portfolio, 1,000 random")
+        << "portfolio.roiwb" << 1000 << static_cast<int>(SamplingMethod::Random);
+    QTest::newRow("support, 200 (nth_element)")
+        << "support-assistant.roiwb" << 200 << static_cast<int>(SamplingMethod::LatinHypercube);
+}
+
+void TestMonteCarlo::fanEqualsNthElement()
+{
+    // Each month's P10/P50/P90 against nth_element over that month's cumulative net of every
+    // trial (type-7 interpolation between the order statistics floor(h) and floor(h) + 1,
+    // h = (n - 1) p / 100), bit for bit, for every series that keeps a fan.
+    QFETCH(QString, file);
+    QFETCH(int, trials);
+    QFETCH(int, sampling);
+    const auto wb = roitest::loadExample(file.toStdString());
+    QVERIFY(wb);
+    MonteCarloOptions o = MonteCarloOptions::fromWorkbook(*wb);
+    o.trials = trials;
+    o.seed = 17;
+    o.sampling = static_cast<SamplingMethod>(sampling);
+    const MonteCarloPlan plan(*wb, o);
+    QVERIFY(plan.ok());
+    MonteCarloRun run(plan);
+    std::vector<ChunkResult> chunks;
+    for (int c = 0; c < plan.chunkCount(); ++c) {
+        chunks.push_back(runChunk(plan, c));
+        run.add(chunks.back());
+    }
+    const MonteCarloSummary s = run.summary();
+    const std::size_t n = static_cast<std::size_t>(trials);
+    const std::size_t months = static_cast<std::size_t>(plan.months());
+    int checked = 0;
+    for (int series = 0; series < plan.seriesCount() && plan.keepsFan(series); ++series) {
+        for (std::size_t mo = 0; mo < months; ++mo) {
+            std::vector<float> col;
+            for (const ChunkResult &c : chunks) {
+                const std::size_t count = static_cast<std::size_t>(c.count);
+                const float *src =
+                    &c.cumulative[(static_cast<std::size_t>(series) * months + mo) * count];
+                col.insert(col.end(), src, src + count);
+            }
+            QCOMPARE(col.size(), n);
+            const std::vector<double> *fan[3] = {&s.series[series].fanP10, &s.series[series].fanP50,
+                                                 &s.series[series].fanP90};
+            const double ps[3] = {10, 50, 90};
+            for (int i = 0; i < 3; ++i) {
+                const double h = (static_cast<double>(n) - 1) * ps[i] / 100;
+                const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+                std::nth_element(col.begin(), col.begin() + static_cast<long>(lo), col.end());
+                const double a = col[lo];
+                double expected = a;
+                if (lo + 1 < n && h != static_cast<double>(lo)) {
+                    std::nth_element(col.begin(), col.begin() + static_cast<long>(lo) + 1,
+                                     col.end());
+                    const double b = col[lo + 1];
+                    expected = a + (h - static_cast<double>(lo)) * (b - a);
+                }
+                const double got = (*fan[i])[mo];
+                if (expected == 0) // +0 or -0: either is the percentile
+                    QCOMPARE(got, 0.0);
+                else if (std::memcmp(&got, &expected, sizeof got) != 0)
+                    QFAIL(qPrintable(QStringLiteral("series %1 month %2 P%3: %4 vs %5")
+                                         .arg(series)
+                                         .arg(mo)
+                                         .arg(ps[i])
+                                         .arg(got, 0, 'g', 17)
+                                         .arg(expected, 0, 'g', 17)));
+                ++checked;
+            }
+        }
+    }
+    QVERIFY(checked >= 3 * static_cast<int>(months));
+}
+
+void TestMonteCarlo::ranksFromStrataEqualSortedRanks_data()
+{
+    QTest::addColumn<bool>("correlated");
+    QTest::addColumn<bool>("fixed");
+    QTest::newRow("Latin Hypercube") << false << false;
+    QTest::newRow("an input held") << false << true;
+    QTest::newRow("Iman-Conover reorders") << true << false;
+}
+
+void TestMonteCarlo::ranksFromStrataEqualSortedRanks()
+{
+    // The plan ranks Latin Hypercube samples from their strata; those ranks are the ones
+    // correlation::ranks gives by sorting (ties averaged: the adoption months are whole).
+    QFETCH(bool, correlated);
+    QFETCH(bool, fixed);
+    auto wb = roitest::loadExample("support-assistant.roiwb");
+    QVERIFY(wb);
+    wb->uncertainty.inputs = defaultUncertainInputs(*wb);
+    QVERIFY(wb->uncertainty.inputs.size() >= 3);
+    if (correlated)
+        wb->uncertainty.correlations.push_back({0, 1, 0.7});
+    MonteCarloOptions o = MonteCarloOptions::fromWorkbook(*wb);
+    o.trials = 3000;
+    o.seed = 5;
+    if (fixed) {
+        const UncertainInput &in = wb->uncertainty.inputs[1];
+        o.fixed.push_back({in.input, in.useCase, in.distribution.min});
+    }
+    const MonteCarloPlan plan(*wb, o);
+    QVERIFY(plan.ok());
+    int fromStrata = 0;
+    for (int j = 0; j < static_cast<int>(plan.inputs().size()); ++j) {
+        const std::vector<double> &known = plan.sampleRanks(j);
+        if (known.empty())
+            continue;
+        ++fromStrata;
+        QVERIFY(known == correlation::ranks(plan.samples(j)));
+    }
+    QCOMPARE(fromStrata, correlated ? 0 : static_cast<int>(plan.inputs().size()));
+}
+
+void TestMonteCarlo::sensitivityEqualsPearsonOfRanks()
+{
+    // Every series' rank correlations (computed for all series together, the inputs' centred
+    // ranks shared) are correlation::pearson of the input's ranks and the series' NPV ranks,
+    // bit for bit; the shares are the normalised squares; most influential first.
+    const auto wb = roitest::loadExample("portfolio.roiwb");
+    QVERIFY(wb);
+    MonteCarloOptions o = MonteCarloOptions::fromWorkbook(*wb);
+    o.trials = 1500;
+    o.seed = 23;
+    const MonteCarloPlan plan(*wb, o);
+    QVERIFY(plan.ok());
+    MonteCarloRun run(plan);
+    for (int c = 0; c < plan.chunkCount(); ++c)
+        run.add(runChunk(plan, c));
+    const MonteCarloSummary s = run.summary();
+    const int inputs = static_cast<int>(plan.inputs().size());
+    QVERIFY(inputs > 5); // more than one group of four sums, and a remainder
+    for (int series = 0; series < plan.seriesCount(); ++series) {
+        const std::vector<double> npvRanks = correlation::ranks(run.values(series, Metric::Npv));
+        const auto &sens = s.series[static_cast<std::size_t>(series)].sensitivity;
+        QCOMPARE(static_cast<int>(sens.size()), inputs);
+        double total = 0;
+        for (const InputSensitivity &e : sens) {
+            const double rho =
+                correlation::pearson(correlation::ranks(plan.samples(e.input)), npvRanks);
+            QVERIFY(std::memcmp(&rho, &e.rankCorrelation, sizeof rho) == 0);
+            total += rho * rho;
+        }
+        for (std::size_t i = 0; i < sens.size(); ++i) {
+            ROI_COMPARE_NEAR(sens[i].varianceShare,
+                             sens[i].rankCorrelation * sens[i].rankCorrelation / total, 1e-12);
+            if (i > 0)
+                QVERIFY(std::abs(sens[i - 1].rankCorrelation) >= std::abs(sens[i].rankCorrelation));
+        }
+    }
+}
+
 #include "tst_montecarlo.moc"

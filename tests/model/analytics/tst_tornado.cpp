@@ -1,10 +1,13 @@
 // Tornado and spider (model/analytics/tornado.h) on the steady support assistant, whose NPV is
 // solved by hand in sensitivitytestutil.h: NPV = 12 × (50,000a × 8.36725 − 3,400) − 60,000.
+#include "analytics/goalseek.h"
 #include "analytics/tornado.h"
 
 #include "sensitivitytestutil.h"
 
 #include <QTest>
+
+#include <cstring>
 
 using namespace roi;
 
@@ -21,6 +24,10 @@ private slots:
     void portfolioLabels();
     void spiderMonotonic();
     void noWorstScenario();
+    void portfolioTornadoEqualsFullCompute_data();
+    void portfolioTornadoEqualsFullCompute();
+    void incrementalProbeEqualsFullProbe();
+    void portfolioGoalSeekEqualsFullCompute();
 };
 
 namespace {
@@ -34,6 +41,43 @@ VariedInput input(const Workbook &wb, const char *name)
 }
 
 constexpr double kBaseNpv = 4919550.0;
+
+/// The bundled portfolio's use cases copied (renamed "<name> 2", ...) until there are
+/// `useCases`, over `months` months: a small stand-in for the large portfolios of the scale
+/// benchmarks (tests/scale), whose use cases are copies too.
+Workbook copiedPortfolio(int useCases, int months)
+{
+    auto base = roitest::loadExample("portfolio.roiwb");
+    if (!base)
+        qFatal("the portfolio example does not load");
+    Workbook wb = *base;
+    wb.settings.horizonMonths = months;
+    wb.useCases.clear();
+    const std::size_t n = base->useCases.size();
+    for (std::size_t i = 0; i < static_cast<std::size_t>(useCases); ++i) {
+        UseCase uc = base->useCases[i % n];
+        if (i >= n)
+            uc.name += " " + std::to_string(i / n + 1);
+        wb.useCases.push_back(std::move(uc));
+    }
+    return wb;
+}
+
+/// The portfolio metric of a full compute (every scenario, every KPI) with one input set.
+Kpi fullComputeWith(const Workbook &wb, const VariedInput &in, double value, int scenario,
+                    SensitivityMetric metric)
+{
+    Workbook copy = wb;
+    setStoredValue(copy, in, value);
+    const Results r = compute(copy, roitest::noChecks());
+    return metricOf(r.portfolio[static_cast<std::size_t>(scenario)], metric);
+}
+
+/// Bit for bit (QCOMPARE on doubles allows a relative difference).
+bool sameKpi(const Kpi &a, const Kpi &b)
+{
+    return a.state == b.state && std::memcmp(&a.value, &b.value, sizeof(double)) == 0;
+}
 
 } // namespace
 
@@ -232,6 +276,133 @@ void TestTornado::noWorstScenario()
     QVERIFY(!t.ok());
     QVERIFY2(t.error.find("Worst") != std::string::npos, t.error.c_str());
     QVERIFY(t.bars.empty());
+}
+
+void TestTornado::portfolioTornadoEqualsFullCompute_data()
+{
+    QTest::addColumn<int>("useCases");
+    QTest::addColumn<int>("scenario");
+    QTest::addColumn<bool>("adjustRate");
+    QTest::addColumn<bool>("roi");
+    QTest::newRow("bundled portfolio, NPV") << 3 << 0 << false << false;
+    QTest::newRow("5 use cases, 24 months, NPV") << 5 << 0 << false << false;
+    QTest::newRow("4 use cases, ROI") << 4 << 0 << false << true;
+    QTest::newRow("4 use cases, scenario moves the discount rate") << 4 << 0 << true << false;
+    QTest::newRow("4 use cases, Worst scenario") << 4 << 1 << false << false;
+}
+
+void TestTornado::portfolioTornadoEqualsFullCompute()
+{
+    // Each bar's two ends are probed by recomputing only the input's use case and adding the
+    // portfolio up again; they must equal what a full compute of the whole workbook with that
+    // input set gives, bit for bit.
+    QFETCH(int, useCases);
+    QFETCH(int, scenario);
+    QFETCH(bool, adjustRate);
+    QFETCH(bool, roi);
+    Workbook wb = copiedPortfolio(useCases, useCases == 3 ? 36 : 24);
+    QVERIFY(wb.scenarios.size() > static_cast<std::size_t>(scenario));
+    if (adjustRate) {
+        wb.scenarios[0].adjustments.push_back(
+            {"settings.discountRate", AdjustmentOp::Multiply, 1.7, {}});
+        wb.scenarios[0].adjustments.push_back(
+            {"settings.discountRate", AdjustmentOp::Add, 0.01, {}});
+    }
+    TornadoOptions o;
+    o.metric = roi ? SensitivityMetric::Roi : SensitivityMetric::Npv;
+    o.range = TornadoRange::Percent; // every input with a value, shared ones included
+    o.inputSet = InputSet::All;
+    const TornadoResult t = tornado(wb, {-1, scenario}, o);
+    QVERIFY(t.ok());
+    QVERIFY(t.bars.size() > static_cast<std::size_t>(10 * useCases));
+    QVERIFY(
+        sameKpi(t.base, metricOf(compute(wb, roitest::noChecks()).portfolio[scenario], o.metric)));
+    int perUseCase = 0;
+    for (const TornadoBar &bar : t.bars) {
+        perUseCase += bar.input.useCase >= 0 ? 1 : 0;
+        const Kpi low = fullComputeWith(wb, bar.input, bar.lowValue, scenario, o.metric);
+        const Kpi high = fullComputeWith(wb, bar.input, bar.highValue, scenario, o.metric);
+        if (!sameKpi(bar.atLow, low) || !sameKpi(bar.atHigh, high))
+            QFAIL(qPrintable(QString::fromStdString(bar.label)));
+    }
+    QVERIFY(perUseCase > 0);
+    // And those probes took the incremental path: one use case recomputed per evaluation.
+    ModelProbe probe(wb, {-1, scenario});
+    const auto adoption = resolveInput(wb, useCases - 1, "ramp.steadyAdoption");
+    QVERIFY(adoption);
+    probe.evaluateAt(*adoption, 0.5);
+    const long long before = probe.casesComputed();
+    probe.evaluateAt(*adoption, 0.6);
+    QCOMPARE(probe.casesComputed(), before + 1);
+}
+
+void TestTornado::incrementalProbeEqualsFullProbe()
+{
+    // The same calls on an incremental probe and on one that recomputes everything: inputs of
+    // one use case (restored or left set, as goal seek leaves them), two use cases off their
+    // stored values at once, shared inputs in between.
+    const Workbook wb = copiedPortfolio(6, 40);
+    ModelProbe fast(wb, {-1, 0});
+    ModelProbe full(wb, {-1, 0});
+    full.setIncremental(false);
+    auto in = [&](int u, const char *name) {
+        auto r = resolveInput(wb, u, name);
+        if (!r)
+            qFatal("no input %s", name);
+        return *r;
+    };
+    const VariedInput adoption1 = in(1, "ramp.steadyAdoption");
+    const VariedInput volume4 = in(4, "baseline.volume");
+    const VariedInput rate = in(-1, "settings.discountRate");
+    auto same = [](const CaseResult &a, const CaseResult &b) {
+        auto bits = [](std::span<const double> x, std::span<const double> y) {
+            return x.size() == y.size() && std::memcmp(x.data(), y.data(), x.size_bytes()) == 0;
+        };
+        return a.kpis == b.kpis && sameKpi(Kpi::of(a.kpis.npv), Kpi::of(b.kpis.npv))
+               && bits(a.row(Row::Net), b.row(Row::Net))
+               && bits(a.row(Row::CumulativeNet), b.row(Row::CumulativeNet));
+    };
+    QVERIFY(same(fast.evaluateBase(), full.evaluateBase()));
+    const double adoption = *storedValue(wb, adoption1);
+    const double volume = *storedValue(wb, volume4);
+    QVERIFY(same(fast.evaluateAt(adoption1, adoption * 0.7),
+                 full.evaluateAt(adoption1, adoption * 0.7)));
+    const long long afterOne = fast.casesComputed();
+    QVERIFY(same(fast.evaluateAt(adoption1, adoption * 0.5),
+                 full.evaluateAt(adoption1, adoption * 0.5)));
+    QCOMPARE(fast.casesComputed(), afterOne + 1); // that use case alone
+    // A second use case while the first is still set: both count.
+    QVERIFY(same(fast.evaluateAt(volume4, volume * 1.3), full.evaluateAt(volume4, volume * 1.3)));
+    fast.restore(adoption1);
+    full.restore(adoption1);
+    QVERIFY(same(fast.evaluateAt(volume4, volume * 0.9), full.evaluateAt(volume4, volume * 0.9)));
+    fast.restore(volume4);
+    full.restore(volume4);
+    QVERIFY(same(fast.evaluateAt(rate, 0.2), full.evaluateAt(rate, 0.2)));
+    fast.restore(rate);
+    full.restore(rate);
+    const long long beforeLast = fast.casesComputed();
+    QVERIFY(same(fast.evaluateAt(volume4, volume * 1.1), full.evaluateAt(volume4, volume * 1.1)));
+    QCOMPARE(fast.casesComputed(), beforeLast + 1);
+    QVERIFY(same(fast.evaluateBase(), full.evaluateBase())); // with volume 4 still set
+    fast.restore(volume4);
+    full.restore(volume4);
+    QVERIFY(same(fast.evaluateBase(), full.evaluateBase()));
+    QCOMPARE(fast.evaluations(), full.evaluations());
+    QVERIFY(fast.casesComputed() < full.casesComputed());
+}
+
+void TestTornado::portfolioGoalSeekEqualsFullCompute()
+{
+    // Goal seek on one use case's input of a portfolio: the metric it reports at its answer is
+    // the full compute's there.
+    const Workbook wb = copiedPortfolio(5, 36);
+    const auto in = resolveInput(wb, 2, "ramp.steadyAdoption");
+    QVERIFY(in);
+    const GoalSeekResult r = goalSeek(wb, {{-1, 0}, *in, {GoalKind::Npv, 0}});
+    QVERIFY(r.ok());
+    const Kpi npv = fullComputeWith(wb, *in, r.value, 0, SensitivityMetric::Npv);
+    QVERIFY(sameKpi(r.metric, npv));
 }
 
 QTEST_APPLESS_MAIN(TestTornado)
