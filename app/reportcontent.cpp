@@ -17,6 +17,7 @@
 #include <cmath>
 #include <functional>
 #include <numeric>
+#include <optional>
 
 namespace roi {
 
@@ -1282,6 +1283,12 @@ ReportContent Builder::build()
 {
     m_full = fullSectionUseCases(m_wb, m_res, m_opt, m_headline);
     const bool everyCase = static_cast<int>(m_full.size()) == m_res.useCaseCount;
+    // The Monte Carlo run and the tornado start now, on other threads, and are joined when
+    // their sections are written: they run while the sections before them are.
+    std::optional<UncertaintyRun> simulation;
+    if (m_opt.includeUncertainty)
+        simulation.emplace(m_wb, m_res.scenarios[static_cast<std::size_t>(m_headline)]);
+    TornadoRun tornadoRun(m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline);
     cover();
     summary();
     if (!everyCase)
@@ -1290,12 +1297,9 @@ ReportContent Builder::build()
         useCase(u);
     if (m_res.useCaseCount > 1)
         comparison();
-    if (m_opt.includeUncertainty)
-        appendUncertaintySection(m_out, m_charts, m_wb,
-                                 m_res.scenarios[static_cast<std::size_t>(m_headline)],
-                                 m_opt.locale, m_width);
-    appendTornadoSection(m_out, m_charts, m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline, m_nf,
-                         m_width);
+    if (simulation)
+        appendUncertaintySection(m_out, m_charts, m_wb, *simulation, m_opt.locale, m_width);
+    appendTornadoSection(m_out, m_charts, m_wb, tornadoRun, m_nf, m_width);
     appendPlanActualSection(m_out, m_charts, m_wb, m_res, m_headline, m_nf, m_width); // issue 13
     modelChecks();
     if (!everyCase)

@@ -17,33 +17,53 @@ namespace roi {
 
 using namespace Qt::StringLiterals;
 
-ExportSimulation simulateForExport(const Workbook &workbook, const Results &results,
-                                   const ReportOptions &options)
+PendingSimulation::PendingSimulation(const Workbook &workbook, const Results &results,
+                                     const ReportOptions &options)
 {
-    ExportSimulation sim;
     MonteCarloOptions mc = MonteCarloOptions::fromWorkbook(workbook);
     const int scenario = headlineScenario(results, options);
     if (scenario >= 0 && scenario < static_cast<int>(results.scenarios.size()))
         mc.scenario = results.scenarios[static_cast<std::size_t>(scenario)];
-    sim.plan = std::make_unique<MonteCarloPlan>(workbook, mc);
-    if (!sim.plan->ok()) {
-        sim.error = sim.plan->error();
-        return sim;
+    m_sim.plan = std::make_unique<MonteCarloPlan>(workbook, mc);
+    if (!m_sim.plan->ok()) {
+        m_sim.error = m_sim.plan->error();
+        return;
     }
-    if (sim.plan->inputs().empty()) {
-        sim.error = "no input is uncertain (the Worst and Best scenarios move nothing and none "
-                    "is set up)";
-        return sim;
+    if (m_sim.plan->inputs().empty()) {
+        m_sim.error = "no input is uncertain (the Worst and Best scenarios move nothing and none "
+                      "is set up)";
+        return;
     }
-    QFuture<MonteCarloRunPtr> future = startMonteCarlo(*sim.plan);
-    future.waitForFinished();
-    sim.run = future.result();
-    if (!sim.run || !sim.run->complete()) {
-        sim.error = "the simulation did not finish";
-        return sim;
+    m_future = startMonteCarlo(*m_sim.plan);
+}
+
+PendingSimulation::~PendingSimulation()
+{
+    // The chunks read the plan: they must be done before it goes.
+    if (m_future.isValid() && !m_future.isFinished()) {
+        m_future.cancel();
+        m_future.waitForFinished();
     }
-    sim.summary = sim.run->summary();
-    return sim;
+}
+
+ExportSimulation PendingSimulation::finish()
+{
+    if (m_sim.error.empty() && m_future.isValid()) {
+        m_future.waitForFinished();
+        m_sim.run = m_future.result();
+        if (!m_sim.run || !m_sim.run->complete())
+            m_sim.error = "the simulation did not finish";
+        else
+            m_sim.summary = m_sim.run->summary();
+    }
+    return std::move(m_sim);
+}
+
+ExportSimulation simulateForExport(const Workbook &workbook, const Results &results,
+                                   const ReportOptions &options)
+{
+    PendingSimulation pending(workbook, results, options);
+    return pending.finish();
 }
 
 QStringList csvUncertaintyPaths(const QString &outputPath, bool trials)
@@ -364,7 +384,15 @@ void trialsSheet(SheetWriter &w, lxw_worksheet *ws, const ExportSimulation &sim)
 void addUncertaintySheets(lxw_workbook *book, const Workbook &workbook, const Results &results,
                           const ReportOptions &options, QSet<QString> &takenSheets)
 {
-    const ExportSimulation sim = simulateForExport(workbook, results, options);
+    PendingSimulation pending(workbook, results, options);
+    addUncertaintySheets(book, workbook, pending, options, takenSheets);
+}
+
+void addUncertaintySheets(lxw_workbook *book, const Workbook &workbook,
+                          PendingSimulation &simulation, const ReportOptions &options,
+                          QSet<QString> &takenSheets)
+{
+    const ExportSimulation sim = simulation.finish();
     SheetWriter w(book, workbook);
     uncertaintySheet(w, w.sheet(u"Uncertainty"_s, takenSheets), workbook, sim);
     if (options.includeTrialSamples && sim.ran())

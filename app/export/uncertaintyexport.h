@@ -31,6 +31,25 @@ struct ExportSimulation
     bool ran() const { return error.empty() && run && run->complete(); }
 };
 
+/// A run of simulateForExport started on the global thread pool, so that it runs while the
+/// export writes its other sheets; finish() waits for it. Destroyed unfinished (a cancelled
+/// export), it cancels the run and waits for the chunks under way.
+class PendingSimulation
+{
+public:
+    PendingSimulation(const Workbook &workbook, const Results &results,
+                      const ReportOptions &options);
+    ~PendingSimulation();
+    PendingSimulation(const PendingSimulation &) = delete;
+    PendingSimulation &operator=(const PendingSimulation &) = delete;
+    /// The finished run (call once).
+    ExportSimulation finish();
+
+private:
+    ExportSimulation m_sim;
+    QFuture<MonteCarloRunPtr> m_future;
+};
+
 /// Runs the workbook's set-up for an export with `options` (its scenario: the chosen one, Base
 /// when every scenario is exported). Follows options.progress for cancelling.
 ExportSimulation simulateForExport(const Workbook &workbook, const Results &results,
@@ -53,6 +72,11 @@ bool writeUncertaintyCsv(const Workbook &workbook, const Results &results,
 /// Uncertainty sheet says why.
 void addUncertaintySheets(lxw_workbook *book, const Workbook &workbook, const Results &results,
                           const ReportOptions &options, QSet<QString> &takenSheets);
+
+/// The same with a run started earlier (see PendingSimulation).
+void addUncertaintySheets(lxw_workbook *book, const Workbook &workbook,
+                          PendingSimulation &simulation, const ReportOptions &options,
+                          QSet<QString> &takenSheets);
 
 /// Excel's sheet limits: trial samples beyond them are left out (the sheet says so).
 inline constexpr int kXlsxMaxRows = 1'048'576;
