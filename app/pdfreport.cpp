@@ -352,8 +352,8 @@ int pdfContentWidth()
     return static_cast<int>(std::floor(kA4.width() - kMarginLeft - kMarginRight));
 }
 
-QByteArray renderPdfReport(const ReportContent &content, const Workbook &workbook,
-                           const Results &results, const ReportOptions &options, QString *error)
+QByteArray renderPdfReport(ReportContent &content, const Workbook &workbook, const Results &results,
+                           const ReportOptions &options, QString *error)
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         *error = u"The PDF report draws charts and needs a QApplication"_s;
@@ -393,8 +393,8 @@ QByteArray renderPdfReport(const ReportContent &content, const Workbook &workboo
                              content.logo);
         doc->documentLayout()->setPaintDevice(&writer);
         doc->documentLayout()->registerHandler(kChartObjectType, &charts);
-        doc->setHtml(u"<html><body>%1</body></html>"_s.arg(
-            sectionHtml(content.body, sections[static_cast<std::size_t>(i)])));
+        doc->setHtml(u"<html><body>%1</body></html>"_s.arg(resolveParts(
+            content, sectionHtml(content.body, sections[static_cast<std::size_t>(i)]))));
         bindCharts(*doc);
         auto &sectionBreaks = breaks[static_cast<std::size_t>(i)];
         const bool again = !sectionBreaks.empty();

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <numeric>
 #include <optional>
 
@@ -97,8 +98,10 @@ struct Table
 class Builder
 {
 public:
-    Builder(const Workbook &wb, const Results &res, const ReportOptions &options, int width)
-        : m_wb(wb)
+    Builder(const Workbook &wb, const Results &res, const ReportOptions &options, int width,
+            bool defer)
+        : m_defer(defer)
+        , m_wb(wb)
         , m_res(res)
         , m_opt(options)
         , m_nf(qs(wb.settings.currency), options.locale)
@@ -184,6 +187,7 @@ private:
         return esc(m_wb.useCases[static_cast<std::size_t>(u)].baseline.unit);
     }
 
+    bool m_defer; // the analytics as a part (ReportContent::parts)
     const Workbook &m_wb;
     const Results &m_res;
     const ReportOptions &m_opt;
@@ -195,6 +199,8 @@ private:
     QDate m_today;
     QString m_out;
     std::vector<ReportChart> m_charts;
+    std::vector<ReportPart> m_parts;
+
     std::vector<int> m_full; // the use cases with a full section (fullSectionUseCases)
 };
 
@@ -1285,10 +1291,12 @@ ReportContent Builder::build()
     const bool everyCase = static_cast<int>(m_full.size()) == m_res.useCaseCount;
     // The Monte Carlo run and the tornado start now, on other threads, and are joined when
     // their sections are written: they run while the sections before them are.
-    std::optional<UncertaintyRun> simulation;
+    std::shared_ptr<UncertaintyRun> simulation;
     if (m_opt.includeUncertainty)
-        simulation.emplace(m_wb, m_res.scenarios[static_cast<std::size_t>(m_headline)]);
-    TornadoRun tornadoRun(m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline);
+        simulation = std::make_shared<UncertaintyRun>(
+            m_wb, m_res.scenarios[static_cast<std::size_t>(m_headline)]);
+    auto tornadoRun =
+        std::make_shared<TornadoRun>(m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline);
     cover();
     summary();
     if (!everyCase)
@@ -1297,9 +1305,24 @@ ReportContent Builder::build()
         useCase(u);
     if (m_res.useCaseCount > 1)
         comparison();
+    // The section's heading stays in the body (a renderer finds its sections by their
+    // headings); what follows it is written from the runs, at once or when a renderer reaches it.
     if (simulation)
-        appendUncertaintySection(m_out, m_charts, m_wb, *simulation, m_opt.locale, m_width);
-    appendTornadoSection(m_out, m_charts, m_wb, tornadoRun, m_nf, m_width);
+        m_out += uncertaintyHeading();
+    ReportPart analytics = [simulation, tornadoRun, &wb = m_wb, locale = m_opt.locale, nf = m_nf,
+                            width = m_width](std::vector<ReportChart> &charts) {
+        QString out;
+        if (simulation)
+            appendUncertaintyBody(out, charts, wb, *simulation, locale, width);
+        appendTornadoSection(out, charts, wb, *tornadoRun, nf, width);
+        return out;
+    };
+    if (m_defer) {
+        m_out += QLatin1String(kPartMarker) + QString::number(m_parts.size()) + u"-->"_s;
+        m_parts.push_back(std::move(analytics));
+    } else {
+        m_out += analytics(m_charts);
+    }
     appendPlanActualSection(m_out, m_charts, m_wb, m_res, m_headline, m_nf, m_width); // issue 13
     modelChecks();
     if (!everyCase)
@@ -1316,6 +1339,8 @@ ReportContent Builder::build()
                        : u"Prepared by %1"_s.arg(qs(m_wb.settings.preparedBy));
     c.body = std::move(m_out);
     c.charts = std::move(m_charts);
+    c.parts = std::move(m_parts);
+    c.writtenParts.resize(c.parts.size());
     c.logo = decodeLogo(m_wb.settings.logoPng);
     c.headlineScenario = m_headline;
     return c;
@@ -1397,9 +1422,33 @@ span.info { color: #1f5fa8; font-weight: bold; }
 }
 
 ReportContent buildReportContent(const Workbook &workbook, const Results &results,
-                                 const ReportOptions &options, int contentWidth)
+                                 const ReportOptions &options, int contentWidth,
+                                 bool deferAnalytics)
 {
-    return Builder(workbook, results, options, contentWidth).build();
+    return Builder(workbook, results, options, contentWidth, deferAnalytics).build();
+}
+
+QString resolveParts(ReportContent &content, QString html)
+{
+    const QLatin1String marker(kPartMarker);
+    qsizetype at = html.indexOf(marker);
+    while (at >= 0) {
+        const qsizetype digits = at + marker.size();
+        const qsizetype close = html.indexOf(u"-->"_s, digits);
+        bool ok = false;
+        const qsizetype i =
+            close < 0 ? -1 : QStringView(html).mid(digits, close - digits).toInt(&ok);
+        if (!ok || i < 0 || i >= static_cast<qsizetype>(content.parts.size())) {
+            at = html.indexOf(marker, digits); // not one of ours: left as it is
+            continue;
+        }
+        auto &written = content.writtenParts[static_cast<std::size_t>(i)];
+        if (!written)
+            written = content.parts[static_cast<std::size_t>(i)](content.charts);
+        html.replace(at, close + 3 - at, *written);
+        at = html.indexOf(marker, at + written->size());
+    }
+    return html;
 }
 
 } // namespace roi

@@ -76,17 +76,10 @@ UncertaintyRun::UncertaintyRun(const Workbook &workbook, const std::string &scen
     : m_plan(std::make_unique<MonteCarloPlan>(workbook, sectionOptions(workbook, scenario)))
 {
     if (runs())
-        m_future = startMonteCarlo(*m_plan);
+        m_run = std::make_unique<BackgroundMonteCarlo>(*m_plan);
 }
 
-UncertaintyRun::~UncertaintyRun()
-{
-    // The chunks read the plan: they must be done before it goes.
-    if (m_future.isValid() && !m_future.isFinished()) {
-        m_future.cancel();
-        m_future.waitForFinished();
-    }
-}
+UncertaintyRun::~UncertaintyRun() = default;
 
 bool UncertaintyRun::runs() const
 {
@@ -96,8 +89,9 @@ bool UncertaintyRun::runs() const
 std::shared_ptr<const MonteCarloSummary> UncertaintyRun::summary()
 {
     if (!m_summary) {
-        m_future.waitForFinished();
-        m_summary = std::make_shared<const MonteCarloSummary>(m_future.result()->summary());
+        const BackgroundMonteCarlo::Outcome &done = m_run->get();
+        m_summary = done.summary ? done.summary
+                                 : std::make_shared<const MonteCarloSummary>(done.run->summary());
     }
     return m_summary;
 }
@@ -122,7 +116,18 @@ void appendUncertaintySection(QString &out, std::vector<ReportChart> &charts,
                               const Workbook &workbook, UncertaintyRun &run, const QLocale &locale,
                               int contentWidth)
 {
-    out += QStringLiteral("<h1 class=\"page\">Uncertainty and sensitivity</h1>\n");
+    out += uncertaintyHeading();
+    appendUncertaintyBody(out, charts, workbook, run, locale, contentWidth);
+}
+
+QString uncertaintyHeading()
+{
+    return QStringLiteral("<h1 class=\"page\">Uncertainty and sensitivity</h1>\n");
+}
+
+void appendUncertaintyBody(QString &out, std::vector<ReportChart> &charts, const Workbook &workbook,
+                           UncertaintyRun &run, const QLocale &locale, int contentWidth)
+{
     const MonteCarloPlan &plan = run.plan();
     if (!run.runs()) {
         out += QStringLiteral("<p>No simulation: %1.</p>\n")

@@ -4,7 +4,7 @@
 // histogram, and what drives NPV.
 #pragma once
 
-#include "montecarlorunner.h"
+#include "export/backgroundmontecarlo.h"
 #include "reportcontent.h"
 
 #include <QLocale>
@@ -18,9 +18,9 @@ namespace roi {
 
 struct Workbook;
 
-/// The section's Monte Carlo run, started on the global thread pool when made, so that it runs
-/// while the report writes the sections before it; summary() waits for it. Destroyed before
-/// that (a cancelled export), it cancels the run and waits for the chunks under way.
+/// The section's Monte Carlo run, started in the background when made (BackgroundMonteCarlo), so
+/// that it runs while the report writes the sections before it; summary() waits for it.
+/// Destroyed before that (a cancelled export), it cancels the run.
 class UncertaintyRun
 {
 public:
@@ -37,10 +37,18 @@ public:
     std::shared_ptr<const MonteCarloSummary> summary();
 
 private:
-    std::unique_ptr<MonteCarloPlan> m_plan;
-    QFuture<MonteCarloRunPtr> m_future;
+    std::unique_ptr<MonteCarloPlan> m_plan; // declared first: the run reads it
+    std::unique_ptr<BackgroundMonteCarlo> m_run;
     std::shared_ptr<const MonteCarloSummary> m_summary;
 };
+
+/// The section's heading (it starts a page).
+QString uncertaintyHeading();
+
+/// Appends what follows the heading, from `run`.
+void appendUncertaintyBody(QString &html, std::vector<ReportChart> &charts,
+                           const Workbook &workbook, UncertaintyRun &run, const QLocale &locale,
+                           int contentWidth);
 
 /// Appends the section with the summary of `run` (see the overload below).
 void appendUncertaintySection(QString &html, std::vector<ReportChart> &charts,

@@ -34,27 +34,21 @@ PendingSimulation::PendingSimulation(const Workbook &workbook, const Results &re
                       "is set up)";
         return;
     }
-    m_future = startMonteCarlo(*m_sim.plan);
+    m_run = std::make_unique<BackgroundMonteCarlo>(*m_sim.plan);
 }
 
-PendingSimulation::~PendingSimulation()
-{
-    // The chunks read the plan: they must be done before it goes.
-    if (m_future.isValid() && !m_future.isFinished()) {
-        m_future.cancel();
-        m_future.waitForFinished();
-    }
-}
+PendingSimulation::~PendingSimulation() = default;
 
 ExportSimulation PendingSimulation::finish()
 {
-    if (m_sim.error.empty() && m_future.isValid()) {
-        m_future.waitForFinished();
-        m_sim.run = m_future.result();
-        if (!m_sim.run || !m_sim.run->complete())
+    if (m_sim.error.empty() && m_run) {
+        const BackgroundMonteCarlo::Outcome &done = m_run->get();
+        m_sim.run = done.run;
+        if (!m_sim.run || !m_sim.run->complete() || !done.summary)
             m_sim.error = "the simulation did not finish";
         else
-            m_sim.summary = m_sim.run->summary();
+            m_sim.summary = *done.summary;
+        m_run.reset();
     }
     return std::move(m_sim);
 }

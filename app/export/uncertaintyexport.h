@@ -4,6 +4,7 @@
 // export's scenario (Base when it exports every scenario), as the report's section shows it.
 #pragma once
 
+#include "export/backgroundmontecarlo.h"
 #include "montecarlorunner.h"
 #include "reportexporter.h"
 
@@ -31,9 +32,9 @@ struct ExportSimulation
     bool ran() const { return error.empty() && run && run->complete(); }
 };
 
-/// A run of simulateForExport started on the global thread pool, so that it runs while the
-/// export writes its other sheets; finish() waits for it. Destroyed unfinished (a cancelled
-/// export), it cancels the run and waits for the chunks under way.
+/// A run of simulateForExport started in the background (BackgroundMonteCarlo), so that it runs
+/// while the export writes its other sheets; finish() waits for it. Destroyed unfinished (a
+/// cancelled export), it cancels the run.
 class PendingSimulation
 {
 public:
@@ -47,7 +48,7 @@ public:
 
 private:
     ExportSimulation m_sim;
-    QFuture<MonteCarloRunPtr> m_future;
+    std::unique_ptr<BackgroundMonteCarlo> m_run; // reads m_sim.plan: goes first
 };
 
 /// Runs the workbook's set-up for an export with `options` (its scenario: the chosen one, Base
