@@ -18,6 +18,7 @@
 #include <QTextObjectInterface>
 #include <QTextTable>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -430,6 +431,9 @@ QByteArray renderPdfReport(ReportContent &content, const Workbook &workbook, con
             kept[static_cast<std::size_t>(i)] = std::move(doc);
         pages += sectionPages[static_cast<std::size_t>(i)];
     }
+    // Every section kept: the body is not read again, and a long report's is tens of MB.
+    if (std::all_of(kept.begin(), kept.end(), [](const auto &doc) { return doc != nullptr; }))
+        content.body = QString();
 
     QCPPainter painter;
     if (!painter.begin(&writer)) {

@@ -11,7 +11,8 @@
 namespace roi {
 
 /// The PDF bytes; empty with a message in `error` on failure. Needs a QApplication. The
-/// content's parts are written when their section is laid out (resolveParts).
+/// content's parts are written when their section is laid out (resolveParts); its body is let
+/// go once every section is laid out and kept.
 QByteArray renderPdfReport(ReportContent &content, const Workbook &workbook, const Results &results,
                            const ReportOptions &options, QString *error);
 

@@ -76,7 +76,7 @@ UncertaintyRun::UncertaintyRun(const Workbook &workbook, const std::string &scen
     : m_plan(std::make_unique<MonteCarloPlan>(workbook, sectionOptions(workbook, scenario)))
 {
     if (runs())
-        m_run = std::make_unique<BackgroundMonteCarlo>(*m_plan);
+        m_run = std::make_unique<BackgroundMonteCarlo>(*m_plan, false);
 }
 
 UncertaintyRun::~UncertaintyRun() = default;
@@ -90,8 +90,7 @@ std::shared_ptr<const MonteCarloSummary> UncertaintyRun::summary()
 {
     if (!m_summary) {
         const BackgroundMonteCarlo::Outcome &done = m_run->get();
-        m_summary = done.summary ? done.summary
-                                 : std::make_shared<const MonteCarloSummary>(done.run->summary());
+        m_summary = done.summary ? done.summary : std::make_shared<const MonteCarloSummary>();
     }
     return m_summary;
 }

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace roi {
@@ -24,8 +25,10 @@ public:
         std::shared_ptr<const MonteCarloSummary> summary; // null when the run is not complete
     };
 
-    /// Starts the run of `plan`, which must outlive this object.
-    explicit BackgroundMonteCarlo(const MonteCarloPlan &plan);
+    /// Starts the run of `plan`, which must outlive this object. Without `keepRun` the trials
+    /// are let go as soon as they are summarised (Outcome::run is then null): at 200 use cases
+    /// they are tens of MB that a report would otherwise hold while it is drawn.
+    explicit BackgroundMonteCarlo(const MonteCarloPlan &plan, bool keepRun = true);
     /// Cancels the run when it is not finished, and waits for the threads to let go of the plan.
     ~BackgroundMonteCarlo();
     BackgroundMonteCarlo(const BackgroundMonteCarlo &) = delete;
@@ -35,6 +38,7 @@ public:
     const Outcome &get();
 
 private:
+    std::mutex m_mutex; // guards m_run, which the summarising thread may drop
     QFuture<MonteCarloRunPtr> m_run;
     std::atomic<bool> m_abandoned{false};
     std::future<Outcome> m_done;
