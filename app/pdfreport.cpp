@@ -20,6 +20,9 @@
 
 #include <algorithm>
 #include <cmath>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <memory>
 #include <optional>
 
@@ -434,6 +437,11 @@ QByteArray renderPdfReport(ReportContent &content, const Workbook &workbook, con
     // Every section kept: the body is not read again, and a long report's is tens of MB.
     if (std::all_of(kept.begin(), kept.end(), [](const auto &doc) { return doc != nullptr; }))
         content.body = QString();
+#ifdef __GLIBC__
+    // Laying out again after the keep-together breaks left freed blocks between the kept
+    // layouts: the free pages go back before the pages are drawn (and the PDF grows).
+    malloc_trim(0);
+#endif
 
     QCPPainter painter;
     if (!painter.begin(&writer)) {
