@@ -14,6 +14,7 @@
 
 #include <qcustomplot.h>
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void figuresMatchTheModel();
     void nothingUncertain();
     void chartsAndTornadoOfTheSetUp();
+    void deferredAnalyticsWriteTheSameReport();
 };
 
 void TestUncertaintyReport::figuresMatchTheModel()
@@ -130,6 +132,45 @@ void TestUncertaintyReport::chartsAndTornadoOfTheSetUp()
     const qsizetype fan = c.body.indexOf(QStringLiteral("roi-chart:%1\"").arg(at - kinds.begin()));
     const qsizetype tornado = c.body.indexOf(QStringLiteral("Sensitivity (tornado)"));
     QVERIFY(section >= 0 && section < fan && fan < tornado);
+}
+
+void TestUncertaintyReport::deferredAnalyticsWriteTheSameReport()
+{
+    // The exporters build the report with the analytics as a part written when the renderer
+    // reaches it (computed on other threads meanwhile): resolved, the body is the whole one,
+    // and the part's charts (fan, two histograms, tornado) come after the others.
+    std::ifstream in(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb", std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const LoadResult r = readWorkbook(bytes.str());
+    QVERIFY(r.ok());
+    Workbook wb = *r.workbook;
+    wb.settings.monteCarloTrials = 300;
+    const Results res = compute(wb, ComputeOptions{Date{2026, 11, 23}, true});
+    ReportOptions options;
+    options.today = QDate(2026, 11, 23);
+    const ReportContent whole = buildReportContent(wb, res, options, 700);
+    ReportContent deferred = buildReportContent(wb, res, options, 700, true);
+    QVERIFY(whole.parts.empty());
+    QCOMPARE(deferred.parts.size(), std::size_t(1));
+    QVERIFY(deferred.body.contains(QLatin1String(kPartMarker)));
+    QVERIFY(!deferred.body.contains(QStringLiteral("Sensitivity (tornado)")));
+    const std::size_t before = deferred.charts.size();
+    QCOMPARE(before + 4, whole.charts.size());
+    // Written once: resolving again gives the same text and adds no chart.
+    const QString first = resolveParts(deferred, deferred.body);
+    const QString again = resolveParts(deferred, deferred.body);
+    QCOMPARE(deferred.charts.size(), whole.charts.size());
+    QCOMPARE(again, first);
+    QVERIFY(first.contains(QStringLiteral("Sensitivity (tornado)")));
+    // The same text but for the chart numbers, which follow the order the charts were added in.
+    auto unnumbered = [](QString html) {
+        static const QRegularExpression chart(QStringLiteral("roi-chart:[0-9]+"));
+        return html.replace(chart, QStringLiteral("roi-chart:N"));
+    };
+    QCOMPARE(unnumbered(first), unnumbered(whole.body));
+    QCOMPARE(deferred.charts.back().kind, ChartKind::Tornado);
+    QCOMPARE(deferred.charts[before].kind, ChartKind::UncertaintyFan);
 }
 
 QTEST_MAIN(TestUncertaintyReport)
