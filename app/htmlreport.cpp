@@ -9,6 +9,9 @@
 #include <QApplication>
 #include <QBuffer>
 
+#include <algorithm>
+#include <functional>
+
 namespace roi {
 
 using namespace Qt::StringLiterals;
@@ -49,7 +52,7 @@ p.generated { font-size: 7.5pt; color: #5b6573; margin-top: 32px; border-top: 1p
 
 } // namespace
 
-QByteArray renderHtmlReport(const ReportContent &content, const Workbook &workbook,
+QByteArray renderHtmlReport(ReportContent &content, const Workbook &workbook,
                             const Results &results, const ReportOptions &options, QString *error)
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
@@ -90,54 +93,76 @@ QByteArray renderHtmlReport(const ReportContent &content, const Workbook &workbo
     }
     const QString chartSrc = u"src=\"%1"_s.arg(QLatin1String(kChartScheme));
     const QString logoSrc = u"src=\"%1\""_s.arg(QLatin1String(kLogoName));
-    const QStringView body(content.body);
-    qsizetype done = 0;
-    while (done < body.size()) {
-        const qsizetype chartAt = body.indexOf(chartSrc, done);
-        const qsizetype logoAt = logoUri.isEmpty() ? -1 : body.indexOf(logoSrc, done);
-        qsizetype at = chartAt;
-        if (at < 0 || (logoAt >= 0 && logoAt < at))
-            at = logoAt;
-        if (at < 0)
-            break;
-        out += body.mid(done, at - done).toUtf8();
-        if (at == logoAt) {
-            out += "src=\"" + logoUri + '"';
-            done = at + logoSrc.size();
-            continue;
+    const QLatin1String partMarker(kPartMarker);
+    int drawn = 0;
+    // Appends `text` with its placeholders replaced; a part (resolveParts) is written where its
+    // marker stands, then gone through the same way. False when cancelled or a chart fails.
+    std::function<bool(QStringView)> append = [&](QStringView text) {
+        qsizetype done = 0;
+        while (done < text.size()) {
+            const qsizetype chartAt = text.indexOf(chartSrc, done);
+            const qsizetype logoAt = logoUri.isEmpty() ? -1 : text.indexOf(logoSrc, done);
+            const qsizetype partAt = content.parts.empty() ? -1 : text.indexOf(partMarker, done);
+            qsizetype at = chartAt;
+            if (at < 0 || (logoAt >= 0 && logoAt < at))
+                at = logoAt;
+            if (at < 0 || (partAt >= 0 && partAt < at))
+                at = partAt;
+            if (at < 0)
+                break;
+            out += text.mid(done, at - done).toUtf8();
+            if (at == partAt) {
+                const qsizetype close = text.indexOf(u"-->"_s, at);
+                const qsizetype end = close < 0 ? text.size() : close + 3;
+                const QString part = resolveParts(content, text.mid(at, end - at).toString());
+                if (!append(part))
+                    return false;
+                done = end;
+                continue;
+            }
+            if (at == logoAt) {
+                out += "src=\"" + logoUri + '"';
+                done = at + logoSrc.size();
+                continue;
+            }
+            const qsizetype digits = at + chartSrc.size();
+            const qsizetype close = text.indexOf(u'"', digits);
+            bool ok = false;
+            const int i = close < 0 ? -1 : text.mid(digits, close - digits).toInt(&ok);
+            if (!ok || i < 0 || i >= static_cast<int>(content.charts.size())) {
+                // Not one of ours (cannot happen with the builder's output): copy it as it is.
+                out += chartSrc.toUtf8();
+                done = digits;
+                continue;
+            }
+            if (options.progress
+                && !options.progress(std::min(1.0, double(drawn) / content.charts.size()))) {
+                *error = u"Cancelled"_s;
+                return false;
+            }
+            ++drawn;
+            const ReportChart &c = content.charts[static_cast<std::size_t>(i)];
+            const QByteArray svg = onGuiThread([&] {
+                plot->resize(c.size);
+                drawReportChart(
+                    *plot, c,
+                    ChartInput{&workbook, &results, c.useCase, c.scenario, format, c.allScenarios});
+                return renderPlotSvg(*plot, c.size, chartTitle(c.kind));
+            });
+            if (svg.isEmpty()) {
+                *error = u"Cannot draw the %1 chart"_s.arg(chartTitle(c.kind));
+                return false;
+            }
+            out += "src=\"data:image/svg+xml;base64,";
+            out += svg.toBase64();
+            out += '"';
+            done = close + 1;
         }
-        const qsizetype digits = at + chartSrc.size();
-        const qsizetype close = body.indexOf(u'"', digits);
-        bool ok = false;
-        const int i = close < 0 ? -1 : body.mid(digits, close - digits).toInt(&ok);
-        if (!ok || i < 0 || i >= static_cast<int>(content.charts.size())) {
-            // Not one of ours (cannot happen with the builder's output): copy it as it is.
-            out += chartSrc.toUtf8();
-            done = digits;
-            continue;
-        }
-        if (options.progress && !options.progress(double(i) / content.charts.size())) {
-            *error = u"Cancelled"_s;
-            return {};
-        }
-        const ReportChart &c = content.charts[static_cast<std::size_t>(i)];
-        const QByteArray svg = onGuiThread([&] {
-            plot->resize(c.size);
-            drawReportChart(
-                *plot, c,
-                ChartInput{&workbook, &results, c.useCase, c.scenario, format, c.allScenarios});
-            return renderPlotSvg(*plot, c.size, chartTitle(c.kind));
-        });
-        if (svg.isEmpty()) {
-            *error = u"Cannot draw the %1 chart"_s.arg(chartTitle(c.kind));
-            return {};
-        }
-        out += "src=\"data:image/svg+xml;base64,";
-        out += svg.toBase64();
-        out += '"';
-        done = close + 1;
-    }
-    out += body.mid(done).toUtf8();
+        out += text.mid(done).toUtf8();
+        return true;
+    };
+    if (!append(content.body))
+        return {};
     out += generated.toUtf8();
     out += "\n</body>\n</html>\n";
     return out;

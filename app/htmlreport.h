@@ -10,8 +10,9 @@
 namespace roi {
 
 /// The UTF-8 bytes of the HTML file; empty with a message in `error` on failure. Needs a
-/// QApplication (the charts are drawn).
-QByteArray renderHtmlReport(const ReportContent &content, const Workbook &workbook,
+/// QApplication (the charts are drawn). The content's parts are written where they stand
+/// (resolveParts).
+QByteArray renderHtmlReport(ReportContent &content, const Workbook &workbook,
                             const Results &results, const ReportOptions &options, QString *error);
 
 } // namespace roi

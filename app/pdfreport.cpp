@@ -18,7 +18,11 @@
 #include <QTextObjectInterface>
 #include <QTextTable>
 
+#include <algorithm>
 #include <cmath>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <memory>
 #include <optional>
 
@@ -352,8 +356,8 @@ int pdfContentWidth()
     return static_cast<int>(std::floor(kA4.width() - kMarginLeft - kMarginRight));
 }
 
-QByteArray renderPdfReport(const ReportContent &content, const Workbook &workbook,
-                           const Results &results, const ReportOptions &options, QString *error)
+QByteArray renderPdfReport(ReportContent &content, const Workbook &workbook, const Results &results,
+                           const ReportOptions &options, QString *error)
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         *error = u"The PDF report draws charts and needs a QApplication"_s;
@@ -393,8 +397,8 @@ QByteArray renderPdfReport(const ReportContent &content, const Workbook &workboo
                              content.logo);
         doc->documentLayout()->setPaintDevice(&writer);
         doc->documentLayout()->registerHandler(kChartObjectType, &charts);
-        doc->setHtml(u"<html><body>%1</body></html>"_s.arg(
-            sectionHtml(content.body, sections[static_cast<std::size_t>(i)])));
+        doc->setHtml(u"<html><body>%1</body></html>"_s.arg(resolveParts(
+            content, sectionHtml(content.body, sections[static_cast<std::size_t>(i)]))));
         bindCharts(*doc);
         auto &sectionBreaks = breaks[static_cast<std::size_t>(i)];
         const bool again = !sectionBreaks.empty();
@@ -430,6 +434,14 @@ QByteArray renderPdfReport(const ReportContent &content, const Workbook &workboo
             kept[static_cast<std::size_t>(i)] = std::move(doc);
         pages += sectionPages[static_cast<std::size_t>(i)];
     }
+    // Every section kept: the body is not read again, and a long report's is tens of MB.
+    if (std::all_of(kept.begin(), kept.end(), [](const auto &doc) { return doc != nullptr; }))
+        content.body = QString();
+#ifdef __GLIBC__
+    // Laying out again after the keep-together breaks left freed blocks between the kept
+    // layouts: the free pages go back before the pages are drawn (and the PDF grows).
+    malloc_trim(0);
+#endif
 
     QCPPainter painter;
     if (!painter.begin(&writer)) {

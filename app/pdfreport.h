@@ -10,9 +10,11 @@
 
 namespace roi {
 
-/// The PDF bytes; empty with a message in `error` on failure. Needs a QApplication.
-QByteArray renderPdfReport(const ReportContent &content, const Workbook &workbook,
-                           const Results &results, const ReportOptions &options, QString *error);
+/// The PDF bytes; empty with a message in `error` on failure. Needs a QApplication. The
+/// content's parts are written when their section is laid out (resolveParts); its body is let
+/// go once every section is laid out and kept.
+QByteArray renderPdfReport(ReportContent &content, const Workbook &workbook, const Results &results,
+                           const ReportOptions &options, QString *error);
 
 /// The report body cut where each page-breaking section (`<h1 class="page">`) begins, that
 /// heading's break removed: the PDF lays out each section as its own document.

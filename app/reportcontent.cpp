@@ -14,9 +14,14 @@
 #include <QImageReader>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <numeric>
+#include <optional>
 
 namespace roi {
 
@@ -96,8 +101,10 @@ struct Table
 class Builder
 {
 public:
-    Builder(const Workbook &wb, const Results &res, const ReportOptions &options, int width)
-        : m_wb(wb)
+    Builder(const Workbook &wb, const Results &res, const ReportOptions &options, int width,
+            bool defer)
+        : m_defer(defer)
+        , m_wb(wb)
         , m_res(res)
         , m_opt(options)
         , m_nf(qs(wb.settings.currency), options.locale)
@@ -183,6 +190,7 @@ private:
         return esc(m_wb.useCases[static_cast<std::size_t>(u)].baseline.unit);
     }
 
+    bool m_defer; // the analytics as a part (ReportContent::parts)
     const Workbook &m_wb;
     const Results &m_res;
     const ReportOptions &m_opt;
@@ -194,6 +202,8 @@ private:
     QDate m_today;
     QString m_out;
     std::vector<ReportChart> m_charts;
+    std::vector<ReportPart> m_parts;
+
     std::vector<int> m_full; // the use cases with a full section (fullSectionUseCases)
 };
 
@@ -1282,6 +1292,14 @@ ReportContent Builder::build()
 {
     m_full = fullSectionUseCases(m_wb, m_res, m_opt, m_headline);
     const bool everyCase = static_cast<int>(m_full.size()) == m_res.useCaseCount;
+    // The Monte Carlo run and the tornado start now, on other threads, and are joined when
+    // their sections are written: they run while the sections before them are.
+    std::shared_ptr<UncertaintyRun> simulation;
+    if (m_opt.includeUncertainty)
+        simulation = std::make_shared<UncertaintyRun>(
+            m_wb, m_res.scenarios[static_cast<std::size_t>(m_headline)]);
+    auto tornadoRun =
+        std::make_shared<TornadoRun>(m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline);
     cover();
     summary();
     if (!everyCase)
@@ -1290,12 +1308,24 @@ ReportContent Builder::build()
         useCase(u);
     if (m_res.useCaseCount > 1)
         comparison();
-    if (m_opt.includeUncertainty)
-        appendUncertaintySection(m_out, m_charts, m_wb,
-                                 m_res.scenarios[static_cast<std::size_t>(m_headline)],
-                                 m_opt.locale, m_width);
-    appendTornadoSection(m_out, m_charts, m_wb, m_res.useCaseCount == 1 ? 0 : -1, m_headline, m_nf,
-                         m_width);
+    // The section's heading stays in the body (a renderer finds its sections by their
+    // headings); what follows it is written from the runs, at once or when a renderer reaches it.
+    if (simulation)
+        m_out += uncertaintyHeading();
+    ReportPart analytics = [simulation, tornadoRun, &wb = m_wb, locale = m_opt.locale, nf = m_nf,
+                            width = m_width](std::vector<ReportChart> &charts) {
+        QString out;
+        if (simulation)
+            appendUncertaintyBody(out, charts, wb, *simulation, locale, width);
+        appendTornadoSection(out, charts, wb, *tornadoRun, nf, width);
+        return out;
+    };
+    if (m_defer) {
+        m_out += QLatin1String(kPartMarker) + QString::number(m_parts.size()) + u"-->"_s;
+        m_parts.push_back(std::move(analytics));
+    } else {
+        m_out += analytics(m_charts);
+    }
     appendPlanActualSection(m_out, m_charts, m_wb, m_res, m_headline, m_nf, m_width); // issue 13
     modelChecks();
     if (!everyCase)
@@ -1311,7 +1341,10 @@ ReportContent Builder::build()
                        ? u"ROI Workbench"_s
                        : u"Prepared by %1"_s.arg(qs(m_wb.settings.preparedBy));
     c.body = std::move(m_out);
+    c.body.squeeze(); // appending left up to as much again unused (tens of MB at 2,000 pages)
     c.charts = std::move(m_charts);
+    c.parts = std::move(m_parts);
+    c.writtenParts.resize(c.parts.size());
     c.logo = decodeLogo(m_wb.settings.logoPng);
     c.headlineScenario = m_headline;
     return c;
@@ -1393,9 +1426,39 @@ span.info { color: #1f5fa8; font-weight: bold; }
 }
 
 ReportContent buildReportContent(const Workbook &workbook, const Results &results,
-                                 const ReportOptions &options, int contentWidth)
+                                 const ReportOptions &options, int contentWidth,
+                                 bool deferAnalytics)
 {
-    return Builder(workbook, results, options, contentWidth).build();
+    return Builder(workbook, results, options, contentWidth, deferAnalytics).build();
+}
+
+QString resolveParts(ReportContent &content, QString html)
+{
+    const QLatin1String marker(kPartMarker);
+    qsizetype at = html.indexOf(marker);
+    while (at >= 0) {
+        const qsizetype digits = at + marker.size();
+        const qsizetype close = html.indexOf(u"-->"_s, digits);
+        bool ok = false;
+        const qsizetype i =
+            close < 0 ? -1 : QStringView(html).mid(digits, close - digits).toInt(&ok);
+        if (!ok || i < 0 || i >= static_cast<qsizetype>(content.parts.size())) {
+            at = html.indexOf(marker, digits); // not one of ours: left as it is
+            continue;
+        }
+        auto &written = content.writtenParts[static_cast<std::size_t>(i)];
+        if (!written) {
+            written = content.parts[static_cast<std::size_t>(i)](content.charts);
+#ifdef __GLIBC__
+            // The runs' threads freed tens of MB into their own malloc arenas, where the
+            // renderer's allocations would not reuse them: give the free pages back.
+            malloc_trim(0);
+#endif
+        }
+        html.replace(at, close + 3 - at, *written);
+        at = html.indexOf(marker, at + written->size());
+    }
+    return html;
 }
 
 } // namespace roi

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace roi {
@@ -41,6 +42,11 @@ inline void drawReportChart(QCustomPlot &plot, const ReportChart &chart, const C
 /// The logical width report charts are drawn at.
 inline constexpr int kReportChartWidth = 800;
 
+/// A part of the report written when a renderer reaches it, with its charts appended to the
+/// report's: the analytics section, whose Monte Carlo run and tornado are computed on other
+/// threads meanwhile.
+using ReportPart = std::function<QString(std::vector<ReportChart> &charts)>;
+
 struct ReportContent
 {
     QString title;       // the workbook name, plain text
@@ -51,7 +57,17 @@ struct ReportContent
     std::vector<ReportChart> charts;
     QImage logo; // null when the workbook has none (or it does not decode); "roi-logo"
     int headlineScenario = 0;
+    /// The parts written late (buildReportContent with `deferAnalytics`): `<!--roi-part:N-->` in
+    /// the body stands for parts[N]; see resolveParts. Empty otherwise.
+    std::vector<ReportPart> parts;
+    std::vector<std::optional<QString>> writtenParts; // parts already written
 };
+
+inline constexpr char kPartMarker[] = "<!--roi-part:";
+
+/// `html` (a piece of content.body) with each part marker replaced by its part, written on its
+/// first use (its charts appended to content.charts) and the same text after.
+QString resolveParts(ReportContent &content, QString html);
 
 inline constexpr char kChartScheme[] = "roi-chart:";
 inline constexpr char kLogoName[] = "roi-logo";
@@ -61,8 +77,12 @@ QString reportStyleSheet();
 
 /// Builds the report. `contentWidth` is the printable width in CSS pixels (charts are sized to
 /// it).
+/// With `deferAnalytics` the Monte Carlo and tornado subsections are parts written when a
+/// renderer reaches them (resolveParts): they are computed on other threads meanwhile. Without,
+/// the body is whole. Either way the written report is the same.
 ReportContent buildReportContent(const Workbook &workbook, const Results &results,
-                                 const ReportOptions &options, int contentWidth);
+                                 const ReportOptions &options, int contentWidth,
+                                 bool deferAnalytics = false);
 
 /// The headline scenario for the options: the chosen one, else Base, else the first.
 int headlineScenario(const Results &results, const ReportOptions &options);

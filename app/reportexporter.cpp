@@ -142,12 +142,13 @@ QByteArray reportBytes(const Workbook &workbook, const Results &results, ReportF
         return {};
     switch (format) {
     case ReportFormat::Pdf: {
-        const ReportContent content =
-            buildReportContent(workbook, results, options, pdfContentWidth());
+        // The analytics are written when the renderer reaches them, computed meanwhile.
+        ReportContent content =
+            buildReportContent(workbook, results, options, pdfContentWidth(), true);
         return renderPdfReport(content, workbook, results, options, error);
     }
     case ReportFormat::Html: {
-        const ReportContent content = buildReportContent(workbook, results, options, 700);
+        ReportContent content = buildReportContent(workbook, results, options, 700, true);
         return renderHtmlReport(content, workbook, results, options, error);
     }
     case ReportFormat::Xlsx:

@@ -1,9 +1,11 @@
 #include "sensitivityreport.h"
 
+#include "chartstyle.h"
 #include "tornadochart.h"
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace roi {
 
@@ -18,11 +20,38 @@ QString cell(const QString &text, bool numeric)
 
 } // namespace
 
+TornadoRun::TornadoRun(const Workbook &workbook, int useCase, int scenario)
+    : m_useCase(useCase)
+    , m_scenario(scenario)
+    , m_options(defaultTornadoOptions(workbook, {useCase, scenario}))
+{
+    m_future = std::async(std::launch::async, [&workbook, useCase, scenario, o = m_options] {
+        return tornado(workbook, {useCase, scenario}, o);
+    });
+}
+
+std::shared_ptr<const TornadoResult> TornadoRun::result()
+{
+    if (!m_result)
+        m_result = std::make_shared<const TornadoResult>(m_future.get());
+    return m_result;
+}
+
 void appendTornadoSection(QString &html, std::vector<ReportChart> &charts, const Workbook &wb,
                           int useCase, int scenario, const NumberFormat &f, int contentWidth)
 {
-    const TornadoOptions options = defaultTornadoOptions(wb, {useCase, scenario});
-    const TornadoResult t = tornado(wb, {useCase, scenario}, options);
+    TornadoRun run(wb, useCase, scenario);
+    appendTornadoSection(html, charts, wb, run, f, contentWidth);
+}
+
+void appendTornadoSection(QString &html, std::vector<ReportChart> &charts, const Workbook &wb,
+                          TornadoRun &run, const NumberFormat &f, int contentWidth)
+{
+    const int useCase = run.useCase();
+    const int scenario = run.scenario();
+    const TornadoOptions &options = run.options();
+    const std::shared_ptr<const TornadoResult> shared = run.result();
+    const TornadoResult &t = *shared;
     if (!t.ok() || t.bars.empty() || !t.base.ok())
         return;
     const bool worstBest = options.range == TornadoRange::WorstBest;
@@ -51,7 +80,17 @@ void appendTornadoSection(QString &html, std::vector<ReportChart> &charts, const
     c.useCase = useCase;
     c.scenario = scenario;
     c.size = logical;
-    charts.push_back(c);
+    // Drawn from the tornado computed here (drawChart(Tornado) would compute it again), as
+    // drawChart draws it: the chart reset, then the bars.
+    c.draw = [shared,
+              subject = useCase < 0 ? QStringLiteral("Portfolio")
+                                    : QString::fromStdString(
+                                        wb.useCases[static_cast<std::size_t>(useCase)].name),
+              range = tornadoRangeText(options)](QCustomPlot &plot, const NumberFormat &format) {
+        resetChart(plot);
+        drawTornado(plot, *shared, format, subject, range);
+    };
+    charts.push_back(std::move(c));
     const int shownHeight =
         static_cast<int>(std::lround(height * double(contentWidth) / logical.width()));
     html += QStringLiteral("<p class=\"chart\" align=\"center\"><img src=\"%1%2\" width=\"%3\" "

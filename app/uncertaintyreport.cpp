@@ -60,6 +60,41 @@ void appendChart(QString &out, std::vector<ReportChart> &charts,
 
 } // namespace
 
+namespace {
+
+MonteCarloOptions sectionOptions(const Workbook &workbook, const std::string &scenario)
+{
+    MonteCarloOptions options = MonteCarloOptions::fromWorkbook(workbook);
+    if (!scenario.empty())
+        options.scenario = scenario;
+    return options;
+}
+
+} // namespace
+
+UncertaintyRun::UncertaintyRun(const Workbook &workbook, const std::string &scenario)
+    : m_plan(std::make_unique<MonteCarloPlan>(workbook, sectionOptions(workbook, scenario)))
+{
+    if (runs())
+        m_run = std::make_unique<BackgroundMonteCarlo>(*m_plan, false);
+}
+
+UncertaintyRun::~UncertaintyRun() = default;
+
+bool UncertaintyRun::runs() const
+{
+    return m_plan->ok() && !m_plan->inputs().empty();
+}
+
+std::shared_ptr<const MonteCarloSummary> UncertaintyRun::summary()
+{
+    if (!m_summary) {
+        const BackgroundMonteCarlo::Outcome &done = m_run->get();
+        m_summary = done.summary ? done.summary : std::make_shared<const MonteCarloSummary>();
+    }
+    return m_summary;
+}
+
 QString uncertaintySectionHtml(const Workbook &workbook, const QLocale &locale)
 {
     QString out;
@@ -72,19 +107,35 @@ void appendUncertaintySection(QString &out, std::vector<ReportChart> &charts,
                               const Workbook &workbook, const std::string &scenario,
                               const QLocale &locale, int contentWidth)
 {
-    out += QStringLiteral("<h1 class=\"page\">Uncertainty and sensitivity</h1>\n");
-    MonteCarloOptions options = MonteCarloOptions::fromWorkbook(workbook);
-    if (!scenario.empty())
-        options.scenario = scenario;
-    const MonteCarloPlan plan(workbook, options);
-    if (!plan.ok() || plan.inputs().empty()) {
+    UncertaintyRun run(workbook, scenario);
+    appendUncertaintySection(out, charts, workbook, run, locale, contentWidth);
+}
+
+void appendUncertaintySection(QString &out, std::vector<ReportChart> &charts,
+                              const Workbook &workbook, UncertaintyRun &run, const QLocale &locale,
+                              int contentWidth)
+{
+    out += uncertaintyHeading();
+    appendUncertaintyBody(out, charts, workbook, run, locale, contentWidth);
+}
+
+QString uncertaintyHeading()
+{
+    return QStringLiteral("<h1 class=\"page\">Uncertainty and sensitivity</h1>\n");
+}
+
+void appendUncertaintyBody(QString &out, std::vector<ReportChart> &charts, const Workbook &workbook,
+                           UncertaintyRun &run, const QLocale &locale, int contentWidth)
+{
+    const MonteCarloPlan &plan = run.plan();
+    if (!run.runs()) {
         out += QStringLiteral("<p>No simulation: %1.</p>\n")
                    .arg(plan.ok() ? QStringLiteral("no input is uncertain (the Worst and Best "
                                                    "scenarios move nothing and none is set up)")
                                   : esc(plan.error()));
         return;
     }
-    const auto shared = std::make_shared<const MonteCarloSummary>(runMonteCarloParallel(plan));
+    const std::shared_ptr<const MonteCarloSummary> shared = run.summary();
     const MonteCarloSummary &s = *shared;
     const std::string cur = workbook.settings.currency;
     const NumberFormat nf(QString::fromStdString(cur), locale);

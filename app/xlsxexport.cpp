@@ -17,6 +17,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 
 namespace roi {
@@ -576,6 +577,11 @@ bool XlsxWriter::write(const QString &path, QString *error)
     properties.author = author.isEmpty() ? nullptr : author.data();
     properties.comments = comments.data();
     workbook_set_properties(m_book, &properties);
+    // The Monte Carlo of the uncertainty sheets runs on the thread pool while the other sheets
+    // are written.
+    std::optional<PendingSimulation> simulation;
+    if (m_options.includeUncertainty)
+        simulation.emplace(m_wb, m_res, m_options);
     createFormats();
     summarySheet();
     runRateSheet();
@@ -589,7 +595,7 @@ bool XlsxWriter::write(const QString &path, QString *error)
     if (!cancelled)
         checksSheet();
     if (!cancelled && m_options.includeUncertainty)
-        addUncertaintySheets(m_book, m_wb, m_res, m_options, m_taken);
+        addUncertaintySheets(m_book, m_wb, *simulation, m_options, m_taken);
     if (!cancelled)
         addPlanActualSheet(m_book, m_wb, m_res, m_options, m_taken); // issue 13
     // libxlsxwriter has no way to drop a workbook but to write it: a cancelled one is written

@@ -17,33 +17,47 @@ namespace roi {
 
 using namespace Qt::StringLiterals;
 
-ExportSimulation simulateForExport(const Workbook &workbook, const Results &results,
-                                   const ReportOptions &options)
+PendingSimulation::PendingSimulation(const Workbook &workbook, const Results &results,
+                                     const ReportOptions &options)
 {
-    ExportSimulation sim;
     MonteCarloOptions mc = MonteCarloOptions::fromWorkbook(workbook);
     const int scenario = headlineScenario(results, options);
     if (scenario >= 0 && scenario < static_cast<int>(results.scenarios.size()))
         mc.scenario = results.scenarios[static_cast<std::size_t>(scenario)];
-    sim.plan = std::make_unique<MonteCarloPlan>(workbook, mc);
-    if (!sim.plan->ok()) {
-        sim.error = sim.plan->error();
-        return sim;
+    m_sim.plan = std::make_unique<MonteCarloPlan>(workbook, mc);
+    if (!m_sim.plan->ok()) {
+        m_sim.error = m_sim.plan->error();
+        return;
     }
-    if (sim.plan->inputs().empty()) {
-        sim.error = "no input is uncertain (the Worst and Best scenarios move nothing and none "
-                    "is set up)";
-        return sim;
+    if (m_sim.plan->inputs().empty()) {
+        m_sim.error = "no input is uncertain (the Worst and Best scenarios move nothing and none "
+                      "is set up)";
+        return;
     }
-    QFuture<MonteCarloRunPtr> future = startMonteCarlo(*sim.plan);
-    future.waitForFinished();
-    sim.run = future.result();
-    if (!sim.run || !sim.run->complete()) {
-        sim.error = "the simulation did not finish";
-        return sim;
+    m_run = std::make_unique<BackgroundMonteCarlo>(*m_sim.plan);
+}
+
+PendingSimulation::~PendingSimulation() = default;
+
+ExportSimulation PendingSimulation::finish()
+{
+    if (m_sim.error.empty() && m_run) {
+        const BackgroundMonteCarlo::Outcome &done = m_run->get();
+        m_sim.run = done.run;
+        if (!m_sim.run || !m_sim.run->complete() || !done.summary)
+            m_sim.error = "the simulation did not finish";
+        else
+            m_sim.summary = *done.summary;
+        m_run.reset();
     }
-    sim.summary = sim.run->summary();
-    return sim;
+    return std::move(m_sim);
+}
+
+ExportSimulation simulateForExport(const Workbook &workbook, const Results &results,
+                                   const ReportOptions &options)
+{
+    PendingSimulation pending(workbook, results, options);
+    return pending.finish();
 }
 
 QStringList csvUncertaintyPaths(const QString &outputPath, bool trials)
@@ -364,7 +378,15 @@ void trialsSheet(SheetWriter &w, lxw_worksheet *ws, const ExportSimulation &sim)
 void addUncertaintySheets(lxw_workbook *book, const Workbook &workbook, const Results &results,
                           const ReportOptions &options, QSet<QString> &takenSheets)
 {
-    const ExportSimulation sim = simulateForExport(workbook, results, options);
+    PendingSimulation pending(workbook, results, options);
+    addUncertaintySheets(book, workbook, pending, options, takenSheets);
+}
+
+void addUncertaintySheets(lxw_workbook *book, const Workbook &workbook,
+                          PendingSimulation &simulation, const ReportOptions &options,
+                          QSet<QString> &takenSheets)
+{
+    const ExportSimulation sim = simulation.finish();
     SheetWriter w(book, workbook);
     uncertaintySheet(w, w.sheet(u"Uncertainty"_s, takenSheets), workbook, sim);
     if (options.includeTrialSamples && sim.ran())

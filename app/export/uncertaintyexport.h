@@ -4,6 +4,7 @@
 // export's scenario (Base when it exports every scenario), as the report's section shows it.
 #pragma once
 
+#include "export/backgroundmontecarlo.h"
 #include "montecarlorunner.h"
 #include "reportexporter.h"
 
@@ -31,6 +32,25 @@ struct ExportSimulation
     bool ran() const { return error.empty() && run && run->complete(); }
 };
 
+/// A run of simulateForExport started in the background (BackgroundMonteCarlo), so that it runs
+/// while the export writes its other sheets; finish() waits for it. Destroyed unfinished (a
+/// cancelled export), it cancels the run.
+class PendingSimulation
+{
+public:
+    PendingSimulation(const Workbook &workbook, const Results &results,
+                      const ReportOptions &options);
+    ~PendingSimulation();
+    PendingSimulation(const PendingSimulation &) = delete;
+    PendingSimulation &operator=(const PendingSimulation &) = delete;
+    /// The finished run (call once).
+    ExportSimulation finish();
+
+private:
+    ExportSimulation m_sim;
+    std::unique_ptr<BackgroundMonteCarlo> m_run; // reads m_sim.plan: goes first
+};
+
 /// Runs the workbook's set-up for an export with `options` (its scenario: the chosen one, Base
 /// when every scenario is exported). Follows options.progress for cancelling.
 ExportSimulation simulateForExport(const Workbook &workbook, const Results &results,
@@ -53,6 +73,11 @@ bool writeUncertaintyCsv(const Workbook &workbook, const Results &results,
 /// Uncertainty sheet says why.
 void addUncertaintySheets(lxw_workbook *book, const Workbook &workbook, const Results &results,
                           const ReportOptions &options, QSet<QString> &takenSheets);
+
+/// The same with a run started earlier (see PendingSimulation).
+void addUncertaintySheets(lxw_workbook *book, const Workbook &workbook,
+                          PendingSimulation &simulation, const ReportOptions &options,
+                          QSet<QString> &takenSheets);
 
 /// Excel's sheet limits: trial samples beyond them are left out (the sheet says so).
 inline constexpr int kXlsxMaxRows = 1'048'576;

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <optional>
+
 namespace roi {
 
 using namespace Qt::StringLiterals;
@@ -44,6 +46,11 @@ bool writeModel(const Workbook &wb, const Results &res, const ReportOptions &opt
     properties.title = title.data();
     properties.comments = comments.data();
     workbook_set_properties(book, &properties);
+    // The Monte Carlo of the uncertainty sheets runs on the thread pool while the model is
+    // written.
+    std::optional<PendingSimulation> simulation;
+    if (options.includeUncertainty)
+        simulation.emplace(wb, res, options);
     createFormats(c);
 
     // Lower case: sheetName() compares names case-insensitively, as Excel does.
@@ -74,7 +81,7 @@ bool writeModel(const Workbook &wb, const Results &res, const ReportOptions &opt
         writeSummarySheet(c, summary);
         worksheet_activate(summary);
         if (options.includeUncertainty)
-            addUncertaintySheets(book, wb, res, options, taken);
+            addUncertaintySheets(book, wb, *simulation, options, taken);
         addPlanActualSheet(book, wb, res, options, taken); // issue 13: values
     }
     const lxw_error result = workbook_close(book);

@@ -3,13 +3,18 @@
 // is nothing uncertain.
 #include "uncertaintyreport.h"
 
+#include "charts.h"
 #include "engine.h"
+#include "numberformat.h"
 #include "reportcontent.h"
 
 #include "analytics/montecarlo.h"
 #include "format.h"
 #include "workbookfile.h"
 
+#include <qcustomplot.h>
+
+#include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
@@ -26,6 +31,7 @@ private Q_SLOTS:
     void figuresMatchTheModel();
     void nothingUncertain();
     void chartsAndTornadoOfTheSetUp();
+    void deferredAnalyticsWriteTheSameReport();
 };
 
 void TestUncertaintyReport::figuresMatchTheModel()
@@ -100,7 +106,22 @@ void TestUncertaintyReport::chartsAndTornadoOfTheSetUp()
     QCOMPARE(*(at + 3), ChartKind::Tornado);
     QVERIFY(c.charts[static_cast<std::size_t>(at - kinds.begin())].draw);
     QVERIFY(c.charts[static_cast<std::size_t>(at - kinds.begin()) + 2].draw);
-    QVERIFY(!c.charts[static_cast<std::size_t>(at - kinds.begin()) + 3].draw);
+    // The tornado is drawn from the one the section computed (not computed again by kind), and
+    // looks as drawChart(Tornado) draws it.
+    const ReportChart &tornadoChart = c.charts[static_cast<std::size_t>(at - kinds.begin()) + 3];
+    QVERIFY(tornadoChart.draw);
+    const NumberFormat format(QString::fromStdString(wb.settings.currency),
+                              QLocale(QLocale::English));
+    const ChartInput input{&wb, &res, tornadoChart.useCase, tornadoChart.scenario, format, false};
+    QCustomPlot fromReport;
+    QCustomPlot byKind;
+    fromReport.resize(tornadoChart.size);
+    byKind.resize(tornadoChart.size);
+    drawReportChart(fromReport, tornadoChart, input);
+    drawChart(byKind, ChartKind::Tornado, input);
+    const QImage drawn = fromReport.toPixmap().toImage();
+    QVERIFY(!drawn.isNull());
+    QCOMPARE(drawn, byKind.toPixmap().toImage());
     QVERIFY(c.body.contains(QStringLiteral("500 trials (seed 42, Latin Hypercube sampling")));
     QVERIFY(c.body.contains(QStringLiteral("to the P10 and to the P90 of its distribution")));
     QVERIFY(c.body.contains(QStringLiteral(">NPV at P10</th>")));
@@ -113,5 +134,44 @@ void TestUncertaintyReport::chartsAndTornadoOfTheSetUp()
     QVERIFY(section >= 0 && section < fan && fan < tornado);
 }
 
-QTEST_GUILESS_MAIN(TestUncertaintyReport)
+void TestUncertaintyReport::deferredAnalyticsWriteTheSameReport()
+{
+    // The exporters build the report with the analytics as a part written when the renderer
+    // reaches it (computed on other threads meanwhile): resolved, the body is the whole one,
+    // and the part's charts (fan, two histograms, tornado) come after the others.
+    std::ifstream in(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb", std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const LoadResult r = readWorkbook(bytes.str());
+    QVERIFY(r.ok());
+    Workbook wb = *r.workbook;
+    wb.settings.monteCarloTrials = 300;
+    const Results res = compute(wb, ComputeOptions{Date{2026, 11, 23}, true});
+    ReportOptions options;
+    options.today = QDate(2026, 11, 23);
+    const ReportContent whole = buildReportContent(wb, res, options, 700);
+    ReportContent deferred = buildReportContent(wb, res, options, 700, true);
+    QVERIFY(whole.parts.empty());
+    QCOMPARE(deferred.parts.size(), std::size_t(1));
+    QVERIFY(deferred.body.contains(QLatin1String(kPartMarker)));
+    QVERIFY(!deferred.body.contains(QStringLiteral("Sensitivity (tornado)")));
+    const std::size_t before = deferred.charts.size();
+    QCOMPARE(before + 4, whole.charts.size());
+    // Written once: resolving again gives the same text and adds no chart.
+    const QString first = resolveParts(deferred, deferred.body);
+    const QString again = resolveParts(deferred, deferred.body);
+    QCOMPARE(deferred.charts.size(), whole.charts.size());
+    QCOMPARE(again, first);
+    QVERIFY(first.contains(QStringLiteral("Sensitivity (tornado)")));
+    // The same text but for the chart numbers, which follow the order the charts were added in.
+    auto unnumbered = [](QString html) {
+        static const QRegularExpression chart(QStringLiteral("roi-chart:[0-9]+"));
+        return html.replace(chart, QStringLiteral("roi-chart:N"));
+    };
+    QCOMPARE(unnumbered(first), unnumbered(whole.body));
+    QCOMPARE(deferred.charts.back().kind, ChartKind::Tornado);
+    QCOMPARE(deferred.charts[before].kind, ChartKind::UncertaintyFan);
+}
+
+QTEST_MAIN(TestUncertaintyReport)
 #include "tst_uncertaintyreport.moc"
