@@ -5,7 +5,8 @@
 // Times are in process from the start of main() (the dynamic loader's share before it is not
 // counted; `roi-workbench --version` as a whole process shows it).
 //
-//   QT_QPA_PLATFORM=offscreen ./roi_scale_gui_bench [switches] [--startup-only]
+//   QT_QPA_PLATFORM=offscreen ./roi_scale_gui_bench [switches] [--startup-only] [--grab PNG]
+// (--grab saves the window as painted at start-up, to look at.)
 //
 // Under callgrind each phase is dumped on its own (callgrind.out.PID.N, "phase ..."): the
 // instruction counts of start-up, opening, switching, editing and Compare, for before/after
@@ -80,9 +81,12 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("roi-workbench-bench"));
     int switches = 40;
     bool startupOnly = false;
+    QString grabPath;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--startup-only") == 0)
             startupOnly = true;
+        else if (std::strcmp(argv[i], "--grab") == 0 && i + 1 < argc)
+            grabPath = QString::fromLocal8Bit(argv[++i]);
         else
             switches = std::max(5, std::atoi(argv[i]));
     }
@@ -102,6 +106,17 @@ int main(int argc, char *argv[])
     std::printf("first window size: %dx%d on a %dx%d screen\n", window->width(), window->height(),
                 window->screen()->availableGeometry().width(),
                 window->screen()->availableGeometry().height());
+    std::printf("window minimum size %dx%d: inputs %d, results %d, use case dock %d wide\n",
+                window->minimumSizeHint().width(), window->minimumSizeHint().height(),
+                window->findChild<QWidget *>(QStringLiteral("inputs"))->minimumSizeHint().width(),
+                window->findChild<QWidget *>(QStringLiteral("resultsPanel"))
+                    ->minimumSizeHint()
+                    .width(),
+                window->findChild<QWidget *>(QStringLiteral("navigatorDock"))
+                    ->minimumSizeHint()
+                    .width());
+    if (!grabPath.isEmpty())
+        window->grab().save(grabPath);
     if (startupOnly) {
         delete window;
         return 0;
