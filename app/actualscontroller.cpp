@@ -60,7 +60,6 @@ ActualsController::ActualsController(Document *document, QMainWindow *window)
     : QObject(window)
     , m_doc(document)
     , m_window(window)
-    , m_page(new ActualsPage)
     , m_runner(new ImportRunner(this))
 {
     m_importAction = new QAction(tr("Import &Actuals…"), this);
@@ -107,6 +106,21 @@ ActualsController::ActualsController(Document *document, QMainWindow *window)
     });
     connect(m_runner, &ImportRunner::finished, this, &ActualsController::finished);
 
+    connect(m_doc, &Document::changed, this, &ActualsController::workbookChanged);
+    connect(m_doc, &Document::changed, this, [this](Change change) {
+        if (change == Change::Everything && isImporting()) {
+            m_workbookReplaced = true;
+            m_runner->cancel();
+        }
+    });
+}
+
+ActualsPage *ActualsController::page()
+{
+    if (m_page)
+        return m_page;
+    m_page = new ActualsPage;
+    m_stale = true;
     // The page's edits → commands.
     connect(m_page, &ActualsPage::importRequested, this, [this] { importFile(); });
     connect(m_page, &ActualsPage::rulesEdited, this,
@@ -136,13 +150,8 @@ ActualsController::ActualsController(Document *document, QMainWindow *window)
         m_window->statusBar()->showMessage(
             tr("Removed the import of %1 — Undo (Ctrl+Z) brings it back.").arg(name), 8000);
     });
-    connect(m_doc, &Document::changed, this, &ActualsController::workbookChanged);
-    connect(m_doc, &Document::changed, this, [this](Change change) {
-        if (change == Change::Everything && isImporting()) {
-            m_workbookReplaced = true;
-            m_runner->cancel();
-        }
-    });
+    Q_EMIT pageCreated(m_page);
+    return m_page;
 }
 
 ActualsController::~ActualsController()
@@ -528,7 +537,7 @@ void ActualsController::refreshPage()
     if (!m_stale)
         return;
     m_stale = false;
-    m_page->setWorkbook(m_doc->workbook());
+    page()->setWorkbook(m_doc->workbook());
 }
 
 } // namespace roi

@@ -37,7 +37,9 @@ public:
     QAction *importAction() const { return m_importAction; }
     /// View > Actuals (Ctrl+Shift+A): checkable; the window shows the page while it is checked.
     QAction *showAction() const { return m_showAction; }
-    ActualsPage *page() const { return m_page; }
+    /// The page, built on first use (start-up does not pay for it); pageCreated tells the window
+    /// where it goes.
+    ActualsPage *page();
     ImportRunner *runner() const { return m_runner; }
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -68,6 +70,8 @@ public:
                       const std::function<void()> &alsoInMacro = {});
 
 Q_SIGNALS:
+    /// The page was built (on first use): the window places it.
+    void pageCreated(roi::ActualsPage *page);
     /// An import ended: `applied` when it changed the workbook.
     void importFinished(bool applied, const QString &message);
 
@@ -81,7 +85,7 @@ private:
 
     Document *m_doc;
     QMainWindow *m_window;
-    ActualsPage *m_page;
+    ActualsPage *m_page = nullptr;
     ImportRunner *m_runner;
     QAction *m_importAction;
     QAction *m_showAction;

@@ -19,6 +19,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <utility>
 
 namespace roi {
 
@@ -471,9 +472,11 @@ bool Document::recomputeVisibleFirst(Change change)
     options.onlyScenario = v;
     compute(wb, options, m_visibleResults);
     const std::size_t vs = static_cast<std::size_t>(v);
+    // Swapped, not copied (200 use cases × 120 months of rows): the buffer keeps the old rows,
+    // which its next compute overwrites.
     for (std::size_t u = 0; u < n; ++u)
-        m_results.cases[u * sc + vs] = m_visibleResults.cases[u * sc + vs];
-    m_results.portfolio[vs] = m_visibleResults.portfolio[vs];
+        std::swap(m_results.cases[u * sc + vs], m_visibleResults.cases[u * sc + vs]);
+    std::swap(m_results.portfolio[vs], m_visibleResults.portfolio[vs]);
     m_lastComputeMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     m_resultsComplete = false;
     m_completeTimer->start();

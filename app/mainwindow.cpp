@@ -73,9 +73,9 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     setDockNestingEnabled(true);
 
-    m_settingsEditor = new SettingsEditor;
-    m_priceEditor = new PriceBookEditor;
-    m_scenarioEditor = new ScenarioEditor;
+    // The settings, price book and scenario pages, Compare, the Actuals page and the Plan vs
+    // actual pane are built the first time they are shown: start-up builds (and lays out) only
+    // what the first paint needs.
     m_useCaseEditor = new UseCaseEditor;
     m_portfolioPage = new QWidget;
     {
@@ -89,9 +89,6 @@ MainWindow::MainWindow(QWidget *parent)
     }
     m_inputs = new QStackedWidget;
     m_inputs->setObjectName(QStringLiteral("inputs"));
-    m_inputs->addWidget(m_settingsEditor);
-    m_inputs->addWidget(m_priceEditor);
-    m_inputs->addWidget(m_scenarioEditor);
     m_inputs->addWidget(m_portfolioPage);
     m_inputs->addWidget(m_useCaseEditor);
     m_inputs->setMinimumWidth(420);
@@ -103,16 +100,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_split->setStretchFactor(0, 5);
     m_split->setStretchFactor(1, 6);
     m_split->setChildrenCollapsible(false);
-    m_comparison = new ComparisonView;
     m_modes = new QStackedWidget;
     m_modes->addWidget(m_split);
-    m_modes->addWidget(m_comparison);
     setCentralWidget(m_modes);
 
     createDocks();
     m_analysis = new AnalysisController(m_doc, this);
     m_actuals = new ActualsController(m_doc, this);
-    m_modes->addWidget(m_actuals->page());
+    connect(m_actuals, &ActualsController::pageCreated, this,
+            [this](ActualsPage *page) { m_modes->addWidget(page); });
     m_planActual = new PlanActualController(m_doc, this);
     createActions();
 
@@ -126,19 +122,6 @@ MainWindow::MainWindow(QWidget *parent)
             [this](int index, const UseCase &uc, const QString &text, const QString &key) {
                 m_doc->setUseCase(index, uc, text, key);
             });
-    connect(m_settingsEditor, &SettingsEditor::edited, m_doc,
-            [this](const Settings &s, const QString &text, const QString &key) {
-                m_doc->setSettings(s, text, key);
-            });
-    connect(m_settingsEditor, &SettingsEditor::logoRequested, this, &MainWindow::chooseLogo);
-    connect(m_priceEditor, &PriceBookEditor::edited, m_doc,
-            [this](const std::vector<PriceEntry> &p, const QString &text, const QString &key) {
-                m_doc->setPriceBook(p, text, key);
-            });
-    connect(m_scenarioEditor, &ScenarioEditor::edited, m_doc,
-            [this](const std::vector<Scenario> &s, const QString &text, const QString &key) {
-                m_doc->setScenarios(s, text, key);
-            });
     connect(m_navigator, &UseCaseNavigator::pageChanged, this, &MainWindow::showPage);
     connect(m_navigator, &UseCaseNavigator::addRequested, this, &MainWindow::addUseCase);
     connect(m_navigator, &UseCaseNavigator::duplicateRequested, this,
@@ -147,16 +130,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_navigator, &UseCaseNavigator::renameRequested, this, &MainWindow::renameUseCase);
     connect(m_navigator, &UseCaseNavigator::moveRequested, m_doc, &Document::moveUseCase);
     connect(m_health, &CaseHealthPanel::navigate, this, &MainWindow::navigateTo);
-    connect(m_comparison, &ComparisonView::useCaseActivated, this, [this](int index) {
-        setCompare(false);
-        m_navigator->selectUseCase(index);
-    });
 
     // Document → views.
     connect(m_doc, &Document::changed, this,
             [this](Change change, int useCase) { refresh(static_cast<int>(change), useCase); });
     // An edit computes the scenario on screen first; the others follow on the next turn.
-    connect(m_doc, &Document::resultsCompleted, this, &MainWindow::refreshResults);
+    connect(m_doc, &Document::resultsCompleted, this, [this] {
+        ++m_generation;
+        refreshResults();
+    });
     m_doc->setVisibleScenario(m_scenario);
     connect(m_doc, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::filePathChanged, this, &MainWindow::updateTitle);
@@ -182,6 +164,67 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+SettingsEditor *MainWindow::settingsEditor()
+{
+    if (!m_settingsEditor) {
+        m_settingsEditor = new SettingsEditor;
+        m_settingsEditor->setSettings(m_doc->workbook().settings);
+        m_inputs->addWidget(m_settingsEditor);
+        connect(m_settingsEditor, &SettingsEditor::edited, m_doc,
+                [this](const Settings &s, const QString &text, const QString &key) {
+                    m_doc->setSettings(s, text, key);
+                });
+        connect(m_settingsEditor, &SettingsEditor::logoRequested, this, &MainWindow::chooseLogo);
+    }
+    return m_settingsEditor;
+}
+
+PriceBookEditor *MainWindow::priceBookEditor()
+{
+    if (!m_priceEditor) {
+        m_priceEditor = new PriceBookEditor;
+        const Workbook &wb = m_doc->workbook();
+        m_priceEditor->setPrices(
+            wb.priceBook, NumberFormat(QString::fromStdString(wb.settings.currency)).prefix());
+        m_inputs->addWidget(m_priceEditor);
+        connect(m_priceEditor, &PriceBookEditor::edited, m_doc,
+                [this](const std::vector<PriceEntry> &p, const QString &text, const QString &key) {
+                    m_doc->setPriceBook(p, text, key);
+                });
+    }
+    return m_priceEditor;
+}
+
+ScenarioEditor *MainWindow::scenarioEditor()
+{
+    if (!m_scenarioEditor) {
+        m_scenarioEditor = new ScenarioEditor;
+        m_scenarioEditor->setData(m_doc->workbook());
+        m_inputs->addWidget(m_scenarioEditor);
+        connect(m_scenarioEditor, &ScenarioEditor::edited, m_doc,
+                [this](const std::vector<Scenario> &s, const QString &text, const QString &key) {
+                    m_doc->setScenarios(s, text, key);
+                });
+    }
+    return m_scenarioEditor;
+}
+
+ComparisonView *MainWindow::comparison()
+{
+    if (!m_comparison) {
+        m_comparison = new ComparisonView;
+        m_modes->addWidget(m_comparison);
+        connect(m_comparison, &ComparisonView::useCaseActivated, this, [this](int index) {
+            setCompare(false);
+            m_navigator->selectUseCase(index);
+        });
+        // Right-click the chart to export it.
+        m_comparison->chart()->setContextMenuPolicy(Qt::ActionsContextMenu);
+        m_comparison->chart()->addAction(m_exportChartAction);
+    }
+    return m_comparison;
+}
 
 void MainWindow::createDocks()
 {
@@ -368,8 +411,6 @@ void MainWindow::createActions()
             view->addAction(m_exportChartAction);
         }
     }
-    m_comparison->chart()->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_comparison->chart()->addAction(m_exportChartAction);
 
     QMenu *analysis = menuBar()->addMenu(tr("&Analysis"));
     m_analysis->populateMenu(analysis);
@@ -436,21 +477,22 @@ void MainWindow::refresh(int changeValue, int useCase)
     const auto change = static_cast<Change>(changeValue);
     const Workbook &wb = m_doc->workbook();
     const bool everything = change == Change::Everything;
+    ++m_generation; // the views' last inputs are out of date
     if (everything || change == Change::UseCaseList || change == Change::UseCase) {
         m_navigator->setWorkbook(wb);
         if (change == Change::UseCaseList && useCase >= 0)
             m_navigator->selectUseCase(useCase);
     }
-    if (everything || change == Change::Settings)
+    if (m_settingsEditor && (everything || change == Change::Settings))
         m_settingsEditor->setSettings(wb.settings);
-    if (everything || change == Change::PriceBook || change == Change::Settings)
+    if (m_priceEditor && (everything || change == Change::PriceBook || change == Change::Settings))
         m_priceEditor->setPrices(
             wb.priceBook, NumberFormat(QString::fromStdString(wb.settings.currency)).prefix());
     if (everything || change == Change::Scenarios || change == Change::UseCaseList)
         updateScenarioSwitcher();
     // The scenario editor lists every input of every use case: rebuild it only when it is on
     // screen (and when it is shown), not on every keystroke elsewhere.
-    if (m_inputs->currentWidget() == m_scenarioEditor)
+    if (m_scenarioEditor && m_inputs->currentWidget() == m_scenarioEditor)
         m_scenarioEditor->setData(wb);
     if (m_navigator->currentPage() == UseCaseNavigator::Page::UseCase)
         m_useCaseEditor->setData(wb, m_doc->results(), m_navigator->currentUseCase(), m_scenario);
@@ -465,12 +507,24 @@ void MainWindow::refreshResults()
     const int useCase = m_navigator->currentPage() == UseCaseNavigator::Page::UseCase
                             ? m_navigator->currentUseCase()
                             : -1;
-    if (m_modes->currentWidget() == m_comparison)
-        m_comparison->setData(wb, res, m_scenario);
-    else
+    // Each view is refilled only when what it shows changed since it was last filled (the
+    // document, the use case, the scenario): toggling Compare or selecting the same page again
+    // at 200 use cases costs a repaint, not a rebuild.
+    const ViewKey key{m_generation, useCase, m_scenario, m_allScenarios};
+    if (m_comparison && m_modes->currentWidget() == m_comparison) {
+        if (!(m_comparisonKey == key)) {
+            m_comparisonKey = key;
+            m_comparison->setData(wb, res, m_scenario);
+        }
+    } else if (!(m_resultsKey == key)) {
+        m_resultsKey = key;
         m_results->setData(wb, res, useCase, m_scenario, m_allScenarios);
-    m_planActual->decorateResults(m_results, useCase, m_scenario);
-    m_health->setData(wb, res, useCase);
+        m_planActual->decorateResults(m_results, useCase, m_scenario);
+    }
+    if (!(m_healthKey == key)) {
+        m_healthKey = key;
+        m_health->setData(wb, res, useCase);
+    }
     if (m_navigator->currentPage() == UseCaseNavigator::Page::Portfolio) {
         const NumberFormat fmt(QString::fromStdString(wb.settings.currency));
         QString text = tr("<h3>%1</h3><p>%2 use case(s), %3 months from %4, amounts in %5, "
@@ -518,13 +572,13 @@ void MainWindow::showPage(UseCaseNavigator::Page page, int useCase)
     m_actuals->showAction()->setChecked(false); // the navigator leads back to the inputs
     switch (page) {
     case UseCaseNavigator::Page::Settings:
-        m_inputs->setCurrentWidget(m_settingsEditor);
+        m_inputs->setCurrentWidget(settingsEditor());
         break;
     case UseCaseNavigator::Page::PriceBook:
-        m_inputs->setCurrentWidget(m_priceEditor);
+        m_inputs->setCurrentWidget(priceBookEditor());
         break;
     case UseCaseNavigator::Page::Scenarios:
-        m_scenarioEditor->setData(m_doc->workbook());
+        scenarioEditor()->setData(m_doc->workbook());
         m_inputs->setCurrentWidget(m_scenarioEditor);
         break;
     case UseCaseNavigator::Page::Portfolio:
@@ -545,12 +599,12 @@ void MainWindow::navigateTo(int useCase, const QString &input, const QString &sc
         m_presentAction->setChecked(false);
     if (!scenario.isEmpty()) {
         m_navigator->selectPage(UseCaseNavigator::Page::Scenarios);
-        m_scenarioEditor->selectScenario(scenario);
+        scenarioEditor()->selectScenario(scenario);
         return;
     }
     if (input.startsWith(QLatin1String("settings"))) {
         m_navigator->selectPage(UseCaseNavigator::Page::Settings);
-        m_settingsEditor->focusField(input.section(QLatin1Char('.'), -1));
+        settingsEditor()->focusField(input.section(QLatin1Char('.'), -1));
         return;
     }
     if (input.startsWith(QLatin1String("prices"))) {
@@ -558,7 +612,7 @@ void MainWindow::navigateTo(int useCase, const QString &input, const QString &sc
         const int open = input.indexOf(QLatin1String("[\""));
         const int close = input.indexOf(QLatin1String("\"]"));
         if (open >= 0 && close > open)
-            m_priceEditor->focusEntry(input.mid(open + 2, close - open - 2),
+            priceBookEditor()->focusEntry(input.mid(open + 2, close - open - 2),
                                       input.section(QLatin1Char('.'), -1));
         return;
     }
@@ -643,14 +697,25 @@ bool MainWindow::openFile(const QString &path)
     }
     addRecentFile(m_doc->filePath());
     QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(path).absolutePath());
-    m_navigator->selectPage(UseCaseNavigator::Page::Portfolio);
-    if (!m_doc->workbook().useCases.empty())
-        m_navigator->selectUseCase(0);
+    showOpenedWorkbook();
     if (!warnings.isEmpty())
         statusBar()->showMessage(
             tr("Opened with %n note(s): %1", nullptr, warnings.size()).arg(warnings.first()),
             10000);
     return true;
+}
+
+void MainWindow::showOpenedWorkbook()
+{
+    // The first use case, else the portfolio page. Not by way of the portfolio page: at 200 use
+    // cases that would fill the case health list with every finding of the portfolio first.
+    if (m_doc->workbook().useCases.empty())
+        m_navigator->selectPage(UseCaseNavigator::Page::Portfolio);
+    else if (m_navigator->currentPage() == UseCaseNavigator::Page::UseCase
+             && m_navigator->currentUseCase() == 0)
+        showPage(UseCaseNavigator::Page::UseCase, 0); // already selected: no signal
+    else
+        m_navigator->selectUseCase(0);
 }
 
 void MainWindow::openExample(const QString &path)
@@ -665,9 +730,7 @@ void MainWindow::openExample(const QString &path)
     }
     m_doc->discardRecovery();
     m_doc->reset(probe.workbook());
-    m_navigator->selectPage(UseCaseNavigator::Page::Portfolio);
-    if (!m_doc->workbook().useCases.empty())
-        m_navigator->selectUseCase(0);
+    showOpenedWorkbook();
     statusBar()->showMessage(tr("Opened the example as a new workbook; Save As keeps your copy."),
                              6000);
 }
@@ -856,7 +919,7 @@ void MainWindow::setCompare(bool on)
     }
     if (on)
         m_actuals->showAction()->setChecked(false);
-    m_modes->setCurrentWidget(on ? static_cast<QWidget *>(m_comparison) : m_split);
+    m_modes->setCurrentWidget(on ? static_cast<QWidget *>(comparison()) : m_split);
     refreshResults();
 }
 
@@ -909,7 +972,7 @@ void MainWindow::exportReport(std::optional<ReportFormat> format)
 
 ChartView *MainWindow::visibleChart() const
 {
-    if (m_modes->currentWidget() == m_comparison)
+    if (m_comparison && m_modes->currentWidget() == m_comparison)
         return m_comparison->chart();
     return qobject_cast<ChartView *>(m_results->chartTabs()->currentWidget());
 }
@@ -939,7 +1002,7 @@ void MainWindow::exportChart()
                                                             : QStringLiteral(".png");
     settings.setValue(QStringLiteral("export/chartFolder"), QFileInfo(path).absolutePath());
     settings.setValue(QStringLiteral("export/chartFilter"), selected);
-    const int useCase = m_modes->currentWidget() == m_comparison
+    const int useCase = (m_comparison && m_modes->currentWidget() == m_comparison)
                                 || m_navigator->currentPage() != UseCaseNavigator::Page::UseCase
                             ? -1
                             : m_navigator->currentUseCase();

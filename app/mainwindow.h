@@ -60,11 +60,12 @@ public:
     UseCaseNavigator *navigator() const { return m_navigator; }
     UseCaseEditor *useCaseEditor() const { return m_useCaseEditor; }
     ResultsPanel *results() const { return m_results; }
-    ComparisonView *comparison() const { return m_comparison; }
+    /// Built on first use (Compare); so are the three editors below (their pages).
+    ComparisonView *comparison();
     CaseHealthPanel *caseHealth() const { return m_health; }
-    SettingsEditor *settingsEditor() const { return m_settingsEditor; }
-    ScenarioEditor *scenarioEditor() const { return m_scenarioEditor; }
-    PriceBookEditor *priceBookEditor() const { return m_priceEditor; }
+    SettingsEditor *settingsEditor();
+    ScenarioEditor *scenarioEditor();
+    PriceBookEditor *priceBookEditor();
     QComboBox *scenarioSwitcher() const { return m_scenarioCombo; }
     AnalysisController *analysis() const { return m_analysis; }
     QAction *compareAction() const { return m_compareAction; }
@@ -91,6 +92,8 @@ private:
     void updateStatus();
     void showPage(UseCaseNavigator::Page page, int useCase);
     void navigateTo(int useCase, const QString &input, const QString &scenario);
+    /// After a workbook is opened: its first use case, else the portfolio page.
+    void showOpenedWorkbook();
     bool maybeSave();
     void newWorkbook();
     void open();
@@ -123,14 +126,14 @@ private:
     QStackedWidget *m_modes;
     QSplitter *m_split;
     QStackedWidget *m_inputs;
-    SettingsEditor *m_settingsEditor;
-    PriceBookEditor *m_priceEditor;
-    ScenarioEditor *m_scenarioEditor;
+    SettingsEditor *m_settingsEditor = nullptr;
+    PriceBookEditor *m_priceEditor = nullptr;
+    ScenarioEditor *m_scenarioEditor = nullptr;
     QWidget *m_portfolioPage;
     QLabel *m_portfolioText;
     UseCaseEditor *m_useCaseEditor;
     ResultsPanel *m_results;
-    ComparisonView *m_comparison;
+    ComparisonView *m_comparison = nullptr;
     QDockWidget *m_navigatorDock;
     QDockWidget *m_healthDock;
     QDockWidget *m_undoDock;
@@ -147,6 +150,20 @@ private:
     QAction *m_saveAction;
     QAction *m_exportChartAction;
     bool m_presenting = false;
+
+    /// What a view was last filled with: refreshResults skips a view whose key is unchanged.
+    struct ViewKey
+    {
+        quint64 generation = 0; // bumped on every document change and completed results
+        int useCase = -2;
+        int scenario = -1;
+        bool allScenarios = false;
+        friend bool operator==(const ViewKey &, const ViewKey &) = default;
+    };
+    quint64 m_generation = 1;
+    ViewKey m_resultsKey;
+    ViewKey m_comparisonKey;
+    ViewKey m_healthKey;
 };
 
 } // namespace roi

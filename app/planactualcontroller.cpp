@@ -70,11 +70,9 @@ bool applySuggestion(Document *doc, int useCase, const Suggestion &s, QString *e
 PlanActualController::PlanActualController(Document *document, QMainWindow *window)
     : QObject(window)
     , m_doc(document)
-    , m_pane(new PlanActualPane)
     , m_dock(new QDockWidget(tr("Plan vs actual"), window))
 {
     m_dock->setObjectName(QStringLiteral("planActualDock"));
-    m_dock->setWidget(m_pane);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_dock->hide();
     QAction *show = m_dock->toggleViewAction();
@@ -89,6 +87,14 @@ PlanActualController::PlanActualController(Document *document, QMainWindow *wind
         if (visible && m_stale)
             refresh();
     });
+}
+
+PlanActualPane *PlanActualController::pane()
+{
+    if (m_pane)
+        return m_pane;
+    m_pane = new PlanActualPane;
+    m_dock->setWidget(m_pane);
     connect(m_pane, &PlanActualPane::toleranceEdited, this, [this](double fraction) {
         PlanActualSettings s = m_doc->workbook().planActual;
         s.tolerance = fraction;
@@ -126,6 +132,7 @@ PlanActualController::PlanActualController(Document *document, QMainWindow *wind
                              &error))
             QMessageBox::warning(m_pane, tr("Apply suggestion"), error);
     });
+    return m_pane;
 }
 
 QAction *PlanActualController::showAction() const
@@ -136,7 +143,7 @@ QAction *PlanActualController::showAction() const
 void PlanActualController::refresh()
 {
     m_stale = false;
-    m_pane->setData(m_doc->workbook(), buildPlanActual(m_doc->workbook(), m_doc->results()));
+    pane()->setData(m_doc->workbook(), buildPlanActual(m_doc->workbook(), m_doc->results()));
 }
 
 void PlanActualController::decorateResults(ResultsPanel *panel, int useCase, int scenario)

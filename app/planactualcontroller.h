@@ -36,7 +36,8 @@ public:
 
     /// Checkable: shows the dock (Ctrl+Shift+V).
     QAction *showAction() const;
-    PlanActualPane *pane() const { return m_pane; }
+    /// The pane, built on first use (when the dock is first shown).
+    PlanActualPane *pane();
     QDockWidget *dock() const { return m_dock; }
     /// Rebuilds the report and the pane now.
     void refresh();
@@ -50,7 +51,7 @@ private:
     void workbookChanged();
 
     Document *m_doc;
-    PlanActualPane *m_pane;
+    PlanActualPane *m_pane = nullptr;
     QDockWidget *m_dock;
     bool m_stale = true;
     QString m_tcoTitle; // the TCO tile's own title, restored when recalibration is off

@@ -49,36 +49,61 @@ void CaseHealthPanel::setData(const Workbook &wb, const Results &res, int useCas
     m_workbook = &wb;
     m_results = &res;
     m_useCase = useCase;
+    const bool all = m_all->isChecked();
+    std::vector<Finding> shown;
+    std::vector<std::string> names;
+    for (const Finding &f : res.findings) {
+        if (!all && f.useCase >= 0 && useCase >= 0 && f.useCase != useCase)
+            continue;
+        shown.push_back(f);
+        if (all && f.useCase >= 0 && f.useCase < static_cast<int>(wb.useCases.size()))
+            names.push_back(wb.useCases[static_cast<std::size_t>(f.useCase)].name);
+    }
+    if (m_filled && all == m_shownAll && shown == m_shown && names == m_shownNames)
+        return;
+    m_filled = true;
+    m_shownAll = all;
+    m_shownNames = std::move(names);
+    m_shown = std::move(shown);
+
+    if (m_icons[0].isNull()) {
+        QStyle *style = QApplication::style();
+        m_icons[0] = style->standardIcon(QStyle::SP_MessageBoxCritical);
+        m_icons[1] = style->standardIcon(QStyle::SP_MessageBoxWarning);
+        m_icons[2] = style->standardIcon(QStyle::SP_MessageBoxInformation);
+    }
+    // A portfolio of 200 use cases has thousands of findings: the view lays them out in
+    // batches after the first screenful, not all before the window paints again.
+    m_list->setLayoutMode(m_shown.size() > 200 ? QListView::Batched : QListView::SinglePass);
+    m_list->setUpdatesEnabled(false);
     m_list->clear();
     int errors = 0;
     int warnings = 0;
-    QStyle *style = QApplication::style();
-    for (const Finding &f : res.findings) {
-        if (!m_all->isChecked() && f.useCase >= 0 && useCase >= 0 && f.useCase != useCase)
-            continue;
+    for (const Finding &f : m_shown) {
         QString text = QString::fromStdString(f.message);
-        if (m_all->isChecked() && f.useCase >= 0 && f.useCase < static_cast<int>(wb.useCases.size())
+        if (all && f.useCase >= 0 && f.useCase < static_cast<int>(wb.useCases.size())
             && !text.startsWith(QLatin1Char('\'')))
             text = QStringLiteral("%1: %2").arg(
                 QString::fromStdString(wb.useCases[static_cast<std::size_t>(f.useCase)].name),
                 text);
         auto *item =
             new QListWidgetItem(text + QStringLiteral("\n→ ") + QString::fromStdString(f.fix));
-        QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+        int icon = 2;
         if (f.severity == Severity::Error) {
-            icon = QStyle::SP_MessageBoxCritical;
+            icon = 0;
             ++errors;
         } else if (f.severity == Severity::Warning) {
-            icon = QStyle::SP_MessageBoxWarning;
+            icon = 1;
             ++warnings;
         }
-        item->setIcon(style->standardIcon(icon));
+        item->setIcon(m_icons[icon]);
         item->setToolTip(tr("Input: %1\nClick to go there.").arg(QString::fromStdString(f.input)));
         item->setData(UseCaseRole, f.useCase);
         item->setData(InputRole, QString::fromStdString(f.input));
         item->setData(ScenarioRole, QString::fromStdString(f.scenario));
         m_list->addItem(item);
     }
+    m_list->setUpdatesEnabled(true);
     if (m_list->count() == 0)
         m_summary->setText(tr("✓ No red flags: the case holds up to the standard checks."));
     else

@@ -5,7 +5,10 @@
 #include "results.h"
 #include "workbook.h"
 
+#include <QIcon>
 #include <QWidget>
+
+#include <vector>
 
 class QCheckBox;
 class QLabel;
@@ -33,6 +36,13 @@ private:
     const Workbook *m_workbook = nullptr;
     const Results *m_results = nullptr;
     int m_useCase = -1;
+    // What the list shows now: refilled only when this changes (an edit elsewhere, or the same
+    // selection again, leaves a list of thousands at portfolio scale alone).
+    std::vector<Finding> m_shown;
+    std::vector<std::string> m_shownNames; // the use case names prefixed under "All use cases"
+    bool m_shownAll = false;
+    bool m_filled = false;
+    QIcon m_icons[3]; // error, warning, note: looked up once
 };
 
 } // namespace roi

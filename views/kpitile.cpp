@@ -48,13 +48,25 @@ void KpiTile::setLarge(bool large)
 void KpiTile::setValue(const QString &value, const QString &range, const QString &explanation,
                        bool warning)
 {
-    m_value->setText(value);
-    m_value->setStyleSheet(warning ? QStringLiteral("color: #b03a2e;")
-                                   : QStringLiteral("color: #1d2733;"));
-    m_range->setText(range);
-    m_explanation = explanation;
-    setToolTip(explanation);
-    fitHeight();
+    // A style sheet is parsed and the label re-polished on every set: only when the colour
+    // changes. Unchanged texts leave the labels (and their wrapped layout) alone.
+    if (m_warning != static_cast<int>(warning)) {
+        m_warning = static_cast<int>(warning);
+        m_value->setStyleSheet(warning ? QStringLiteral("color: #b03a2e;")
+                                       : QStringLiteral("color: #1d2733;"));
+    }
+    const bool wasEmpty = m_value->text().isEmpty();
+    if (m_value->text() != value)
+        m_value->setText(value);
+    const bool rangeChanged = m_range->text() != range;
+    if (rangeChanged)
+        m_range->setText(range);
+    if (m_explanation != explanation) {
+        m_explanation = explanation;
+        setToolTip(explanation);
+    }
+    if (rangeChanged || wasEmpty)
+        fitHeight();
 }
 
 void KpiTile::resizeEvent(QResizeEvent *event)

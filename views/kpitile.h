@@ -37,6 +37,7 @@ private:
     QLabel *m_value;
     QLabel *m_range;
     QString m_explanation;
+    int m_warning = -1; // the value's colour as last styled: -1 none yet, 0 normal, 1 warning
 };
 
 } // namespace roi

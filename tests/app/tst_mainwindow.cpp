@@ -11,7 +11,9 @@
 #include "exportdialog.h"
 #include "fieldform.h"
 #include "kpitile.h"
+#include "numberformat.h"
 #include "resultspanel.h"
+#include "settingseditor.h"
 #include "usecaseeditor.h"
 #include "valuedriverspane.h"
 #include "workbookfile.h"
@@ -20,6 +22,7 @@
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void recentFilesReopen();
     void unsavedChangesPrompt();
     void layoutIsRemembered();
+    void pagesBuiltOnFirstShowAreCurrent();
     void screenshots();
 
 private:
@@ -731,6 +735,63 @@ void TestMainWindow::layoutIsRemembered()
     QVERIFY(again.close());
     // The default layout again for the tests that follow.
     QSettings().remove(QStringLiteral("window"));
+}
+
+static QStringList comparisonNames(ComparisonView *view)
+{
+    QStringList names;
+    for (int r = 0; r < view->table()->model()->rowCount(); ++r)
+        names << view->table()->model()->index(r, ComparisonView::NameColumn).data().toString();
+    return names;
+}
+
+void TestMainWindow::pagesBuiltOnFirstShowAreCurrent()
+{
+    // Compare and the settings page are built the first time they are shown, and a view is
+    // refilled only when its input changed: each must show the workbook as it is by then.
+    openExample("portfolio.roiwb");
+    Document *doc = m_window->document();
+    UseCase uc = doc->workbook().useCases[1];
+    uc.name = "Renamed before Compare";
+    doc->setUseCase(1, uc, QStringLiteral("Rename"));
+    QTRY_VERIFY(doc->resultsComplete());
+    m_window->compareAction()->trigger();
+    ComparisonView *view = m_window->comparison();
+    QVERIFY(view->isVisible());
+    QVERIFY(comparisonNames(view).contains(QStringLiteral("Renamed before Compare")));
+    // Off, an edit, on again: the rows follow the edit.
+    m_window->compareAction()->trigger();
+    QVERIFY(!view->isVisible());
+    uc.name = "Renamed while hidden";
+    doc->setUseCase(1, uc, QStringLiteral("Rename"));
+    QTRY_VERIFY(doc->resultsComplete());
+    m_window->compareAction()->trigger();
+    QVERIFY(view->isVisible());
+    const QStringList names = comparisonNames(view);
+    QVERIFY(names.contains(QStringLiteral("Renamed while hidden")));
+    QVERIFY(!names.contains(QStringLiteral("Renamed before Compare")));
+    // Its NPV is the engine's for that use case.
+    const QString npv =
+        NumberFormat(QString::fromStdString(doc->workbook().settings.currency))
+            .money(doc->results().at(1, m_window->currentScenario()).kpis.npv, 0);
+    const int row = static_cast<int>(names.indexOf(QStringLiteral("Renamed while hidden")));
+    QCOMPARE(view->table()->model()->index(row, ComparisonView::NpvColumn).data().toString(), npv);
+    m_window->compareAction()->trigger();
+
+    // The settings page, first shown after the settings changed, shows the new name.
+    Settings settings = doc->workbook().settings;
+    settings.name = "Named before the page was shown";
+    doc->setSettings(settings, QStringLiteral("Rename workbook"));
+    m_window->navigator()->selectPage(UseCaseNavigator::Page::Settings);
+    SettingsEditor *editor = m_window->settingsEditor();
+    QVERIFY(editor->isVisible());
+    bool shown = false;
+    for (const QLineEdit *field : editor->findChildren<QLineEdit *>())
+        shown = shown || field->text() == QStringLiteral("Named before the page was shown");
+    QVERIFY(shown);
+    // And back to a use case.
+    m_window->navigator()->selectUseCase(0);
+    QCOMPARE(m_window->useCaseEditor()->index(), 0);
 }
 
 void TestMainWindow::screenshots()
