@@ -359,12 +359,36 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
             volume *= growth;
             priceFactor *= priceStep;
         }
-        const double a = adoptionAt(ramp, p.goLive, m + 1);
         units[m] = volume;
-        adoption[m] = a;
-        handledRow[m] = volume * a;
-        ws.rampFactor[m] = steady > 0 ? a / steady : 0.0;
         ws.priceFactor[m] = priceFactor;
+    }
+    // Adoption in three runs of months, each value the one adoptionAt gives: zero before
+    // go-live; the ramp; then steady, where the curve's x is clamped to exactly 1, so one value.
+    {
+        const int preLive = std::clamp(p.goLive - 1, 0, months); // months with t < goLive
+        const bool ramps = ramp.curve != RampCurve::Immediate && ramp.rampMonths > 0;
+        const double zeroFactor = steady > 0 ? 0.0 / steady : 0.0;
+        const double steadyA = ramps ? ramp.steadyAdoption * rampCurve(ramp.curve, 1.0) : steady;
+        const double steadyFactor = steady > 0 ? steadyA / steady : 0.0;
+        int m = 0;
+        for (; m < preLive; ++m) {
+            adoption[m] = 0.0;
+            ws.rampFactor[m] = zeroFactor;
+        }
+        // On the ramp while t − goLive + 1 < rampMonths (x < 1; also while it is NaN).
+        for (; ramps && m < months
+               && !(static_cast<double>(m + 1 - p.goLive + 1) >= ramp.rampMonths);
+             ++m) {
+            const double a = adoptionAt(ramp, p.goLive, m + 1);
+            adoption[m] = a;
+            ws.rampFactor[m] = steady > 0 ? a / steady : 0.0;
+        }
+        for (; m < months; ++m) {
+            adoption[m] = steadyA;
+            ws.rampFactor[m] = steadyFactor;
+        }
+        for (m = 0; m < months; ++m)
+            handledRow[m] = units[m] * adoption[m];
     }
     evaluate(p, ws, months, 1, handledRow.data(), ws.rampFactor.data(), ws.priceFactor.data(),
              outcomes.data(), callsRow.data(), ws.layerRows.data(), ws.driverGrossRows.data());
