@@ -354,11 +354,11 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
     ws.priceFactor.resize(static_cast<std::size_t>(months));
     double volume = uc.baseline.volume;
     double priceFactor = 1.0;
-    for (int m = 0; m < months; ++m) {
-        if (m > 0) {
-            volume *= growth;
-            priceFactor *= priceStep;
-        }
+    units[0] = volume; // months >= 1
+    ws.priceFactor[0] = priceFactor;
+    for (int m = 1; m < months; ++m) {
+        volume *= growth;
+        priceFactor *= priceStep;
         units[m] = volume;
         ws.priceFactor[m] = priceFactor;
     }
@@ -482,14 +482,26 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
     double cashableTotal = 0;
     double capacityTotal = 0;
     double running = 0;
-    for (int m = 0; m < months; ++m) {
+    // The rows first, in loops the compiler vectorises (the flags decided once), then the sums,
+    // month by month in the same order as before.
+    for (int m = 0; m < months; ++m)
         hardNet[m] = hardGross[m] * riskFactor;
-        benefit[m] = hardNet[m] + (p.softInHeadline ? soft[m] : 0.0);
-        if (p.capacityInHeadline)
+    if (p.softInHeadline) {
+        for (int m = 0; m < months; ++m)
+            benefit[m] = hardNet[m] + soft[m];
+    } else {
+        for (int m = 0; m < months; ++m)
+            benefit[m] = hardNet[m] + 0.0; // + 0.0 as before: it turns −0 into +0
+    }
+    if (p.capacityInHeadline) {
+        for (int m = 0; m < months; ++m)
             benefit[m] += capacityRow[m];
+    }
+    for (int m = 0; m < months; ++m)
+        net[m] = benefit[m] - cost[m];
+    for (int m = 0; m < months; ++m) {
         cashableTotal += cashableRow[m];
         capacityTotal += capacityRow[m];
-        net[m] = benefit[m] - cost[m];
         running += net[m];
         cumulative[m] = running;
 
