@@ -6,20 +6,11 @@
 #include "inputs.h"
 #include "levers/leverengine.h"
 #include "twothreads.h"
+#include "vectorclones.h"
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
-
-// The engine's month loops, built a second time for AVX2 (four doubles a vector instead of two)
-// and chosen at load time by the CPU. The same IEEE operations in the same order, lane by lane:
-// no FMA (not in the avx2 target, and -ffp-contract=off), so every double is the default
-// build's.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
-#define ROI_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define ROI_VECTOR_CLONES
-#endif
 
 namespace roi {
 
@@ -64,7 +55,32 @@ struct Workspace
     std::vector<double *> runRateDrivers; // into driverValue
     std::vector<const double *> termRows; // net rows of the drivers of one numerator term
     std::vector<double> termShares;       // their cashable shares (1 for most kinds)
+    // Cases whose IRR and hurdle KPIs are still to come (see solveDeferredIrrs).
+    std::vector<std::pair<CaseResult *, double>> deferredIrr; // (result, hurdle rate)
+    std::vector<std::span<const double>> irrFlows;
+    std::vector<Kpi> irrs;
+    std::vector<int> irrCounts;
 };
+
+/// The IRR and the hurdle KPIs (which compare the IRR with the hurdle) of the cases computeCase
+/// left them to, solved together: irrAnnualMany takes four at a time, the same answers.
+void solveDeferredIrrs(Workspace &ws)
+{
+    const std::size_t n = ws.deferredIrr.size();
+    ws.irrFlows.resize(n);
+    ws.irrs.resize(n);
+    ws.irrCounts.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        ws.irrFlows[i] = std::as_const(*ws.deferredIrr[i].first).row(Row::Net);
+    irrAnnualMany(ws.irrFlows, ws.irrs.data(), ws.irrCounts.data());
+    for (std::size_t i = 0; i < n; ++i) {
+        CaseResult &r = *ws.deferredIrr[i].first;
+        r.kpis.irrAnnual = ws.irrs[i];
+        r.kpis.irrCount = ws.irrCounts[i];
+        computeHurdleKpis(r.kpis, r.row(Row::Net), ws.deferredIrr[i].second);
+    }
+    ws.deferredIrr.clear();
+}
 
 /// Everything compute() needs besides the results, per thread (see compute()).
 struct Scratch
@@ -561,11 +577,9 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
     k.npv = npv(net, monthlyRate(p.discountRate));
-    if (p.allKpis)
-        k.irrAnnual = irrAnnual(net, &k.irrCount);
     k.paybackMonth = paybackMonth(cumulative);
-    if (p.allKpis)
-        computeHurdleKpis(k, net, p.hurdleRate);
+    if (p.allKpis) // the IRR and the hurdle KPIs: by solveDeferredIrrs, with other cases'
+        ws.deferredIrr.emplace_back(&r, p.hurdleRate);
     k.costPerOutcome =
         k.outcomes > 0 ? Kpi::of(k.tco / k.outcomes) : Kpi::none(KpiState::Undefined);
     if (!p.allKpis)
@@ -956,6 +970,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                     addToPortfolio(r, months, options.allKpis, out.portfolio[s]);
             }
         }
+        solveDeferredIrrs(ws);
     };
     if (!split) {
         computeCases(0, useCases, true, out.findings);

@@ -24,6 +24,10 @@ Kpi irrMonthly(std::span<const double> flows, int *rootCount = nullptr);
 std::vector<double> irrRootsMonthly(std::span<const double> flows);
 /// The monthly IRR annualised: (1 + irr)^12 − 1; `rootCount` as for irrMonthly.
 Kpi irrAnnual(std::span<const double> flows, int *rootCount = nullptr);
+/// irrAnnual of each series, irr[i] and rootCount[i] for flows[i]: the same answers, bit for
+/// bit, with the series of one sign change and equal length solved four at a time in lockstep
+/// (the engine's IRRs of a workbook, whose passes over the months are bound by latency).
+void irrAnnualMany(std::span<const std::span<const double>> flows, Kpi *irr, int *rootCount);
 /// The month after which the cumulative net stays at or above zero, interpolated within the
 /// month it crosses (0 when it never goes below zero); NeverPaysBack when it ends below zero;
 /// Undefined when every flow is zero.
