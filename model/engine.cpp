@@ -558,13 +558,22 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
             }
         }
         // Summed month by month, the drivers in order within a month; the commonest cases (no
-        // driver, one) without the inner loop.
+        // driver, one, two) without the inner loop.
         double sum = 0;
         if (ws.termRows.size() == 1) {
             const double *row = ws.termRows[0];
             const double share = ws.termShares[0];
             for (int m = 0; m < months; ++m)
                 sum += row[m] * share;
+        } else if (ws.termRows.size() == 2) {
+            const double *row0 = ws.termRows[0];
+            const double *row1 = ws.termRows[1];
+            const double share0 = ws.termShares[0];
+            const double share1 = ws.termShares[1];
+            for (int m = 0; m < months; ++m) {
+                sum += row0[m] * share0;
+                sum += row1[m] * share1;
+            }
         } else if (!ws.termRows.empty()) {
             for (int m = 0; m < months; ++m) {
                 for (std::size_t j = 0; j < ws.termRows.size(); ++j)

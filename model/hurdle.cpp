@@ -11,7 +11,6 @@ void computeHurdleKpis(Kpis &k, std::span<const double> net, double hurdleRate)
 {
     k.hurdleRate = hurdleRate;
     const double r = monthlyRate(hurdleRate);
-    k.npvAtHurdle = npv(net, r);
     k.irrVsHurdle =
         k.irrAnnual.ok() ? Kpi::of(k.irrAnnual.value - hurdleRate) : Kpi::none(k.irrAnnual.state);
     // Discounted cumulative net, then the same payback rule as the undiscounted one. Reused
@@ -26,6 +25,8 @@ void computeHurdleKpis(Kpis &k, std::span<const double> net, double hurdleRate)
         running += net[t] * factor;
         discounted[t] = running;
     }
+    // The running sum is npv(net, r), formed by the same operations: the same double.
+    k.npvAtHurdle = running;
     k.discountedPaybackMonth = paybackMonth(discounted);
 }
 
