@@ -515,11 +515,20 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
     }
     for (int m = 0; m < months; ++m)
         net[m] = benefit[m] - cost[m];
+    // The NPV (npv()'s sum: the same operations) and the last month below zero (paybackMonth()'s
+    // search) ride along.
+    const double npvStep = 1.0 / (1.0 + monthlyRate(p.discountRate));
+    double npvDiscount = 1.0;
+    double npvSum = 0;
+    std::size_t lastNegative = static_cast<std::size_t>(months);
     for (int m = 0; m < months; ++m) {
+        npvDiscount *= npvStep;
+        npvSum += net[m] * npvDiscount;
         cashableTotal += cashableRow[m];
         capacityTotal += capacityRow[m];
         running += net[m];
         cumulative[m] = running;
+        lastNegative = running < 0 ? static_cast<std::size_t>(m) : lastNegative;
 
         tco += cost[m];
         hardBenefitGross += hardGross[m];
@@ -585,8 +594,8 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
     k.riskDiscount = k.hardBenefitGross - k.hardBenefit;
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
-    k.npv = npv(net, monthlyRate(p.discountRate));
-    k.paybackMonth = paybackMonth(cumulative);
+    k.npv = npvSum;
+    k.paybackMonth = paybackMonth(cumulative, lastNegative);
     if (p.allKpis) // the IRR and the hurdle KPIs: by solveDeferredIrrs, with other cases'
         ws.deferredIrr.emplace_back(&r, p.hurdleRate);
     k.costPerOutcome =

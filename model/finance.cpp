@@ -570,6 +570,15 @@ Kpi paybackMonth(std::span<const double> cumulative)
             break;
         }
     }
+    return paybackMonth(cumulative, lastNegative);
+}
+
+Kpi paybackMonth(std::span<const double> cumulative, std::size_t lastNegative)
+{
+    if (cumulative.empty())
+        return Kpi::none(KpiState::Undefined);
+    if (cumulative.back() < 0)
+        return Kpi::none(KpiState::NeverPaysBack);
     if (lastNegative == cumulative.size()) {
         const bool anyNonZero =
             std::any_of(cumulative.begin(), cumulative.end(), [](double v) { return v != 0; });

@@ -32,6 +32,8 @@ void irrAnnualMany(std::span<const std::span<const double>> flows, Kpi *irr, int
 /// month it crosses (0 when it never goes below zero); NeverPaysBack when it ends below zero;
 /// Undefined when every flow is zero.
 Kpi paybackMonth(std::span<const double> cumulative);
+/// Same, given the index of the last month below zero (cumulative.size() when none is).
+Kpi paybackMonth(std::span<const double> cumulative, std::size_t lastNegative);
 /// The ramp-up curve at x = months since go-live / months to steady state, in [0, 1].
 /// Linear: x; S-curve: 3x² − 2x³ (smoothstep); Immediate: 1. Inline: the engine calls it for
 /// every month of every use case.
