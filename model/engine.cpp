@@ -434,18 +434,37 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
         hardGross[m] = 0;
         soft[m] = 0;
     }
+    // The cost row adds the layers in order, up to four in one pass over it (a sum of left-
+    // associated additions, so each month's double is the one layer-by-layer addition gives).
+    {
+        std::size_t i = 0;
+        for (; i + 4 <= nl; i += 4) {
+            const double *c0 = ws.layerRows[i];
+            const double *c1 = ws.layerRows[i + 1];
+            const double *c2 = ws.layerRows[i + 2];
+            const double *c3 = ws.layerRows[i + 3];
+            for (int m = 0; m < months; ++m)
+                cost[m] = cost[m] + c0[m] + c1[m] + c2[m] + c3[m];
+        }
+        for (; i + 2 <= nl; i += 2) {
+            const double *c0 = ws.layerRows[i];
+            const double *c1 = ws.layerRows[i + 1];
+            for (int m = 0; m < months; ++m)
+                cost[m] = cost[m] + c0[m] + c1[m];
+        }
+        for (; i < nl; ++i) {
+            const double *c = ws.layerRows[i];
+            for (int m = 0; m < months; ++m)
+                cost[m] += c[m];
+        }
+    }
     for (std::size_t i = 0; i < nl; ++i) {
         const CostLayer &l = uc.layers[i];
         const double *c = ws.layerRows[i];
         double *category = ws.layerCategoryRows[i];
         if (p.allKpis) {
-            for (int m = 0; m < months; ++m) {
-                cost[m] += c[m];
-                category[m] += c[m];
-            }
-        } else {
             for (int m = 0; m < months; ++m)
-                cost[m] += c[m];
+                category[m] += c[m];
         }
         if (l.type == LayerType::TokenUsage) {
             for (int m = 0; m < months; ++m)
