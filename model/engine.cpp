@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace roi {
@@ -18,8 +20,18 @@ namespace {
 
 struct ParsedAdjustment
 {
-    InputPath path;
+    const InputPath *path; // into Scratch::parsedInputs
     const Adjustment *source;
+};
+
+/// An adjustment's input name as last parsed on this thread: analytics recompute the same
+/// workbook many times, and its names need parsing once.
+struct ParsedInput
+{
+    bool done = false; // parsed at least once
+    std::string text;
+    std::optional<InputPath> path;
+    std::string error;
 };
 
 /// Inputs of one use case under one scenario, resolved once before the monthly loop.
@@ -87,6 +99,7 @@ struct Scratch
 {
     Workspace ws;
     std::vector<std::vector<ParsedAdjustment>> parsed; // per scenario
+    std::vector<ParsedInput> parsedInputs;             // per adjustment, scenarios in order
     std::vector<double> discountRates;                 // per scenario
     std::vector<double> hurdleRates;                   // per scenario
 };
@@ -873,16 +886,30 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     auto &hurdleRates = scratchSpace.hurdleRates;
     discountRates.assign(sc, wb.settings.discountRate);
     hurdleRates.assign(sc, wb.settings.hurdleRate);
+    // Each input name is parsed when it differs from the one parsed in its place last time.
+    auto &parsedInputs = scratchSpace.parsedInputs;
+    std::size_t adjustmentCount = 0;
+    for (const Scenario &scenario : scenarios)
+        adjustmentCount += scenario.adjustments.size();
+    parsedInputs.resize(std::max(parsedInputs.size(), adjustmentCount)); // no moves below
+    std::size_t adjustmentIndex = 0;
     for (std::size_t s = 0; s < sc; ++s) {
         out.scenarios[s] = scenarios[s].name;
         for (const Adjustment &a : scenarios[s].adjustments) {
-            std::string error;
-            auto path = InputPath::parse(a.input, &error);
+            ParsedInput &parsedInput = parsedInputs[adjustmentIndex++];
+            if (!parsedInput.done || parsedInput.text != a.input) {
+                parsedInput.done = true;
+                parsedInput.text = a.input;
+                parsedInput.error.clear();
+                parsedInput.path = InputPath::parse(a.input, &parsedInput.error);
+            }
+            const std::optional<InputPath> &path = parsedInput.path;
             if (!path) {
                 out.findings.push_back({Severity::Error, "bad-adjustment", -1, scenarios[s].name,
                                         a.input,
                                         "Scenario " + scenarios[s].name
-                                            + " has an adjustment that cannot apply: " + error,
+                                            + " has an adjustment that cannot apply: "
+                                            + parsedInput.error,
                                         "Correct the input name or remove the adjustment."});
                 continue;
             }
@@ -908,7 +935,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                 hurdleRates[s] = scratch.hurdleRate;
                 continue;
             }
-            parsed[s].push_back({std::move(*path), &a});
+            parsed[s].push_back({&*path, &a});
         }
     }
 
@@ -991,7 +1018,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                     }
                     Settings unused;
                     clampAt = {static_cast<int>(u), &scenarios[s].name};
-                    applyAdjustment(a.path, a.source->op, a.source->value, ws.useCase, ws.prices,
+                    applyAdjustment(*a.path, a.source->op, a.source->value, ws.useCase, ws.prices,
                                     unused, onClamp);
                 }
                 const UseCase &uc = *p.uc;

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void twoThreadsMatchOneCaseAtATime();
     void concurrentComputes();
     void irrManyMatchesOneByOne();
+    void adjustmentNamesChangeBetweenComputes();
     void rampCurves_data();
     void rampCurves();
     void volumeGrowth();
@@ -1495,6 +1496,41 @@ void TestEngine::concurrentComputes()
         QVERIFY(gotA == expectedA);
         QVERIFY(gotB == expectedB);
     }
+}
+
+void TestEngine::adjustmentNamesChangeBetweenComputes()
+{
+    // The engine keeps each adjustment's parsed input name per thread and parses a name again
+    // only when it differs from the last one in its place. Workbooks whose scenarios change names
+    // (another input, a bad one, one more, one less), computed one after another on this thread,
+    // each equal the same workbook computed on a new thread, where nothing was parsed before.
+    Workbook base = roibench::syntheticWorkbook(2, 24, 7);
+    base.scenarios = {Scenario{"Base", {}, {}},
+                      Scenario{"Best", {}, {{"baseline.volume", AdjustmentOp::Multiply, 1.2, {}}}},
+                      Scenario{"Worst", {}, {{"ramp.goLiveDelay", AdjustmentOp::Add, 2, {}}}}};
+    std::vector<Workbook> workbooks;
+    workbooks.push_back(base);
+    Workbook other = base; // another input in the same place
+    other.scenarios[1].adjustments[0].input = "ramp.steadyAdoption";
+    workbooks.push_back(other);
+    Workbook bad = base; // a name that does not parse: a finding, the scenario unadjusted
+    bad.scenarios[1].adjustments[0].input = "baseline.noSuchField";
+    workbooks.push_back(bad);
+    Workbook more = base; // one more adjustment, then the first workbook again
+    more.scenarios[2].adjustments.push_back({"settings.discountRate", AdjustmentOp::Add, 0.05, {}});
+    workbooks.push_back(more);
+    workbooks.push_back(base);
+    workbooks.push_back(bad);
+    for (std::size_t i = 0; i < workbooks.size(); ++i) {
+        const Results here = compute(workbooks[i]);
+        Results fresh;
+        std::thread([&] { fresh = compute(workbooks[i]); }).join();
+        QVERIFY2(here == fresh, qPrintable(QString::number(i)));
+    }
+    const Results withBad = compute(bad);
+    QVERIFY(std::ranges::any_of(withBad.findings,
+                                [](const Finding &f) { return f.code == "bad-adjustment"; }));
+    QVERIFY(!(compute(base) == compute(other))); // the names did change the results
 }
 
 QTEST_APPLESS_MAIN(TestEngine)
