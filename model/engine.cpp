@@ -129,9 +129,10 @@ double adoptionAt(const RampUp &ramp, int goLive, int t)
 /// no one-time costs. Writes outcomes[m], calls[m], layerOut[i][m] and driverOut[i][m].
 /// Layer by layer over all months rather than month by month over every layer: the loops are
 /// short and branch-free, and each value is the same expression as before, so the same double.
-ROI_VECTOR_CLONES void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const double *handled,
-              const double *rampFactor, const double *priceFactor, double *outcomes, double *calls,
-              double *const *layerOut, double *const *driverOut)
+ROI_VECTOR_CLONES void evaluate(const Prepared &p, const Workspace &ws, int n, int t0,
+                                const double *handled, const double *rampFactor,
+                                const double *priceFactor, double *outcomes, double *calls,
+                                double *const *layerOut, double *const *driverOut)
 {
     // Inputs are copied to locals before each loop and the constant left-hand part of each
     // product is formed once: the stores to the rows could otherwise alias the inputs, so the
@@ -405,8 +406,8 @@ ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws,
             ws.rampFactor[m] = zeroFactor;
         }
         // On the ramp while t − goLive + 1 < rampMonths (x < 1; also while it is NaN).
-        for (; ramps && m < months
-               && !(static_cast<double>(m + 1 - p.goLive + 1) >= ramp.rampMonths);
+        for (;
+             ramps && m < months && !(static_cast<double>(m + 1 - p.goLive + 1) >= ramp.rampMonths);
              ++m) {
             const double a = adoptionAt(ramp, p.goLive, m + 1);
             adoption[m] = a;
@@ -739,8 +740,9 @@ ROI_VECTOR_CLONES void addToPortfolio(const CaseResult &c, int months, bool allR
 /// Adds cases [first, last) of scenario `s` to its portfolio as addToPortfolio would, case by
 /// case, but only the series this part takes: series go alternately to parts 0 and 1, counted
 /// by `task` across calls, so two threads can share the work. Each sum keeps its order.
-ROI_VECTOR_CLONES void addRowsToPortfolio(Results &res, std::size_t s, std::size_t sc, std::size_t first,
-                        std::size_t last, bool allRows, int part, int &task)
+ROI_VECTOR_CLONES void addRowsToPortfolio(Results &res, std::size_t s, std::size_t sc,
+                                          std::size_t first, std::size_t last, bool allRows,
+                                          int part, int &task)
 {
     CaseResult &r = res.portfolio[s];
     const int months = res.months;
@@ -905,12 +907,11 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
             }
             const std::optional<InputPath> &path = parsedInput.path;
             if (!path) {
-                out.findings.push_back({Severity::Error, "bad-adjustment", -1, scenarios[s].name,
-                                        a.input,
-                                        "Scenario " + scenarios[s].name
-                                            + " has an adjustment that cannot apply: "
-                                            + parsedInput.error,
-                                        "Correct the input name or remove the adjustment."});
+                out.findings.push_back(
+                    {Severity::Error, "bad-adjustment", -1, scenarios[s].name, a.input,
+                     "Scenario " + scenarios[s].name
+                         + " has an adjustment that cannot apply: " + parsedInput.error,
+                     "Correct the input name or remove the adjustment."});
                 continue;
             }
             if (path->section == InputSection::Settings) {

@@ -121,7 +121,7 @@ void TestEngine::irrManyMatchesOneByOne()
     farDown[1] = 1;
     series.push_back(farDown);
     series.push_back({-500, 200, 200, 200}); // another length
-    for (int i = 0; i < 10; ++i) // more investments, after the odd ones
+    for (int i = 0; i < 10; ++i)             // more investments, after the odd ones
         series.push_back(series[static_cast<std::size_t>(i)]);
 
     std::vector<std::span<const double>> flows(series.begin(), series.end());
@@ -141,7 +141,7 @@ void TestEngine::irrManyMatchesOneByOne()
         found += one.ok() ? 1 : 0;
         notFound += one.state == KpiState::NotFound ? 1 : 0;
     }
-    QVERIFY(found > 40);   // the batch was mostly real solves
+    QVERIFY(found > 40);    // the batch was mostly real solves
     QVERIFY(notFound >= 2); // and reached both ends of the search range
 }
 
