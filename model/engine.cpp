@@ -6,9 +6,12 @@
 #include "inputs.h"
 #include "levers/leverengine.h"
 #include "twothreads.h"
+#include "vectorclones.h"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace roi {
@@ -17,8 +20,18 @@ namespace {
 
 struct ParsedAdjustment
 {
-    InputPath path;
+    const InputPath *path; // into Scratch::parsedInputs
     const Adjustment *source;
+};
+
+/// An adjustment's input name as last parsed on this thread: analytics recompute the same
+/// workbook many times, and its names need parsing once.
+struct ParsedInput
+{
+    bool done = false; // parsed at least once
+    std::string text;
+    std::optional<InputPath> path;
+    std::string error;
 };
 
 /// Inputs of one use case under one scenario, resolved once before the monthly loop.
@@ -54,13 +67,39 @@ struct Workspace
     std::vector<double *> runRateDrivers; // into driverValue
     std::vector<const double *> termRows; // net rows of the drivers of one numerator term
     std::vector<double> termShares;       // their cashable shares (1 for most kinds)
+    // Cases whose IRR and hurdle KPIs are still to come (see solveDeferredIrrs).
+    std::vector<std::pair<CaseResult *, double>> deferredIrr; // (result, hurdle rate)
+    std::vector<std::span<const double>> irrFlows;
+    std::vector<Kpi> irrs;
+    std::vector<int> irrCounts;
 };
+
+/// The IRR and the hurdle KPIs (which compare the IRR with the hurdle) of the cases computeCase
+/// left them to, solved together: irrAnnualMany takes four at a time, the same answers.
+void solveDeferredIrrs(Workspace &ws)
+{
+    const std::size_t n = ws.deferredIrr.size();
+    ws.irrFlows.resize(n);
+    ws.irrs.resize(n);
+    ws.irrCounts.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        ws.irrFlows[i] = std::as_const(*ws.deferredIrr[i].first).row(Row::Net);
+    irrAnnualMany(ws.irrFlows, ws.irrs.data(), ws.irrCounts.data());
+    for (std::size_t i = 0; i < n; ++i) {
+        CaseResult &r = *ws.deferredIrr[i].first;
+        r.kpis.irrAnnual = ws.irrs[i];
+        r.kpis.irrCount = ws.irrCounts[i];
+        computeHurdleKpis(r.kpis, r.row(Row::Net), ws.deferredIrr[i].second);
+    }
+    ws.deferredIrr.clear();
+}
 
 /// Everything compute() needs besides the results, per thread (see compute()).
 struct Scratch
 {
     Workspace ws;
     std::vector<std::vector<ParsedAdjustment>> parsed; // per scenario
+    std::vector<ParsedInput> parsedInputs;             // per adjustment, scenarios in order
     std::vector<double> discountRates;                 // per scenario
     std::vector<double> hurdleRates;                   // per scenario
 };
@@ -90,9 +129,10 @@ double adoptionAt(const RampUp &ramp, int goLive, int t)
 /// no one-time costs. Writes outcomes[m], calls[m], layerOut[i][m] and driverOut[i][m].
 /// Layer by layer over all months rather than month by month over every layer: the loops are
 /// short and branch-free, and each value is the same expression as before, so the same double.
-void evaluate(const Prepared &p, const Workspace &ws, int n, int t0, const double *handled,
-              const double *rampFactor, const double *priceFactor, double *outcomes, double *calls,
-              double *const *layerOut, double *const *driverOut)
+ROI_VECTOR_CLONES void evaluate(const Prepared &p, const Workspace &ws, int n, int t0,
+                                const double *handled, const double *rampFactor,
+                                const double *priceFactor, double *outcomes, double *calls,
+                                double *const *layerOut, double *const *driverOut)
 {
     // Inputs are copied to locals before each loop and the constant left-hand part of each
     // product is formed once: the stores to the rows could otherwise alias the inputs, so the
@@ -284,7 +324,7 @@ void finishRatioKpis(CaseResult &r, int months)
     }
 }
 
-void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
+ROI_VECTOR_CLONES void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
 {
     const UseCase &uc = *p.uc;
     const std::size_t nl = uc.layers.size();
@@ -344,17 +384,41 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     ws.priceFactor.resize(static_cast<std::size_t>(months));
     double volume = uc.baseline.volume;
     double priceFactor = 1.0;
-    for (int m = 0; m < months; ++m) {
-        if (m > 0) {
-            volume *= growth;
-            priceFactor *= priceStep;
-        }
-        const double a = adoptionAt(ramp, p.goLive, m + 1);
+    units[0] = volume; // months >= 1
+    ws.priceFactor[0] = priceFactor;
+    for (int m = 1; m < months; ++m) {
+        volume *= growth;
+        priceFactor *= priceStep;
         units[m] = volume;
-        adoption[m] = a;
-        handledRow[m] = volume * a;
-        ws.rampFactor[m] = steady > 0 ? a / steady : 0.0;
         ws.priceFactor[m] = priceFactor;
+    }
+    // Adoption in three runs of months, each value the one adoptionAt gives: zero before
+    // go-live; the ramp; then steady, where the curve's x is clamped to exactly 1, so one value.
+    {
+        const int preLive = std::clamp(p.goLive - 1, 0, months); // months with t < goLive
+        const bool ramps = ramp.curve != RampCurve::Immediate && ramp.rampMonths > 0;
+        const double zeroFactor = steady > 0 ? 0.0 / steady : 0.0;
+        const double steadyA = ramps ? ramp.steadyAdoption * rampCurve(ramp.curve, 1.0) : steady;
+        const double steadyFactor = steady > 0 ? steadyA / steady : 0.0;
+        int m = 0;
+        for (; m < preLive; ++m) {
+            adoption[m] = 0.0;
+            ws.rampFactor[m] = zeroFactor;
+        }
+        // On the ramp while t − goLive + 1 < rampMonths (x < 1; also while it is NaN).
+        for (;
+             ramps && m < months && !(static_cast<double>(m + 1 - p.goLive + 1) >= ramp.rampMonths);
+             ++m) {
+            const double a = adoptionAt(ramp, p.goLive, m + 1);
+            adoption[m] = a;
+            ws.rampFactor[m] = steady > 0 ? a / steady : 0.0;
+        }
+        for (; m < months; ++m) {
+            adoption[m] = steadyA;
+            ws.rampFactor[m] = steadyFactor;
+        }
+        for (m = 0; m < months; ++m)
+            handledRow[m] = units[m] * adoption[m];
     }
     evaluate(p, ws, months, 1, handledRow.data(), ws.rampFactor.data(), ws.priceFactor.data(),
              outcomes.data(), callsRow.data(), ws.layerRows.data(), ws.driverGrossRows.data());
@@ -384,18 +448,37 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
         hardGross[m] = 0;
         soft[m] = 0;
     }
+    // The cost row adds the layers in order, up to four in one pass over it (a sum of left-
+    // associated additions, so each month's double is the one layer-by-layer addition gives).
+    {
+        std::size_t i = 0;
+        for (; i + 4 <= nl; i += 4) {
+            const double *c0 = ws.layerRows[i];
+            const double *c1 = ws.layerRows[i + 1];
+            const double *c2 = ws.layerRows[i + 2];
+            const double *c3 = ws.layerRows[i + 3];
+            for (int m = 0; m < months; ++m)
+                cost[m] = cost[m] + c0[m] + c1[m] + c2[m] + c3[m];
+        }
+        for (; i + 2 <= nl; i += 2) {
+            const double *c0 = ws.layerRows[i];
+            const double *c1 = ws.layerRows[i + 1];
+            for (int m = 0; m < months; ++m)
+                cost[m] = cost[m] + c0[m] + c1[m];
+        }
+        for (; i < nl; ++i) {
+            const double *c = ws.layerRows[i];
+            for (int m = 0; m < months; ++m)
+                cost[m] += c[m];
+        }
+    }
     for (std::size_t i = 0; i < nl; ++i) {
         const CostLayer &l = uc.layers[i];
         const double *c = ws.layerRows[i];
         double *category = ws.layerCategoryRows[i];
         if (p.allKpis) {
-            for (int m = 0; m < months; ++m) {
-                cost[m] += c[m];
-                category[m] += c[m];
-            }
-        } else {
             for (int m = 0; m < months; ++m)
-                cost[m] += c[m];
+                category[m] += c[m];
         }
         if (l.type == LayerType::TokenUsage) {
             for (int m = 0; m < months; ++m)
@@ -448,16 +531,37 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     double cashableTotal = 0;
     double capacityTotal = 0;
     double running = 0;
-    for (int m = 0; m < months; ++m) {
+    // The rows first, in loops the compiler vectorises (the flags decided once), then the sums,
+    // month by month in the same order as before.
+    for (int m = 0; m < months; ++m)
         hardNet[m] = hardGross[m] * riskFactor;
-        benefit[m] = hardNet[m] + (p.softInHeadline ? soft[m] : 0.0);
-        if (p.capacityInHeadline)
+    if (p.softInHeadline) {
+        for (int m = 0; m < months; ++m)
+            benefit[m] = hardNet[m] + soft[m];
+    } else {
+        for (int m = 0; m < months; ++m)
+            benefit[m] = hardNet[m] + 0.0; // + 0.0 as before: it turns −0 into +0
+    }
+    if (p.capacityInHeadline) {
+        for (int m = 0; m < months; ++m)
             benefit[m] += capacityRow[m];
+    }
+    for (int m = 0; m < months; ++m)
+        net[m] = benefit[m] - cost[m];
+    // The NPV (npv()'s sum: the same operations) and the last month below zero (paybackMonth()'s
+    // search) ride along.
+    const double npvStep = 1.0 / (1.0 + monthlyRate(p.discountRate));
+    double npvDiscount = 1.0;
+    double npvSum = 0;
+    std::size_t lastNegative = static_cast<std::size_t>(months);
+    for (int m = 0; m < months; ++m) {
+        npvDiscount *= npvStep;
+        npvSum += net[m] * npvDiscount;
         cashableTotal += cashableRow[m];
         capacityTotal += capacityRow[m];
-        net[m] = benefit[m] - cost[m];
         running += net[m];
         cumulative[m] = running;
+        lastNegative = running < 0 ? static_cast<std::size_t>(m) : lastNegative;
 
         tco += cost[m];
         hardBenefitGross += hardGross[m];
@@ -496,13 +600,22 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
             }
         }
         // Summed month by month, the drivers in order within a month; the commonest cases (no
-        // driver, one) without the inner loop.
+        // driver, one, two) without the inner loop.
         double sum = 0;
         if (ws.termRows.size() == 1) {
             const double *row = ws.termRows[0];
             const double share = ws.termShares[0];
             for (int m = 0; m < months; ++m)
                 sum += row[m] * share;
+        } else if (ws.termRows.size() == 2) {
+            const double *row0 = ws.termRows[0];
+            const double *row1 = ws.termRows[1];
+            const double share0 = ws.termShares[0];
+            const double share1 = ws.termShares[1];
+            for (int m = 0; m < months; ++m) {
+                sum += row0[m] * share0;
+                sum += row1[m] * share1;
+            }
         } else if (!ws.termRows.empty()) {
             for (int m = 0; m < months; ++m) {
                 for (std::size_t j = 0; j < ws.termRows.size(); ++j)
@@ -514,12 +627,10 @@ void computeCase(const Prepared &p, int months, Workspace &ws, CaseResult &r)
     k.riskDiscount = k.hardBenefitGross - k.hardBenefit;
     k.netValue = k.headlineBenefit - k.tco;
     k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
-    k.npv = npv(net, monthlyRate(p.discountRate));
-    if (p.allKpis)
-        k.irrAnnual = irrAnnual(net, &k.irrCount);
-    k.paybackMonth = paybackMonth(cumulative);
-    if (p.allKpis)
-        computeHurdleKpis(k, net, p.hurdleRate);
+    k.npv = npvSum;
+    k.paybackMonth = paybackMonth(cumulative, lastNegative);
+    if (p.allKpis) // the IRR and the hurdle KPIs: by solveDeferredIrrs, with other cases'
+        ws.deferredIrr.emplace_back(&r, p.hurdleRate);
     k.costPerOutcome =
         k.outcomes > 0 ? Kpi::of(k.tco / k.outcomes) : Kpi::none(KpiState::Undefined);
     if (!p.allKpis)
@@ -603,7 +714,7 @@ void clearPortfolioSums(CaseResult &r, bool allRows)
 /// Adds one case's monthly series to its scenario's portfolio. Called right after the case is
 /// computed, while its rows are still in cache; use cases are added in order, so every sum is
 /// the same as adding them up afterwards.
-void addToPortfolio(const CaseResult &c, int months, bool allRows, CaseResult &r)
+ROI_VECTOR_CLONES void addToPortfolio(const CaseResult &c, int months, bool allRows, CaseResult &r)
 {
     if (!allRows) { // the lean compute: the portfolio's NPV and payback need only its net
         auto dst = r.row(Row::Net);
@@ -629,8 +740,9 @@ void addToPortfolio(const CaseResult &c, int months, bool allRows, CaseResult &r
 /// Adds cases [first, last) of scenario `s` to its portfolio as addToPortfolio would, case by
 /// case, but only the series this part takes: series go alternately to parts 0 and 1, counted
 /// by `task` across calls, so two threads can share the work. Each sum keeps its order.
-void addRowsToPortfolio(Results &res, std::size_t s, std::size_t sc, std::size_t first,
-                        std::size_t last, bool allRows, int part, int &task)
+ROI_VECTOR_CLONES void addRowsToPortfolio(Results &res, std::size_t s, std::size_t sc,
+                                          std::size_t first, std::size_t last, bool allRows,
+                                          int part, int &task)
 {
     CaseResult &r = res.portfolio[s];
     const int months = res.months;
@@ -776,17 +888,30 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
     auto &hurdleRates = scratchSpace.hurdleRates;
     discountRates.assign(sc, wb.settings.discountRate);
     hurdleRates.assign(sc, wb.settings.hurdleRate);
+    // Each input name is parsed when it differs from the one parsed in its place last time.
+    auto &parsedInputs = scratchSpace.parsedInputs;
+    std::size_t adjustmentCount = 0;
+    for (const Scenario &scenario : scenarios)
+        adjustmentCount += scenario.adjustments.size();
+    parsedInputs.resize(std::max(parsedInputs.size(), adjustmentCount)); // no moves below
+    std::size_t adjustmentIndex = 0;
     for (std::size_t s = 0; s < sc; ++s) {
         out.scenarios[s] = scenarios[s].name;
         for (const Adjustment &a : scenarios[s].adjustments) {
-            std::string error;
-            auto path = InputPath::parse(a.input, &error);
+            ParsedInput &parsedInput = parsedInputs[adjustmentIndex++];
+            if (!parsedInput.done || parsedInput.text != a.input) {
+                parsedInput.done = true;
+                parsedInput.text = a.input;
+                parsedInput.error.clear();
+                parsedInput.path = InputPath::parse(a.input, &parsedInput.error);
+            }
+            const std::optional<InputPath> &path = parsedInput.path;
             if (!path) {
-                out.findings.push_back({Severity::Error, "bad-adjustment", -1, scenarios[s].name,
-                                        a.input,
-                                        "Scenario " + scenarios[s].name
-                                            + " has an adjustment that cannot apply: " + error,
-                                        "Correct the input name or remove the adjustment."});
+                out.findings.push_back(
+                    {Severity::Error, "bad-adjustment", -1, scenarios[s].name, a.input,
+                     "Scenario " + scenarios[s].name
+                         + " has an adjustment that cannot apply: " + parsedInput.error,
+                     "Correct the input name or remove the adjustment."});
                 continue;
             }
             if (path->section == InputSection::Settings) {
@@ -811,7 +936,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                 hurdleRates[s] = scratch.hurdleRate;
                 continue;
             }
-            parsed[s].push_back({std::move(*path), &a});
+            parsed[s].push_back({&*path, &a});
         }
     }
 
@@ -894,7 +1019,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                     }
                     Settings unused;
                     clampAt = {static_cast<int>(u), &scenarios[s].name};
-                    applyAdjustment(a.path, a.source->op, a.source->value, ws.useCase, ws.prices,
+                    applyAdjustment(*a.path, a.source->op, a.source->value, ws.useCase, ws.prices,
                                     unused, onClamp);
                 }
                 const UseCase &uc = *p.uc;
@@ -910,6 +1035,7 @@ void compute(const Workbook &wb, const ComputeOptions &options, Results &out)
                     addToPortfolio(r, months, options.allKpis, out.portfolio[s]);
             }
         }
+        solveDeferredIrrs(ws);
     };
     if (!split) {
         computeCases(0, useCases, true, out.findings);

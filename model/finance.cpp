@@ -1,7 +1,10 @@
 #include "finance.h"
 
+#include "vectorclones.h"
+
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace roi {
@@ -255,7 +258,239 @@ std::vector<double> scanRoots(std::span<const double> flows)
     return roots;
 }
 
+// Four IRRs in lockstep: the flows of four series side by side, [month][lane], and one pass over
+// the months serves every lane, each at its own rates. A lane's sums are formed by exactly the
+// operations, in the order, of npvAt / npvAt2 / npvAndDerivativeWeighted, so each lane gets the
+// doubles the one-series code gets; the lanes only share the loop (and the vector registers).
+constexpr int kLanes = 4;
+using Lanes = double __attribute__((vector_size(kLanes * sizeof(double))));
+
+// One pass for every lane: a = Σ flow × dA with dA = vA^t (npvAt, npvAt2's first sum and the
+// Newton NPV), b = Σ flow × dB with dB = vB^t (npvAt2's second sum) and c = −Σ w × dA × vA
+// (the Newton derivative, w = (t + 1) × flow).
+ROI_VECTOR_CLONES void lockstepPass(const double *flows, const double *weighted, std::size_t n,
+                                    const double *vA, const double *vB, double *a, double *b,
+                                    double *c)
+{
+    Lanes va;
+    Lanes vb;
+    std::memcpy(&va, vA, sizeof va);
+    std::memcpy(&vb, vB, sizeof vb);
+    Lanes da = {1.0, 1.0, 1.0, 1.0};
+    Lanes db = da;
+    Lanes fa = {0, 0, 0, 0};
+    Lanes fb = fa;
+    Lanes fc = fa;
+    for (std::size_t t = 0; t < n; ++t) {
+        Lanes f;
+        Lanes w;
+        std::memcpy(&f, flows + t * kLanes, sizeof f);
+        std::memcpy(&w, weighted + t * kLanes, sizeof w);
+        da *= va;
+        db *= vb;
+        fa += f * da;
+        fb += f * db;
+        fc -= w * da * va;
+    }
+    std::memcpy(a, &fa, sizeof fa);
+    std::memcpy(b, &fb, sizeof fb);
+    std::memcpy(c, &fc, sizeof fc);
+}
+
+// The state of one lane: which series, and where it is in walkOut() and solve().
+struct IrrLane
+{
+    enum Phase { Idle, AtZero, Walk, Newton };
+    Phase phase = Idle;
+    std::size_t series = 0;
+    // walkOut
+    double f0 = 0;
+    double upPrev = 0;
+    double fUpPrev = 0;
+    double downPrev = 0;
+    double step = 0;
+    double up = 0;
+    double down = 0;
+    int walkStep = 0;
+    // solve
+    double lo = 0;
+    double hi = 0;
+    double flo = 0;
+    double x = 0;
+    int newtonStep = 0;
+};
+
 } // namespace
+
+void irrAnnualMany(std::span<const std::span<const double>> flows, Kpi *irr, int *rootCount)
+{
+    // Series that change sign once go through the lanes; the rest (none, or several changes:
+    // the scan) one by one, as irrAnnual.
+    thread_local std::vector<std::size_t> queue;
+    queue.clear();
+    const std::size_t n = flows.empty() ? 0 : flows[0].size();
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        const int changes = flows[i].size() == n ? signChanges(flows[i]) : -1;
+        if (changes == 1 && n > 0) {
+            queue.push_back(i);
+        } else {
+            irr[i] = irrAnnual(flows[i], &rootCount[i]);
+        }
+    }
+    if (queue.empty())
+        return;
+    thread_local std::vector<double> laneFlows;
+    thread_local std::vector<double> laneWeighted;
+    laneFlows.assign(n * kLanes, 0.0);
+    laneWeighted.assign(n * kLanes, 0.0);
+    IrrLane lanes[kLanes];
+    std::size_t next = 0;
+    auto finish = [&](IrrLane &l, bool found, double root) {
+        const std::size_t i = l.series;
+        if (found) {
+            rootCount[i] = 1;
+            irr[i] = Kpi::of(std::pow(1.0 + root, 12.0) - 1.0);
+        } else {
+            rootCount[i] = 0;
+            irr[i] = Kpi::none(KpiState::NotFound);
+        }
+        l.phase = IrrLane::Idle;
+    };
+    auto load = [&](int j) {
+        IrrLane &l = lanes[j];
+        if (next == queue.size())
+            return;
+        l = IrrLane{};
+        l.series = queue[next++];
+        l.phase = IrrLane::AtZero;
+        const std::span<const double> f = flows[l.series];
+        for (std::size_t t = 0; t < n; ++t) {
+            laneFlows[t * kLanes + j] = f[t];
+            laneWeighted[t * kLanes + j] = static_cast<double>(t + 1) * f[t];
+        }
+    };
+    auto startNewton = [](IrrLane &l, double lo, double hi, double flo) {
+        l.phase = IrrLane::Newton;
+        l.lo = lo;
+        l.hi = hi;
+        l.flo = flo;
+        l.x = 0.5 * (lo + hi);
+        l.newtonStep = 0;
+    };
+    for (int j = 0; j < kLanes; ++j)
+        load(j);
+    double vA[kLanes];
+    double vB[kLanes];
+    double a[kLanes];
+    double b[kLanes];
+    double c[kLanes];
+    for (;;) {
+        bool any = false;
+        for (int j = 0; j < kLanes; ++j) {
+            IrrLane &l = lanes[j];
+            vA[j] = 1.0;
+            vB[j] = 1.0;
+            switch (l.phase) {
+            case IrrLane::Idle:
+                break;
+            case IrrLane::AtZero: // npvAt(flows, 0.0)
+                vA[j] = 1.0 / (1.0 + 0.0);
+                any = true;
+                break;
+            case IrrLane::Walk: // npvAt2(flows, up, down)
+                l.up = std::min(kMaxRate, l.upPrev + l.step);
+                l.down = std::max(kMinRate, -1.0 + (1.0 + l.downPrev) * 0.7);
+                vA[j] = 1.0 / (1.0 + l.up);
+                vB[j] = 1.0 / (1.0 + l.down);
+                any = true;
+                break;
+            case IrrLane::Newton: // npvAndDerivativeWeighted(flows, weighted, x)
+                vA[j] = 1.0 / (1.0 + l.x);
+                any = true;
+                break;
+            }
+        }
+        if (!any)
+            break;
+        lockstepPass(laneFlows.data(), laneWeighted.data(), n, vA, vB, a, b, c);
+        for (int j = 0; j < kLanes; ++j) {
+            IrrLane &l = lanes[j];
+            switch (l.phase) {
+            case IrrLane::Idle:
+                continue;
+            case IrrLane::AtZero: // walkOut's start
+                l.f0 = a[j];
+                if (l.f0 == 0) {
+                    finish(l, true, 0.0);
+                    break;
+                }
+                l.phase = IrrLane::Walk;
+                l.upPrev = 0.0;
+                l.fUpPrev = l.f0;
+                l.downPrev = 0.0;
+                l.step = 0.05;
+                l.walkStep = 0;
+                break;
+            case IrrLane::Walk: { // one step of walkOut's loop
+                const double fu = a[j];
+                const double fd = b[j];
+                if ((fu < 0) != (l.f0 < 0) || fu == 0) {
+                    if (fu == 0)
+                        finish(l, true, l.up);
+                    else
+                        startNewton(l, l.upPrev, l.up, l.fUpPrev);
+                    break;
+                }
+                if ((fd < 0) != (l.f0 < 0) || fd == 0) {
+                    if (fd == 0)
+                        finish(l, true, l.down);
+                    else
+                        startNewton(l, l.down, l.downPrev, fd);
+                    break;
+                }
+                if ((l.up >= kMaxRate && l.down <= kMinRate) || l.walkStep + 1 == 64) {
+                    finish(l, false, 0.0);
+                    break;
+                }
+                l.upPrev = l.up;
+                l.fUpPrev = fu;
+                l.downPrev = l.down;
+                l.step *= 1.6;
+                ++l.walkStep;
+                break;
+            }
+            case IrrLane::Newton: { // one step of solve's loop
+                const double f = a[j];
+                const double df = c[j];
+                const double x = l.x;
+                if (f == 0) {
+                    finish(l, true, x);
+                    break;
+                }
+                if ((f < 0) == (l.flo < 0)) {
+                    l.lo = x;
+                    l.flo = f;
+                } else {
+                    l.hi = x;
+                }
+                double nx = df != 0 ? x - f / df : l.lo - 1;
+                if (!(nx > l.lo && nx < l.hi))
+                    nx = 0.5 * (l.lo + l.hi);
+                if (std::abs(nx - x) <= 1e-15 * std::max(1.0, std::abs(x)) || l.hi - l.lo < 1e-15) {
+                    finish(l, true, nx);
+                    break;
+                }
+                l.x = nx;
+                if (++l.newtonStep == 200)
+                    finish(l, true, l.x);
+                break;
+            }
+            }
+            if (l.phase == IrrLane::Idle)
+                load(j);
+        }
+    }
+}
 
 double monthlyRate(double annualRate)
 {
@@ -335,6 +570,15 @@ Kpi paybackMonth(std::span<const double> cumulative)
             break;
         }
     }
+    return paybackMonth(cumulative, lastNegative);
+}
+
+Kpi paybackMonth(std::span<const double> cumulative, std::size_t lastNegative)
+{
+    if (cumulative.empty())
+        return Kpi::none(KpiState::Undefined);
+    if (cumulative.back() < 0)
+        return Kpi::none(KpiState::NeverPaysBack);
     if (lastNegative == cumulative.size()) {
         const bool anyNonZero =
             std::any_of(cumulative.begin(), cumulative.end(), [](double v) { return v != 0; });

@@ -24,10 +24,16 @@ Kpi irrMonthly(std::span<const double> flows, int *rootCount = nullptr);
 std::vector<double> irrRootsMonthly(std::span<const double> flows);
 /// The monthly IRR annualised: (1 + irr)^12 − 1; `rootCount` as for irrMonthly.
 Kpi irrAnnual(std::span<const double> flows, int *rootCount = nullptr);
+/// irrAnnual of each series, irr[i] and rootCount[i] for flows[i]: the same answers, bit for
+/// bit, with the series of one sign change and equal length solved four at a time in lockstep
+/// (the engine's IRRs of a workbook, whose passes over the months are bound by latency).
+void irrAnnualMany(std::span<const std::span<const double>> flows, Kpi *irr, int *rootCount);
 /// The month after which the cumulative net stays at or above zero, interpolated within the
 /// month it crosses (0 when it never goes below zero); NeverPaysBack when it ends below zero;
 /// Undefined when every flow is zero.
 Kpi paybackMonth(std::span<const double> cumulative);
+/// Same, given the index of the last month below zero (cumulative.size() when none is).
+Kpi paybackMonth(std::span<const double> cumulative, std::size_t lastNegative);
 /// The ramp-up curve at x = months since go-live / months to steady state, in [0, 1].
 /// Linear: x; S-curve: 3x² − 2x³ (smoothstep); Immediate: 1. Inline: the engine calls it for
 /// every month of every use case.

@@ -11,7 +11,6 @@ void computeHurdleKpis(Kpis &k, std::span<const double> net, double hurdleRate)
 {
     k.hurdleRate = hurdleRate;
     const double r = monthlyRate(hurdleRate);
-    k.npvAtHurdle = npv(net, r);
     k.irrVsHurdle =
         k.irrAnnual.ok() ? Kpi::of(k.irrAnnual.value - hurdleRate) : Kpi::none(k.irrAnnual.state);
     // Discounted cumulative net, then the same payback rule as the undiscounted one. Reused
@@ -21,12 +20,16 @@ void computeHurdleKpis(Kpis &k, std::span<const double> net, double hurdleRate)
     double running = 0;
     double factor = 1.0;
     const double step = 1.0 / (1.0 + r);
+    std::size_t lastNegative = net.size(); // the last month below zero, for paybackMonth
     for (std::size_t t = 0; t < net.size(); ++t) {
         factor *= step;
         running += net[t] * factor;
         discounted[t] = running;
+        lastNegative = running < 0 ? t : lastNegative;
     }
-    k.discountedPaybackMonth = paybackMonth(discounted);
+    // The running sum is npv(net, r), formed by the same operations: the same double.
+    k.npvAtHurdle = running;
+    k.discountedPaybackMonth = paybackMonth(discounted, lastNegative);
 }
 
 } // namespace roi

@@ -3,7 +3,9 @@
 // the instructions of N repetitions without the set-up:
 //   valgrind --tool=callgrind --callgrind-out-file=/dev/null roi_engine_count WORKLOAD N
 // Workloads: support (compute with checks, fresh Results), support-analytics (reused, no
-// checks), scaled200 (200 x 120 x 3 reused, no checks), scaled200-base (Base alone),
+// checks), support-lean (reused, Base alone, allKpis = false: the analytics' loop),
+// scaled200 (200 x 120 x 3 reused, no checks), scaled200-base (Base alone), scaled200-lean
+// (Base alone, allKpis = false),
 // mc-support (1,000 Monte Carlo trials), mc-portfolio (1,000 trials), mc-support-run (a whole
 // run of N x 1,000 trials on one thread: plan, trials, summary), tornado20, goalseek.
 // With a third argument "time", each repetition is timed alone and the minimum, 10th percentile
@@ -84,10 +86,14 @@ int main(int argc, char **argv)
     const int n = std::atoi(argv[2]);
     const bool timed = argc == 4;
     double sink = 0;
-    if (w == "support" || w == "support-analytics") {
+    if (w == "support" || w == "support-analytics" || w == "support-lean") {
         const roi::Workbook wb = example("support-assistant.roiwb");
         roi::ComputeOptions o;
         o.checks = w == "support";
+        if (w == "support-lean") { // what Monte Carlo, tornado and goal seek call in a loop
+            o.onlyScenario = 0;
+            o.allKpis = false;
+        }
         roi::Results reused;
         repeat(n, timed, [&] {
             if (o.checks) {
@@ -98,12 +104,13 @@ int main(int argc, char **argv)
                 sink += reused.portfolio[0].kpis.npv;
             }
         });
-    } else if (w == "scaled200" || w == "scaled200-base") {
+    } else if (w == "scaled200" || w == "scaled200-base" || w == "scaled200-lean") {
         const roi::Workbook wb =
             roiscale::scaledPortfolio(roiscale::bundledPortfolio(ROI_SOURCE_DIR), 200, 120);
         roi::ComputeOptions o;
         o.checks = false;
         o.onlyScenario = w == "scaled200" ? -1 : 0;
+        o.allKpis = w != "scaled200-lean"; // lean: the reports' Monte Carlo of the portfolio
         roi::Results r;
         repeat(n, timed, [&] {
             roi::compute(wb, o, r);

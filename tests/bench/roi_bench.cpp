@@ -113,6 +113,23 @@ void BM_ComputeSupportExampleAnalytics(benchmark::State &state)
 }
 BENCHMARK(BM_ComputeSupportExampleAnalytics)->Unit(benchmark::kMicrosecond);
 
+/// What Monte Carlo, tornado and goal seek call in their loops: Base alone, the lean compute
+/// (ComputeOptions::allKpis = false), the same buffers, no checks.
+void BM_ComputeSupportExampleLean(benchmark::State &state)
+{
+    const roi::Workbook wb = supportExample();
+    roi::ComputeOptions options;
+    options.checks = false;
+    options.onlyScenario = 0;
+    options.allKpis = false;
+    roi::Results r;
+    for (auto _ : state) {
+        roi::compute(wb, options, r);
+        benchmark::DoNotOptimize(r);
+    }
+}
+BENCHMARK(BM_ComputeSupportExampleLean)->Unit(benchmark::kMicrosecond);
+
 void BM_ComputeSynthetic(benchmark::State &state)
 {
     const roi::Workbook wb = roibench::syntheticWorkbook(static_cast<int>(state.range(0)),
@@ -161,6 +178,7 @@ void BM_ComputeScaledPortfolioReused(benchmark::State &state)
     roi::ComputeOptions options;
     options.checks = state.range(1) != 0;
     options.onlyScenario = static_cast<int>(state.range(2));
+    options.allKpis = state.range(3) == 0;
     roi::Results r;
     for (auto _ : state) {
         roi::compute(wb, options, r);
@@ -169,13 +187,16 @@ void BM_ComputeScaledPortfolioReused(benchmark::State &state)
     state.counters["useCases"] = static_cast<double>(state.range(0));
     state.counters["checks"] = static_cast<double>(state.range(1));
     state.counters["onlyScenario"] = static_cast<double>(state.range(2));
+    state.counters["lean"] = static_cast<double>(state.range(3));
 }
 /// Arguments: use cases, checks, onlyScenario (-1: all three; 0: Base alone, what the window
-/// shows first). Wall time: the engine computes this on two threads.
+/// shows first), lean (1: allKpis = false, the compute a report's Monte Carlo of the portfolio
+/// runs per trial). Wall time: the engine computes this on two threads.
 BENCHMARK(BM_ComputeScaledPortfolioReused)
-    ->Args({200, 1, -1})
-    ->Args({200, 0, -1})
-    ->Args({200, 0, 0})
+    ->Args({200, 1, -1, 0})
+    ->Args({200, 0, -1, 0})
+    ->Args({200, 0, 0, 0})
+    ->Args({200, 0, 0, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

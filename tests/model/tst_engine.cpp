@@ -2,12 +2,15 @@
 // computed by hand, edge cases that must not produce NaN or infinity, and properties.
 #include "engine.h"
 
+#include "finance.h"
 #include "synthetic.h"
 #include "testutil.h"
 
 #include <QTest>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <functional>
 #include <thread>
 #include <vector>
@@ -38,6 +41,8 @@ private Q_SLOTS:
     void twoThreadsMatchOneCaseAtATime_data();
     void twoThreadsMatchOneCaseAtATime();
     void concurrentComputes();
+    void irrManyMatchesOneByOne();
+    void adjustmentNamesChangeBetweenComputes();
     void rampCurves_data();
     void rampCurves();
     void volumeGrowth();
@@ -71,6 +76,74 @@ private Q_SLOTS:
     void deterministic();
     void bufferReuse();
 };
+
+void TestEngine::irrManyMatchesOneByOne()
+{
+    // irrAnnualMany (the engine's IRRs, four series in lockstep) against irrAnnual series by
+    // series, bit for bit: investments paying back at rates from −95% to +10,000% a month (some
+    // outside the search range: NotFound), a root at exactly zero (−1, +1), no sign change,
+    // all zero, several changes (the scan: −100,000, +216,000, −116,600 has two roots), and a
+    // series of another length among them. More series than lanes, so lanes are refilled.
+    std::vector<std::vector<double>> series;
+    std::uint64_t state = 12345;
+    auto next = [&state] { // splitmix64 in [0, 1)
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return static_cast<double>((z ^ (z >> 31)) >> 11) / 9007199254740992.0;
+    };
+    const int months = 36;
+    for (int i = 0; i < 60; ++i) {
+        std::vector<double> f(months);
+        const int invest = 1 + static_cast<int>(next() * 8);
+        const double scale = std::pow(10.0, next() * 8 - 3); // returns 0.001x to 100,000x
+        for (int t = 0; t < months; ++t)
+            f[t] = t < invest ? -1000.0 * (1 + next()) : 1000.0 * scale * next() / months;
+        series.push_back(f);
+    }
+    std::vector<double> zeroRoot(months, 0.0);
+    zeroRoot[0] = -1;
+    zeroRoot[5] = 1;
+    series.push_back(zeroRoot);
+    series.push_back(std::vector<double>(months, 0.0));
+    series.push_back(std::vector<double>(months, 250.0));
+    std::vector<double> twoRoots(months, 0.0);
+    twoRoots[0] = -100000;
+    twoRoots[1] = 216000;
+    twoRoots[2] = -116600;
+    series.push_back(twoRoots);
+    std::vector<double> farOut(months, 0.0); // far beyond 100,000% a month
+    farOut[0] = -1;
+    farOut[1] = 1e12;
+    series.push_back(farOut);
+    std::vector<double> farDown(months, 0.0); // below −99% a month
+    farDown[0] = -1e12;
+    farDown[1] = 1;
+    series.push_back(farDown);
+    series.push_back({-500, 200, 200, 200}); // another length
+    for (int i = 0; i < 10; ++i)             // more investments, after the odd ones
+        series.push_back(series[static_cast<std::size_t>(i)]);
+
+    std::vector<std::span<const double>> flows(series.begin(), series.end());
+    std::vector<Kpi> many(series.size());
+    std::vector<int> counts(series.size(), -1);
+    irrAnnualMany(flows, many.data(), counts.data());
+    int found = 0;
+    int notFound = 0;
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        int count = -1;
+        const Kpi one = irrAnnual(series[i], &count);
+        QVERIFY2(many[i].state == one.state, qPrintable(QString::number(i)));
+        QVERIFY2(std::bit_cast<std::uint64_t>(many[i].value)
+                     == std::bit_cast<std::uint64_t>(one.value),
+                 qPrintable(QString::number(i)));
+        QCOMPARE(counts[i], count);
+        found += one.ok() ? 1 : 0;
+        notFound += one.state == KpiState::NotFound ? 1 : 0;
+    }
+    QVERIFY(found > 40);    // the batch was mostly real solves
+    QVERIFY(notFound >= 2); // and reached both ends of the search range
+}
 
 // -------------------------------------------------------------------------------------------
 // Acceptance example (DESIGN.md)
@@ -1423,6 +1496,41 @@ void TestEngine::concurrentComputes()
         QVERIFY(gotA == expectedA);
         QVERIFY(gotB == expectedB);
     }
+}
+
+void TestEngine::adjustmentNamesChangeBetweenComputes()
+{
+    // The engine keeps each adjustment's parsed input name per thread and parses a name again
+    // only when it differs from the last one in its place. Workbooks whose scenarios change names
+    // (another input, a bad one, one more, one less), computed one after another on this thread,
+    // each equal the same workbook computed on a new thread, where nothing was parsed before.
+    Workbook base = roibench::syntheticWorkbook(2, 24, 7);
+    base.scenarios = {Scenario{"Base", {}, {}},
+                      Scenario{"Best", {}, {{"baseline.volume", AdjustmentOp::Multiply, 1.2, {}}}},
+                      Scenario{"Worst", {}, {{"ramp.goLiveDelay", AdjustmentOp::Add, 2, {}}}}};
+    std::vector<Workbook> workbooks;
+    workbooks.push_back(base);
+    Workbook other = base; // another input in the same place
+    other.scenarios[1].adjustments[0].input = "ramp.steadyAdoption";
+    workbooks.push_back(other);
+    Workbook bad = base; // a name that does not parse: a finding, the scenario unadjusted
+    bad.scenarios[1].adjustments[0].input = "baseline.noSuchField";
+    workbooks.push_back(bad);
+    Workbook more = base; // one more adjustment, then the first workbook again
+    more.scenarios[2].adjustments.push_back({"settings.discountRate", AdjustmentOp::Add, 0.05, {}});
+    workbooks.push_back(more);
+    workbooks.push_back(base);
+    workbooks.push_back(bad);
+    for (std::size_t i = 0; i < workbooks.size(); ++i) {
+        const Results here = compute(workbooks[i]);
+        Results fresh;
+        std::thread([&] { fresh = compute(workbooks[i]); }).join();
+        QVERIFY2(here == fresh, qPrintable(QString::number(i)));
+    }
+    const Results withBad = compute(bad);
+    QVERIFY(std::ranges::any_of(withBad.findings,
+                                [](const Finding &f) { return f.code == "bad-adjustment"; }));
+    QVERIFY(!(compute(base) == compute(other))); // the names did change the results
 }
 
 QTEST_APPLESS_MAIN(TestEngine)
