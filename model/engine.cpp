@@ -5,6 +5,7 @@
 #include "hurdle.h"
 #include "inputs.h"
 #include "levers/leverengine.h"
+#include "portfoliokpis.h"
 #include "twothreads.h"
 #include "vectorclones.h"
 
@@ -776,20 +777,7 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
     for (int uc = 0; uc < res.useCaseCount; ++uc) {
         const CaseResult &c = res.at(uc, scenario);
         const Kpis &ck = c.kpis;
-        k.tco += ck.tco;
-        k.hardBenefitGross += ck.hardBenefitGross;
-        k.hardBenefit += ck.hardBenefit;
-        k.softValue += ck.softValue;
-        k.headlineBenefit += ck.headlineBenefit;
-        for (std::size_t t = 0; t < k.byTerm.size(); ++t)
-            k.byTerm[t] += ck.byTerm[t];
-        k.units += ck.units;
-        k.handled += ck.handled;
-        k.outcomes += ck.outcomes;
-        k.calls += ck.calls;
-        k.tokenCost += ck.tokenCost;
-        k.cashableValue += ck.cashableValue;
-        k.capacityValue += ck.capacityValue;
+        addCaseKpis(k, ck);
         if (!allKpis)
             continue;
         r.runRate.capacityValue += c.runRate.capacityValue;

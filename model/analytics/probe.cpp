@@ -1,6 +1,7 @@
 #include "probe.h"
 
 #include "../finance.h"
+#include "../portfoliokpis.h"
 
 #include <algorithm>
 #include <cstring>
@@ -339,20 +340,7 @@ void ModelProbe::aggregate(int useCase, const CaseResult *changed, CaseResult &o
         for (int m = 0; m < months; ++m)
             net[m] += src[m];
         const Kpis &ck = c.kpis;
-        k.tco += ck.tco;
-        k.hardBenefitGross += ck.hardBenefitGross;
-        k.hardBenefit += ck.hardBenefit;
-        k.softValue += ck.softValue;
-        k.headlineBenefit += ck.headlineBenefit;
-        for (std::size_t t = 0; t < k.byTerm.size(); ++t)
-            k.byTerm[t] += ck.byTerm[t];
-        k.units += ck.units;
-        k.handled += ck.handled;
-        k.outcomes += ck.outcomes;
-        k.calls += ck.calls;
-        k.tokenCost += ck.tokenCost;
-        k.cashableValue += ck.cashableValue;
-        k.capacityValue += ck.capacityValue;
+        addCaseKpis(k, ck);
     }
     auto cumulative = out.row(Row::CumulativeNet);
     double running = 0;
