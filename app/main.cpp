@@ -26,8 +26,7 @@ public:
     FirstPaintTrace(const QElapsedTimer &clock, bool quit)
         : m_clock(clock)
         , m_quit(quit)
-    {
-    }
+    {}
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override

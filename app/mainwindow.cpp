@@ -613,7 +613,7 @@ void MainWindow::navigateTo(int useCase, const QString &input, const QString &sc
         const int close = input.indexOf(QLatin1String("\"]"));
         if (open >= 0 && close > open)
             priceBookEditor()->focusEntry(input.mid(open + 2, close - open - 2),
-                                      input.section(QLatin1Char('.'), -1));
+                                          input.section(QLatin1Char('.'), -1));
         return;
     }
     if (useCase >= 0) {

@@ -771,9 +771,8 @@ void TestMainWindow::pagesBuiltOnFirstShowAreCurrent()
     QVERIFY(names.contains(QStringLiteral("Renamed while hidden")));
     QVERIFY(!names.contains(QStringLiteral("Renamed before Compare")));
     // Its NPV is the engine's for that use case.
-    const QString npv =
-        NumberFormat(QString::fromStdString(doc->workbook().settings.currency))
-            .money(doc->results().at(1, m_window->currentScenario()).kpis.npv, 0);
+    const QString npv = NumberFormat(QString::fromStdString(doc->workbook().settings.currency))
+                            .money(doc->results().at(1, m_window->currentScenario()).kpis.npv, 0);
     const int row = static_cast<int>(names.indexOf(QStringLiteral("Renamed while hidden")));
     QCOMPARE(view->table()->model()->index(row, ComparisonView::NpvColumn).data().toString(), npv);
     m_window->compareAction()->trigger();

@@ -106,15 +106,12 @@ int main(int argc, char *argv[])
     std::printf("first window size: %dx%d on a %dx%d screen\n", window->width(), window->height(),
                 window->screen()->availableGeometry().width(),
                 window->screen()->availableGeometry().height());
-    std::printf("window minimum size %dx%d: inputs %d, results %d, use case dock %d wide\n",
-                window->minimumSizeHint().width(), window->minimumSizeHint().height(),
-                window->findChild<QWidget *>(QStringLiteral("inputs"))->minimumSizeHint().width(),
-                window->findChild<QWidget *>(QStringLiteral("resultsPanel"))
-                    ->minimumSizeHint()
-                    .width(),
-                window->findChild<QWidget *>(QStringLiteral("navigatorDock"))
-                    ->minimumSizeHint()
-                    .width());
+    std::printf(
+        "window minimum size %dx%d: inputs %d, results %d, use case dock %d wide\n",
+        window->minimumSizeHint().width(), window->minimumSizeHint().height(),
+        window->findChild<QWidget *>(QStringLiteral("inputs"))->minimumSizeHint().width(),
+        window->findChild<QWidget *>(QStringLiteral("resultsPanel"))->minimumSizeHint().width(),
+        window->findChild<QWidget *>(QStringLiteral("navigatorDock"))->minimumSizeHint().width());
     if (!grabPath.isEmpty())
         window->grab().save(grabPath);
     if (startupOnly) {
