@@ -44,7 +44,7 @@ struct Prepared
     bool softInHeadline = false;
     bool capacityInHeadline = false;
     double hurdleRate = 0;
-    int goLive = 1; // month index (1-based) of go-live, delay included
+    int goLive = 1;      // month index (1-based) of go-live, delay included
     bool allKpis = true; // ComputeOptions::allKpis
 };
 
@@ -793,14 +793,7 @@ void computePortfolio(const Results &res, int scenario, double discountRate, dou
         adoption[m] = units[m] > 0 ? handled[m] / units[m] : 0.0;
     auto net = r.row(Row::Net);
     auto cumulative = r.row(Row::CumulativeNet);
-    double running = 0;
-    for (int m = 0; m < months; ++m) {
-        running += net[m];
-        cumulative[m] = running;
-    }
-    k.riskDiscount = k.hardBenefitGross - k.hardBenefit;
-    k.netValue = k.headlineBenefit - k.tco;
-    k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
+    finishPortfolioTotals(net, cumulative, k);
     // A portfolio of one use case has that case's monthly flows: its NPV, IRR, payback and
     // hurdle figures, functions of those flows and the same rates, are the case's. Solving for
     // them again would double the cost of the commonest workbook. Equal flows, equal answers.

@@ -6,6 +6,8 @@
 
 #include "results.h"
 
+#include <span>
+
 namespace roi {
 
 inline void addCaseKpis(Kpis &k, const Kpis &ck)
@@ -24,6 +26,21 @@ inline void addCaseKpis(Kpis &k, const Kpis &ck)
     k.tokenCost += ck.tokenCost;
     k.cashableValue += ck.cashableValue;
     k.capacityValue += ck.capacityValue;
+}
+
+/// Once every case is added: the cumulative net from the summed monthly net, and the KPIs that
+/// follow from the totals.
+inline void finishPortfolioTotals(std::span<const double> net, std::span<double> cumulative,
+                                  Kpis &k)
+{
+    double running = 0;
+    for (std::size_t m = 0; m < net.size(); ++m) {
+        running += net[m];
+        cumulative[m] = running;
+    }
+    k.riskDiscount = k.hardBenefitGross - k.hardBenefit;
+    k.netValue = k.headlineBenefit - k.tco;
+    k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
 }
 
 } // namespace roi

@@ -314,20 +314,9 @@ void ModelProbe::aggregate(int useCase, const CaseResult *changed, CaseResult &o
         from = useCase;
         const double *prefix = &m_prefixNet[static_cast<std::size_t>(useCase) * m0];
         std::copy(prefix, prefix + months, net.begin());
-        const Kpis &pk = m_prefixKpis[static_cast<std::size_t>(useCase)];
-        k.tco = pk.tco;
-        k.hardBenefitGross = pk.hardBenefitGross;
-        k.hardBenefit = pk.hardBenefit;
-        k.softValue = pk.softValue;
-        k.headlineBenefit = pk.headlineBenefit;
-        k.byTerm = pk.byTerm;
-        k.units = pk.units;
-        k.handled = pk.handled;
-        k.outcomes = pk.outcomes;
-        k.calls = pk.calls;
-        k.tokenCost = pk.tokenCost;
-        k.cashableValue = pk.cashableValue;
-        k.capacityValue = pk.capacityValue;
+        // The prefix holds only the sums (it was recorded from a fresh Kpis); copying it keeps
+        // the capacity of k's vectors.
+        k = m_prefixKpis[static_cast<std::size_t>(useCase)];
     }
     for (int v = from; v < cases; ++v) {
         if (record) {
@@ -339,18 +328,10 @@ void ModelProbe::aggregate(int useCase, const CaseResult *changed, CaseResult &o
         const auto src = c.row(Row::Net);
         for (int m = 0; m < months; ++m)
             net[m] += src[m];
-        const Kpis &ck = c.kpis;
-        addCaseKpis(k, ck);
+        addCaseKpis(k, c.kpis);
     }
     auto cumulative = out.row(Row::CumulativeNet);
-    double running = 0;
-    for (int m = 0; m < months; ++m) {
-        running += net[m];
-        cumulative[m] = running;
-    }
-    k.riskDiscount = k.hardBenefitGross - k.hardBenefit;
-    k.netValue = k.headlineBenefit - k.tco;
-    k.roiPercent = k.tco > 0 ? Kpi::of(k.netValue / k.tco * 100.0) : Kpi::none(KpiState::Undefined);
+    finishPortfolioTotals(net, cumulative, k);
     k.npv = npv(net, monthlyRate(m_discountRate));
     k.paybackMonth = paybackMonth(cumulative);
     k.costPerOutcome = Kpi::none(KpiState::NotApplicable);

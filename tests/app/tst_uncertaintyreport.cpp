@@ -12,6 +12,8 @@
 #include "format.h"
 #include "workbookfile.h"
 
+#include "../model/testutil.h"
+
 #include <qcustomplot.h>
 
 #include <QRegularExpression>
@@ -36,12 +38,9 @@ private Q_SLOTS:
 
 void TestUncertaintyReport::figuresMatchTheModel()
 {
-    std::ifstream in(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb", std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    const LoadResult r = readWorkbook(bytes.str());
-    QVERIFY(r.ok());
-    Workbook wb = *r.workbook;
+    const auto example = roitest::loadExample("portfolio.roiwb");
+    QVERIFY(example);
+    Workbook wb = *example;
     wb.settings.monteCarloTrials = 1500;
     wb.settings.monteCarloSeed = 77;
     const QString html = uncertaintySectionHtml(wb, QLocale(QLocale::English));
@@ -139,12 +138,9 @@ void TestUncertaintyReport::deferredAnalyticsWriteTheSameReport()
     // The exporters build the report with the analytics as a part written when the renderer
     // reaches it (computed on other threads meanwhile): resolved, the body is the whole one,
     // and the part's charts (fan, two histograms, tornado) come after the others.
-    std::ifstream in(ROI_SOURCE_DIR "/resources/examples/portfolio.roiwb", std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    const LoadResult r = readWorkbook(bytes.str());
-    QVERIFY(r.ok());
-    Workbook wb = *r.workbook;
+    const auto example = roitest::loadExample("portfolio.roiwb");
+    QVERIFY(example);
+    Workbook wb = *example;
     wb.settings.monteCarloTrials = 300;
     const Results res = compute(wb, ComputeOptions{Date{2026, 11, 23}, true});
     ReportOptions options;

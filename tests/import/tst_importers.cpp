@@ -112,6 +112,21 @@ ColumnMapping gatewayMapping()
     return m;
 }
 
+// The mapping of the generated CSVs "date,model,output,feature" (splitter, gzip and line-ending
+// tests).
+ImportOptions outputFeatureMapping(const char *name)
+{
+    ColumnMapping m;
+    m.name = name;
+    m.date = "date";
+    m.model = "model";
+    m.outputTokens = "output";
+    m.feature = "feature";
+    ImportOptions options;
+    options.mapping = m;
+    return options;
+}
+
 } // namespace
 
 class TestImporters : public QObject
@@ -634,14 +649,7 @@ private slots:
             text += '\n';
         }
         text += "2027-01-05,frontier-mini,-1,x\n";
-        ColumnMapping m;
-        m.name = "chunks";
-        m.date = "date";
-        m.model = "model";
-        m.outputTokens = "output";
-        m.feature = "feature";
-        ImportOptions options;
-        options.mapping = m;
+        const ImportOptions options = outputFeatureMapping("chunks");
         const Imported got = importText(text, "chunks.csv", options);
         QVERIFY2(got.result.ok, got.result.error.c_str());
         QCOMPARE(got.result.stats.rowsUsed, std::uint64_t(20000));
@@ -693,14 +701,7 @@ private slots:
             else if (how == "cut")
                 gz.resize(gz.size() - 3);
         }
-        ColumnMapping m;
-        m.name = "members";
-        m.date = "date";
-        m.model = "model";
-        m.outputTokens = "output";
-        m.feature = "feature";
-        ImportOptions options;
-        options.mapping = m;
+        const ImportOptions options = outputFeatureMapping("members");
         const Imported got = importText(gz, "members.csv.gz", options);
         QCOMPARE(got.result.ok, ok);
         if (ok) {
@@ -761,14 +762,7 @@ private slots:
         QFETCH(QByteArray, features);
         QFETCH(int, refusedLine);
         QFETCH(int, refusedColumn);
-        ColumnMapping m;
-        m.name = "endings";
-        m.date = "date";
-        m.model = "model";
-        m.outputTokens = "output";
-        m.feature = "feature";
-        ImportOptions options;
-        options.mapping = m;
+        const ImportOptions options = outputFeatureMapping("endings");
         const Imported got =
             importText("date,model,output,feature\n" + body.toStdString(), "e.csv", options);
         QVERIFY2(got.result.ok, got.result.error.c_str());
