@@ -180,10 +180,15 @@ bool cholesky(const Matrix &m, Matrix &lower)
 
 std::vector<double> ranks(std::span<const double> x)
 {
-    const std::size_t n = x.size();
     // Indices by value, then index (a radix sort: this ranks 100,000 trials per input).
     std::vector<std::uint32_t> order;
     radix::sortedIndices(x, order);
+    return ranksInOrder(x, order);
+}
+
+std::vector<double> ranksInOrder(std::span<const double> x, std::span<const std::uint32_t> order)
+{
+    const std::size_t n = x.size();
     std::vector<double> r(n);
     for (std::size_t i = 0; i < n;) {
         std::size_t j = i + 1;

@@ -6,6 +6,7 @@
 
 #include "random.h"
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -58,6 +59,9 @@ bool cholesky(const Matrix &m, Matrix &lower);
 
 /// Ranks 1..n (ties get their average rank).
 std::vector<double> ranks(std::span<const double> x);
+/// The same ranks from `order`, the indices of x in ascending order of value (for callers that
+/// already know it, such as the Latin Hypercube's strata).
+std::vector<double> ranksInOrder(std::span<const double> x, std::span<const std::uint32_t> order);
 /// Spearman's rank correlation; 0 when either side is constant.
 double spearman(std::span<const double> x, std::span<const double> y);
 double pearson(std::span<const double> x, std::span<const double> y);

@@ -495,18 +495,7 @@ void MonteCarloPlan::rankFromStrata()
             if (!(x[order[i - 1]] <= x[order[i]]))
                 return;
         }
-        // As correlation::ranks: equal values share the average of their positions (1-based).
-        std::vector<double> r(n);
-        for (std::size_t i = 0; i < n;) {
-            std::size_t e = i + 1;
-            while (e < n && x[order[e]] == x[order[i]])
-                ++e;
-            const double avg = (static_cast<double>(i + e - 1)) / 2 + 1;
-            for (std::size_t q = i; q < e; ++q)
-                r[order[q]] = avg;
-            i = e;
-        }
-        m_ranks[j] = std::move(r);
+        m_ranks[j] = correlation::ranksInOrder(x, order);
     });
     m_strata.clear();
     m_strata.shrink_to_fit();
